@@ -1,0 +1,56 @@
+// swift-tools-version: 6.0
+// FlowBook: a literate report generator for the course "Normalizing Flows with Coupling Layers".
+// Data flows one way: chapters → Notebook (parse, execute, cache) → Weave (HTML/PDF) → output/.
+import PackageDescription
+
+let package = Package(
+  name: "FlowBook",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "flowbook", targets: ["flowbook"]),
+    /// The library that chapter cells link against: one dynamic product so a cell compiles in ~1 s.
+    .library(name: "FlowBookKit", type: .dynamic, targets: ["CellRuntime", "Autodiff", "Plot", "PlotCairo"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+  ],
+  targets: [
+    // MARK: - System libraries (module maps only)
+    .systemLibrary(
+      name: "CCairo", pkgConfig: "cairo",
+      providers: [.apt(["libcairo2-dev"])]),
+    .systemLibrary(
+      name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
+      providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+    .systemLibrary(
+      name: "CBLAS", pkgConfig: "openblas",
+      providers: [.apt(["libopenblas-dev"])]),
+
+    // MARK: - Numerics and flows
+    .target(name: "Autodiff", dependencies: ["CBLAS"]),
+
+    // MARK: - Plotting
+    .target(name: "Plot"),
+    .target(name: "PlotCairo", dependencies: ["Plot", "CCairo"]),
+
+    // MARK: - Notebook engine, weaving, cell runtime
+    .target(name: "CellRuntime", dependencies: ["Plot", "PlotCairo"]),
+    .target(name: "Notebook", dependencies: ["CCmarkGFM", .product(name: "Yams", package: "Yams")]),
+    .target(name: "Weave", dependencies: ["Notebook", "CCmarkGFM"]),
+
+    // MARK: - Command-line tool
+    .target(
+      name: "FlowBookCLI",
+      dependencies: [
+        "Notebook", "Weave", "Plot", "PlotCairo", "Autodiff",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
+    .executableTarget(name: "flowbook", dependencies: ["FlowBookCLI"]),
+
+    // MARK: - Tests
+    .target(name: "_TestSupport", path: "Tests/_TestSupport"),
+    .testTarget(name: "NotebookTests", dependencies: ["Notebook", "_TestSupport"]),
+    .testTarget(name: "FlowBookCLITests", dependencies: ["FlowBookCLI", "_TestSupport"]),
+  ]
+)

@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// The `flowbook` command: builds the course report and runs the project's tools.
+public struct FlowBookCommand: ParsableCommand {
+  public static let configuration = CommandConfiguration(
+    commandName: "flowbook",
+    abstract: "Build a literate Swift report from the Markdown chapters in chapters/.",
+    subcommands: [BuildCommand.self])
+
+  public init() {}
+}

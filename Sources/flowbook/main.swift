@@ -1,0 +1,3 @@
+import FlowBookCLI
+
+FlowBookCommand.main()
