@@ -29,10 +29,12 @@ public struct Cell: Sendable, Equatable {
   public var code: String
   /// 1-based line of the first code line (the line after the opening fence).
   public var line: Int
+  public var options: CellOptions
 
-  public init(index: Int, code: String, line: Int) {
+  public init(index: Int, code: String, line: Int, options: CellOptions = CellOptions()) {
     self.index = index
     self.code = code
     self.line = line
+    self.options = options
   }
 }

@@ -1,0 +1,25 @@
+/// Options of one cell, written as leading `//| key: value` lines (the Quarto convention).
+public struct CellOptions: Sendable, Equatable {
+  /// How a cell's code is shown when `echo` is on.
+  public enum CodeFold: String, Sendable, Equatable {
+    case none, folded, open
+  }
+
+  /// Cross-reference label, e.g. `fig-moons` (figures) or `tbl-errors` (tables).
+  public var label: String?
+  /// Show the code in the page.
+  public var echo: Bool = true
+  /// Run the cell.
+  public var eval: Bool = true
+  /// Show what the cell printed and displayed.
+  public var output: Bool = true
+  /// Caption of the cell's figure, Markdown allowed.
+  public var figureCaption: String?
+  /// The cell is expected to fail: its error is shown and does not fail the build.
+  public var expectsError: Bool = false
+  /// Seconds the cell may run before it is stopped.
+  public var timeout: Double?
+  public var codeFold: CodeFold = .none
+
+  public init() {}
+}
