@@ -39,7 +39,9 @@ struct BuildCommand: ParsableCommand {
         failures += 1
         FileHandle.standardError.write(Data("\(error)\n".utf8))
         var results = chapter.cells.map { _ in CellResult(status: .notRun) }
-        if !results.isEmpty { results[0] = CellResult(status: .error, error: "\(error)") }
+        if !results.isEmpty {
+          results[0] = CellResult(status: .error, error: CellError(message: "\(error)", file: relative))
+        }
         executed.append(ExecutedChapter(chapter: chapter, results: results, displayDirectory: work))
       }
     }

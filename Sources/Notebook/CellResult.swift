@@ -1,4 +1,4 @@
-/// What running one cell produced: its printed text and the figures it showed, in order.
+/// What running one cell produced, in the order it produced it.
 public struct CellResult: Sendable, Equatable {
   /// Whether the cell ran to completion.
   public enum Status: String, Sendable, Codable {
@@ -7,18 +7,49 @@ public struct CellResult: Sendable, Equatable {
   }
 
   public var status: Status
-  /// Everything the cell printed, as plain text (not yet escaped).
-  public var output: String
-  /// File names of figures the cell showed, relative to the chapter's display folder.
-  public var figures: [String]
-  /// Compiler or runtime error text, when `status` is `.error`.
-  public var error: String?
+  /// Printed text and displays, in the order the cell produced them.
+  public var outputs: [CellOutput]
+  /// Compiler or runtime error, when `status` is `.error`.
+  public var error: CellError?
+  /// Wall-clock seconds the cell ran.
+  public var seconds: Double
 
-  public init(status: Status, output: String = "", figures: [String] = [], error: String? = nil) {
+  public init(status: Status, outputs: [CellOutput] = [], error: CellError? = nil, seconds: Double = 0) {
     self.status = status
-    self.output = output
-    self.figures = figures
+    self.outputs = outputs
     self.error = error
+    self.seconds = seconds
+  }
+}
+
+/// One thing a cell showed.
+public enum CellOutput: Sendable, Equatable {
+  /// Printed text, raw (weaving escapes it).
+  case text(String)
+  /// A figure file name inside `ExecutedChapter.displayDirectory` (an `.svg`; a `.png` of the same stem beside it when rendered).
+  case figure(String)
+  /// Markdown to render as prose (from `show(markdown:)`).
+  case markdown(String)
+  /// A LaTeX display equation (from `show(latex:)`).
+  case latex(String)
+  /// A table (from `show(table)`): column headers and rows of cell texts, raw.
+  case table(header: [String], rows: [[String]])
+}
+
+/// Why a cell failed, located in the chapter.
+public struct CellError: Sendable, Equatable {
+  /// The message as the compiler or runtime gave it, raw.
+  public var message: String
+  /// `chapters/<file>.md`, and the 1-based line (and column) in it, where known.
+  public var file: String
+  public var line: Int?
+  public var column: Int?
+
+  public init(message: String, file: String, line: Int? = nil, column: Int? = nil) {
+    self.message = message
+    self.file = file
+    self.line = line
+    self.column = column
   }
 }
 
@@ -28,10 +59,24 @@ public struct ExecutedChapter: Sendable {
   public var results: [CellResult]
   /// Folder holding the figures named in `results`.
   public var displayDirectory: String
+  /// Whether the results came from the cache (nothing compiled or ran).
+  public var cached: Bool
 
-  public init(chapter: Chapter, results: [CellResult], displayDirectory: String) {
+  public init(chapter: Chapter, results: [CellResult], displayDirectory: String, cached: Bool = false) {
     self.chapter = chapter
     self.results = results
     self.displayDirectory = displayDirectory
+    self.cached = cached
+  }
+}
+
+/// Title and authors of the whole book (from `chapters/book.yml`, or defaults).
+public struct BookMetadata: Sendable, Equatable {
+  public var title: String
+  public var authors: [String]
+
+  public init(title: String, authors: [String] = []) {
+    self.title = title
+    self.authors = authors
   }
 }

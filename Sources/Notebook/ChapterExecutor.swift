@@ -38,7 +38,8 @@ public struct ChapterExecutor: Sendable {
     var results = DisplayStream.split(run.standardOutput, cellCount: chapter.cells.count)
     if run.exitCode != 0, let failed = results.lastIndex(where: { $0.status == .ok }) {
       results[failed].status = .error
-      results[failed].error = run.standardError.isEmpty ? "the cell crashed (exit \(run.exitCode))" : run.standardError
+      let message = run.standardError.isEmpty ? "the cell crashed (exit \(run.exitCode))" : run.standardError
+      results[failed].error = CellError(message: message, file: chapter.file, line: chapter.cells[failed].line)
     }
     return ExecutedChapter(chapter: chapter, results: results, displayDirectory: displays)
   }

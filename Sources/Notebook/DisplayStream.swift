@@ -16,16 +16,24 @@ enum DisplayStream {
           current = event.count > 1 ? Int(event[1]) : nil
           if let current, results.indices.contains(current) { results[current].status = .ok }
         case "figure":
-          if let current, event.count > 1 { results[current].figures.append(event[1]) }
+          if let current, event.count > 1 { results[current].outputs.append(.figure(event[1])) }
         default: break
         }
       } else if let current, results.indices.contains(current) {
-        results[current].output += line + "\n"
+        results[current].appendText(line + "\n")
       }
     }
-    for index in results.indices where results[index].output.hasSuffix("\n\n") {
-      results[index].output.removeLast()
-    }
     return results
+  }
+}
+
+extension CellResult {
+  /// Appends printed text, joining it to the previous text output so a run of lines stays one block.
+  mutating func appendText(_ text: String) {
+    if case .text(let previous) = outputs.last {
+      outputs[outputs.count - 1] = .text(previous + text)
+    } else {
+      outputs.append(.text(text))
+    }
   }
 }

@@ -41,18 +41,28 @@ public enum PageWriter {
     _ result: CellResult, chapterNumber: Int, from displays: String, to outputDirectory: String
   ) throws -> String {
     var html = ""
-    if !result.output.isEmpty {
-      html += "<pre class=\"output\">\(result.output.htmlEscaped)</pre>\n"
-    }
-    for figure in result.figures {
-      let name = "ch\(chapterNumber)-\(figure)"
-      let destination = outputDirectory + "/figures/" + name
-      try? FileManager.default.removeItem(atPath: destination)
-      try FileManager.default.copyItem(atPath: displays + "/" + figure, toPath: destination)
-      html += "<figure><img src=\"figures/\(name.htmlEscaped)\" alt=\"\"></figure>\n"
+    for output in result.outputs {
+      switch output {
+      case .text(let text):
+        html += "<pre class=\"output\">\(text.htmlEscaped)</pre>\n"
+      case .figure(let figure):
+        let name = "ch\(chapterNumber)-\(figure)"
+        let destination = outputDirectory + "/figures/" + name
+        try? FileManager.default.removeItem(atPath: destination)
+        try FileManager.default.copyItem(atPath: displays + "/" + figure, toPath: destination)
+        html += "<figure><img src=\"figures/\(name.htmlEscaped)\" alt=\"\"></figure>\n"
+      case .markdown(let markdown):
+        html += MarkdownRenderer.html(from: markdown)
+      case .latex(let latex):
+        html += "<div class=\"math display\">\\[\(latex.htmlEscaped)\\]</div>\n"
+      case .table(let header, let rows):
+        html += "<table><tr>" + header.map { "<th>\($0.htmlEscaped)</th>" }.joined() + "</tr>"
+        html += rows.map { "<tr>" + $0.map { "<td>\($0.htmlEscaped)</td>" }.joined() + "</tr>" }.joined()
+        html += "</table>\n"
+      }
     }
     if let error = result.error {
-      html += "<pre class=\"error\">\(error.htmlEscaped)</pre>\n"
+      html += "<pre class=\"error\">\(error.message.htmlEscaped)</pre>\n"
     }
     if result.status == .notRun {
       html += "<p class=\"not-run\">not run</p>\n"
