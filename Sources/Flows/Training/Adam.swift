@@ -32,17 +32,11 @@ public final class Adam {
     stepCount += 1
     let correction1 = 1 - pow(beta1, Float(stepCount)), correction2 = (1 - pow(beta2, Float(stepCount))).squareRoot()
     let stepSize = learningRate / correction1
-    let (b1, b2, eps) = (beta1, beta2, epsilon)
     for (index, parameter) in parameters.enumerated() {
-      let theta = parameter.value.pointer, g = parameter.gradient.pointer
-      let m = firstMoments[index].pointer, v = secondMoments[index].pointer
-      for i in 0..<parameter.count {
-        let gi = g[i]
-        let mi = b1 * m[i] + (1 - b1) * gi, vi = b2 * v[i] + (1 - b2) * gi * gi
-        m[i] = mi
-        v[i] = vi
-        theta[i] -= stepSize * mi / (vi.squareRoot() / correction2 + eps)
-      }
+      Kernels.adamUpdate(
+        theta: parameter.value.pointer, gradient: parameter.gradient.pointer, m: firstMoments[index].pointer,
+        v: secondMoments[index].pointer, count: parameter.count, beta1: beta1, beta2: beta2, stepSize: stepSize,
+        correction2: correction2, epsilon: epsilon)
     }
   }
 

@@ -1,0 +1,77 @@
+import CBLAS
+
+/// The elementwise sweeps of a training step, written with 16-wide SIMD so each is one vectorised pass
+/// (scalar loops over raw pointers do not vectorise: the compiler cannot rule out aliasing).
+enum Kernels {
+  typealias Vector = SIMD16<Float>
+  static let width = Vector.scalarCount
+
+  @inline(__always)
+  static func load(_ p: UnsafePointer<Float>) -> Vector { UnsafeRawPointer(p).loadUnaligned(as: Vector.self) }
+
+  @inline(__always)
+  static func store(_ v: Vector, _ p: UnsafeMutablePointer<Float>) {
+    UnsafeMutableRawPointer(p).storeBytes(of: v, as: Vector.self)
+  }
+
+  /// `m[i, j] = max(m[i, j] + b[j], 0)`.
+  static func addBiasAndReLU(_ m: UnsafeMutablePointer<Float>, _ b: UnsafePointer<Float>, rows: Int, columns: Int) {
+    let vectorEnd = columns - columns % width
+    for i in 0..<rows {
+      let row = m + i * columns
+      var j = 0
+      while j < vectorEnd {
+        // A select, not `pointwiseMax`, which compiles to a scalar loop (it handles NaN per IEEE).
+        let x = load(row + j) + load(b + j)
+        store(x.replacing(with: 0, where: x .< 0), row + j)
+        j += width
+      }
+      while j < columns { row[j] = max(row[j] + b[j], 0); j += 1 }
+    }
+  }
+
+  /// Zeroes the entries of `m` where the ReLU output `activation` is 0 (the ReLU's backward pass).
+  static func maskInactive(_ m: UnsafeMutablePointer<Float>, activation: UnsafePointer<Float>, count: Int) {
+    let vectorEnd = count - count % width
+    var j = 0
+    while j < vectorEnd {
+      store(load(m + j).replacing(with: 0, where: load(activation + j) .<= 0), m + j)
+      j += width
+    }
+    while j < count { if activation[j] <= 0 { m[j] = 0 }; j += 1 }
+  }
+
+  /// `sum[j] += Σ_i m[i, j]`, as one `sgemv` with a vector of ones of length ≥ `rows`.
+  static func addColumnSums(_ m: UnsafePointer<Float>, into sum: UnsafeMutablePointer<Float>, rows: Int, columns: Int,
+                            ones: UnsafePointer<Float>) {
+    cblas_sgemv(CblasRowMajor, CblasTrans, Int32(rows), Int32(columns), 1, m, Int32(columns), ones, 1, 1, sum, 1)
+  }
+
+  /// One Adam update of `count` parameters (see `Adam`): moments `m`, `v` and values `theta` in place.
+  static func adamUpdate(
+    theta: UnsafeMutablePointer<Float>, gradient g: UnsafePointer<Float>, m: UnsafeMutablePointer<Float>,
+    v: UnsafeMutablePointer<Float>, count: Int, beta1: Float, beta2: Float, stepSize: Float, correction2: Float,
+    epsilon: Float
+  ) {
+    let vectorEnd = count - count % width
+    let b1 = Vector(repeating: beta1), b2 = Vector(repeating: beta2)
+    let c1 = Vector(repeating: 1 - beta1), c2 = Vector(repeating: 1 - beta2)
+    let scale = Vector(repeating: 1 / correction2), eps = Vector(repeating: epsilon), lr = Vector(repeating: stepSize)
+    var i = 0
+    while i < vectorEnd {
+      let gi = load(g + i)
+      let mi = b1 * load(m + i) + c1 * gi, vi = b2 * load(v + i) + c2 * gi * gi
+      store(mi, m + i)
+      store(vi, v + i)
+      store(load(theta + i) - lr * mi / (vi.squareRoot() * scale + eps), theta + i)
+      i += width
+    }
+    while i < count {
+      let gi = g[i]
+      m[i] = beta1 * m[i] + (1 - beta1) * gi
+      v[i] = beta2 * v[i] + (1 - beta2) * gi * gi
+      theta[i] -= stepSize * m[i] / (v[i].squareRoot() / correction2 + epsilon)
+      i += 1
+    }
+  }
+}
