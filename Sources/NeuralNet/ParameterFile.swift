@@ -1,0 +1,133 @@
+import Foundation
+
+/// Saves and loads a layer's parameters in a small binary format.
+///
+/// Format (all integers little-endian `UInt32`, scalars little-endian IEEE `Float32`):
+///
+///     "FBPARAMS"  magic, 8 ASCII bytes
+///     version     currently 1
+///     count       the number of tensors
+///     per tensor: rank, then `rank` dimensions, then the scalars in row-major order
+///
+/// Loading checks the magic, the version, the number of tensors and every shape against the
+/// layer, and that the file has exactly the expected length; any mismatch is a `ParameterFileError`
+/// naming the file and, for shapes, both shapes. Nothing is changed unless the whole file fits.
+public enum ParameterFile {
+  /// The version this code writes and reads.
+  public static let version: UInt32 = 1
+  static let magic = Array("FBPARAMS".utf8)
+
+  /// The bytes of `parameters` in the format above.
+  public static func encode(_ parameters: [Tensor]) -> Data {
+    var data = Data(magic)
+    func append(_ value: UInt32) { withUnsafeBytes(of: value.littleEndian) { data.append(contentsOf: $0) } }
+    append(version)
+    append(UInt32(parameters.count))
+    for tensor in parameters {
+      append(UInt32(tensor.shape.count))
+      tensor.shape.forEach { append(UInt32($0)) }
+      tensor.withUnsafeBufferPointer { $0.forEach { append($0.bitPattern) } }
+    }
+    return data
+  }
+
+  /// Copies the scalars stored in `data` into `parameters` after checking every shape;
+  /// `path` only names the file in errors.
+  public static func decode(_ data: Data, into parameters: [Tensor], path: String) throws(ParameterFileError) {
+    var reader = ByteReader(bytes: [UInt8](data), path: path)
+    guard data.count >= magic.count, Array(data.prefix(magic.count)) == magic else {
+      throw .notAParameterFile(path: path)
+    }
+    reader.offset = magic.count
+    let fileVersion = try reader.uint32()
+    guard fileVersion == version else { throw .unsupportedVersion(path: path, version: Int(fileVersion)) }
+    let count = Int(try reader.uint32())
+    guard count == parameters.count else {
+      throw .parameterCountMismatch(path: path, expected: parameters.count, found: count)
+    }
+    var values: [[Float]] = []
+    for (index, tensor) in parameters.enumerated() {
+      let rank = Int(try reader.uint32())
+      guard rank <= 2 else { throw .shapeMismatch(path: path, index: index, expected: tensor.shape, found: [rank]) }
+      let shape = try (0..<rank).map { _ throws(ParameterFileError) in Int(try reader.uint32()) }
+      guard shape == tensor.shape else {
+        throw .shapeMismatch(path: path, index: index, expected: tensor.shape, found: shape)
+      }
+      values.append(try (0..<tensor.count).map { _ throws(ParameterFileError) in Float(bitPattern: try reader.uint32()) })
+    }
+    guard reader.offset == reader.bytes.count else { throw .trailingBytes(path: path) }
+    for (tensor, scalars) in zip(parameters, values) {
+      tensor.withUnsafeMutableBufferPointer { buffer in
+        for index in buffer.indices { buffer[index] = scalars[index] }
+      }
+    }
+  }
+}
+
+/// A parameter file that cannot be loaded into the given layer.
+public enum ParameterFileError: Error, CustomStringConvertible, Equatable {
+  /// The file could not be read or written.
+  case unreadable(path: String, reason: String)
+  /// The file does not start with the `FBPARAMS` magic.
+  case notAParameterFile(path: String)
+  /// The file has a format version this code does not know.
+  case unsupportedVersion(path: String, version: Int)
+  /// The file holds a different number of tensors than the layer has.
+  case parameterCountMismatch(path: String, expected: Int, found: Int)
+  /// Tensor `index` has another shape in the file than in the layer.
+  case shapeMismatch(path: String, index: Int, expected: [Int], found: [Int])
+  /// The file ends before all scalars were read.
+  case truncated(path: String)
+  /// The file goes on after the last tensor.
+  case trailingBytes(path: String)
+
+  /// One line naming the file and what does not fit.
+  public var description: String {
+    switch self {
+    case .unreadable(let path, let reason): "\(path): cannot access parameter file: \(reason)"
+    case .notAParameterFile(let path): "\(path): not a FlowBook parameter file (no FBPARAMS header)"
+    case .unsupportedVersion(let path, let version):
+      "\(path): parameter file version \(version) is not supported (expected \(ParameterFile.version))"
+    case .parameterCountMismatch(let path, let expected, let found):
+      "\(path): file holds \(found) tensors, the model has \(expected)"
+    case .shapeMismatch(let path, let index, let expected, let found):
+      "\(path): tensor \(index) has shape \(found) in the file, the model expects \(expected)"
+    case .truncated(let path): "\(path): parameter file ends early (truncated)"
+    case .trailingBytes(let path): "\(path): parameter file has extra bytes after the last tensor"
+    }
+  }
+}
+
+/// Reads little-endian `UInt32`s, failing with `truncated` at the end of the file.
+private struct ByteReader {
+  let bytes: [UInt8]
+  let path: String
+  var offset = 0
+
+  mutating func uint32() throws(ParameterFileError) -> UInt32 {
+    guard offset + 4 <= bytes.count else { throw .truncated(path: path) }
+    let value = (0..<4).reduce(UInt32(0)) { $0 | UInt32(bytes[offset + $1]) << (8 * UInt32($1)) }
+    offset += 4
+    return value
+  }
+}
+
+extension Layer {
+  /// Writes the parameters to `path` (see `ParameterFile` for the format).
+  public func save(to path: String) throws(ParameterFileError) {
+    do {
+      try ParameterFile.encode(parameters).write(to: URL(fileURLWithPath: path))
+    } catch {
+      throw .unreadable(path: path, reason: error.localizedDescription)
+    }
+  }
+
+  /// Replaces the parameters with those saved at `path`, after checking the count and every shape.
+  public func load(from path: String) throws(ParameterFileError) {
+    let data: Data
+    do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
+      throw .unreadable(path: path, reason: error.localizedDescription)
+    }
+    try ParameterFile.decode(data, into: parameters, path: path)
+  }
+}
