@@ -31,15 +31,20 @@ public enum BLASKernel {
 
   private static let configured: Void = {
     let environment = ProcessInfo.processInfo.environment
-    if environment["OPENBLAS_CORETYPE"] == nil, !avx2Kernels.contains(coreName.lowercased()),
-      let better = bestCoreType(cpuFlags: cpuFlags())
-    {
+    if let better = replacementCoreType(loaded: coreName, environment: environment, cpuFlags: cpuFlags()) {
       select(coreType: better)
     }
     if environment["OPENBLAS_NUM_THREADS"] == nil && environment["OMP_NUM_THREADS"] == nil {
       openblas_set_num_threads(1)
     }
   }()
+
+  /// The kernel to switch to when OpenBLAS `loaded` a kernel without AVX2 on a CPU that has it,
+  /// or `nil` to keep it — always `nil` when the user chose one with `OPENBLAS_CORETYPE`.
+  static func replacementCoreType(loaded: String, environment: [String: String], cpuFlags: Set<String>) -> String? {
+    guard environment["OPENBLAS_CORETYPE"] == nil, !avx2Kernels.contains(loaded.lowercased()) else { return nil }
+    return bestCoreType(cpuFlags: cpuFlags)
+  }
 
   /// Switches OpenBLAS to the kernel named `coreType` (an `OPENBLAS_CORETYPE` value such as
   /// `Haswell`) and returns the name OpenBLAS reports afterwards. Not safe while another thread is

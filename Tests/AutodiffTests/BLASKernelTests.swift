@@ -11,6 +11,15 @@ import Testing
     #expect(BLASKernel.bestCoreType(cpuFlags: ["sse3", "avx"]) == nil)
   }
 
+  @Test func replacesOnlyAMisdetectedKernelTheUserDidNotChoose() {
+    let avx512: Set = ["avx2", "fma", "avx512f", "avx512bw", "avx512vl", "avx512dq"]
+    #expect(BLASKernel.replacementCoreType(loaded: "Prescott", environment: [:], cpuFlags: avx512) == "SkylakeX")
+    #expect(BLASKernel.replacementCoreType(loaded: "Core2", environment: [:], cpuFlags: ["avx2", "fma"]) == "Haswell")
+    #expect(BLASKernel.replacementCoreType(loaded: "Cooperlake", environment: [:], cpuFlags: avx512) == nil)
+    #expect(BLASKernel.replacementCoreType(loaded: "Prescott", environment: ["OPENBLAS_CORETYPE": "Prescott"], cpuFlags: avx512) == nil)
+    #expect(BLASKernel.replacementCoreType(loaded: "Prescott", environment: [:], cpuFlags: ["sse3"]) == nil)
+  }
+
   @Test func configuredKernelUsesAVX2WhenTheCPUHasIt() throws {
     BLASKernel.configure()
     try #require(BLASKernel.bestCoreType(cpuFlags: BLASKernel.cpuFlags()) != nil)
