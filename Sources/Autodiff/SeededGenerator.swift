@@ -85,7 +85,10 @@ extension Tensor {
   ) -> Tensor {
     let result = Tensor(uninitializedShape: shape)
     let width = range.upperBound - range.lowerBound
-    for index in 0..<result.count { result.storage[index] = range.lowerBound + width * generator.uniform() }
+    for index in 0..<result.count {
+      // Rounding can land on the excluded upper bound when the range is wide; keep it half-open.
+      result.storage[index] = Swift.min(range.lowerBound + width * generator.uniform(), range.upperBound.nextDown)
+    }
     result.requiresGradient = requiresGradient
     return result
   }

@@ -1,12 +1,8 @@
 import ArgumentParser
 
-/// `flowbook bench …`: speed measurements in the release build, reported as medians.
-///
-/// Each area adds one subcommand in its own file (`flowbook bench numerics`, …) and lists it
-/// here; `BenchReport` and `medianMilliseconds` keep their output uniform (`--json` for one object).
+/// `flowbook bench`: speed measurements of the project's hot paths (run on a release build).
 struct BenchCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "bench",
-    abstract: "Measure FlowBook's speed (build with -c release first).",
+    commandName: "bench", abstract: "Measure the speed of FlowBook's hot paths (use a release build).",
     subcommands: [NumericsBenchCommand.self])
 }
