@@ -1,3 +1,4 @@
+import Autodiff
 import Testing
 
 @testable import Flows

@@ -47,7 +47,7 @@ enum Kernels {
     cblas_sgemv(CblasRowMajor, CblasTrans, Int32(rows), Int32(columns), 1, m, Int32(columns), ones, 1, 1, sum, 1)
   }
 
-  /// One Adam update of `count` parameters (see `Adam`): moments `m`, `v` and values `theta` in place.
+  /// One Adam update of `count` parameters (see `FusedAdam`): moments `m`, `v` and values `theta` in place.
   static func adamUpdate(
     theta: UnsafeMutablePointer<Float>, gradient g: UnsafePointer<Float>, m: UnsafeMutablePointer<Float>,
     v: UnsafeMutablePointer<Float>, count: Int, beta1: Float, beta2: Float, stepSize: Float, correction2: Float,

@@ -1,3 +1,4 @@
+import Autodiff
 import Foundation
 
 /// The coupling layer's conditioner: an MLP `inputs → hidden → hidden → outputs` with ReLU, as in RealNVP.

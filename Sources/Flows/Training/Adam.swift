@@ -5,7 +5,7 @@ import Foundation
 ///     m ← β₁m + (1−β₁)g,   v ← β₂v + (1−β₂)g²,   θ ← θ − (lr/(1−β₁ᵗ)) · m / (√v/√(1−β₂ᵗ) + ε).
 ///
 /// Moments live in buffers allocated once; `step` allocates nothing.
-public final class Adam {
+public final class FusedAdam {
   /// The parameters updated, in a fixed order.
   public let parameters: [Parameter]
   /// Exponential decay rates of the first and second moments.
