@@ -4,5 +4,5 @@ import ArgumentParser
 struct BenchCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "bench", abstract: "Measure the speed of FlowBook's hot paths (use a release build).",
-    subcommands: [NumericsBenchCommand.self])
+    subcommands: [NumericsBenchCommand.self, BenchFlowsCommand.self])
 }

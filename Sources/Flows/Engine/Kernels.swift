@@ -41,36 +41,49 @@ enum Kernels {
     while j < count { if activation[j] <= 0 { m[j] = 0 }; j += 1 }
   }
 
-  /// `sum[j] += Σ_i m[i, j]`, as one `sgemv` with a vector of ones of length ≥ `rows`.
-  static func addColumnSums(_ m: UnsafePointer<Float>, into sum: UnsafeMutablePointer<Float>, rows: Int, columns: Int,
-                            ones: UnsafePointer<Float>) {
-    cblas_sgemv(CblasRowMajor, CblasTrans, Int32(rows), Int32(columns), 1, m, Int32(columns), ones, 1, 1, sum, 1)
+  /// `sum[j] += Σ_i m[i, j]`, adding rows in order (vectorised across columns), so each column's sum is
+  /// rounded exactly as a row-by-row loop rounds it — the autodiff engine's order.
+  static func addColumnSums(_ m: UnsafePointer<Float>, into sum: UnsafeMutablePointer<Float>, rows: Int, columns: Int) {
+    let vectorEnd = columns - columns % width
+    var j = 0
+    while j < vectorEnd {
+      var total = load(sum + j)
+      for i in 0..<rows { total += load(m + i * columns + j) }
+      store(total, sum + j)
+      j += width
+    }
+    while j < columns {
+      for i in 0..<rows { sum[j] += m[i * columns + j] }
+      j += 1
+    }
   }
 
-  /// One Adam update of `count` parameters (see `FusedAdam`): moments `m`, `v` and values `theta` in place.
+  /// One Adam update of `count` parameters (see `FusedAdam`): moments `m`, `v` and values `theta` in place,
+  /// `θ ← θ − lr·(m/c₁)/(√(v/c₂) + ε)` with the operations in NeuralNet's `Adam` order (same rounding).
   static func adamUpdate(
     theta: UnsafeMutablePointer<Float>, gradient g: UnsafePointer<Float>, m: UnsafeMutablePointer<Float>,
-    v: UnsafeMutablePointer<Float>, count: Int, beta1: Float, beta2: Float, stepSize: Float, correction2: Float,
-    epsilon: Float
+    v: UnsafeMutablePointer<Float>, count: Int, beta1: Float, beta2: Float, learningRate: Float,
+    correction1: Float, correction2: Float, epsilon: Float
   ) {
     let vectorEnd = count - count % width
     let b1 = Vector(repeating: beta1), b2 = Vector(repeating: beta2)
     let c1 = Vector(repeating: 1 - beta1), c2 = Vector(repeating: 1 - beta2)
-    let scale = Vector(repeating: 1 / correction2), eps = Vector(repeating: epsilon), lr = Vector(repeating: stepSize)
+    let k1 = Vector(repeating: correction1), k2 = Vector(repeating: correction2)
+    let eps = Vector(repeating: epsilon), lr = Vector(repeating: learningRate)
     var i = 0
     while i < vectorEnd {
       let gi = load(g + i)
       let mi = b1 * load(m + i) + c1 * gi, vi = b2 * load(v + i) + c2 * gi * gi
       store(mi, m + i)
       store(vi, v + i)
-      store(load(theta + i) - lr * mi / (vi.squareRoot() * scale + eps), theta + i)
+      store(load(theta + i) - lr * (mi / k1) / ((vi / k2).squareRoot() + eps), theta + i)
       i += width
     }
     while i < count {
       let gi = g[i]
       m[i] = beta1 * m[i] + (1 - beta1) * gi
       v[i] = beta2 * v[i] + (1 - beta2) * gi * gi
-      theta[i] -= stepSize * m[i] / (v[i].squareRoot() / correction2 + epsilon)
+      theta[i] -= learningRate * (m[i] / correction1) / ((v[i] / correction2).squareRoot() + epsilon)
       i += 1
     }
   }
