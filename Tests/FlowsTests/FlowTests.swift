@@ -45,3 +45,13 @@ import Testing
     #expect(flow.parameterCount == 8 * (128 + 128 + 128 * 128 + 128 + 256 + 2))
   }
 }
+
+@Suite struct DensityGridTests {
+  @Test func gridsHoldDensitiesRowByRow() throws {
+    let grid = try #require(ToyDataset.checkerboard.densityGrid(x: -3...3, y: -3...3, resolution: 4))
+    #expect(grid.xs == [-3, -1, 1, 3] && grid.ys == [-3, -1, 1, 3])
+    // (−3, −3) lies in square (−2, −2): occupied; (−1, −3) in (−1, −2): empty.
+    #expect(abs(grid.values[0][0] - 1.0 / 32) < 1e-9 && grid.values[0][1] == 0)
+    #expect(GridLines.make(x: -1...1, y: -1...1, count: 3, pointsPerLine: 5).count == 6)
+  }
+}
