@@ -24,8 +24,8 @@ struct ModelOptions: ParsableArguments {
   @Option(help: "Adam learning rate.")
   var lr: Float = 1e-3
 
-  @Option(help: "Learning-rate schedule: constant or cosine (decay to 0 over the run).")
-  var schedule = "constant"
+  @Option(help: "Learning-rate schedule: cosine (decay to 0 over the run) or constant (the issue's canonical recipe).")
+  var schedule = "cosine"
 
   @Option(help: "Clip the global gradient norm to this value.")
   var clip: Float?
@@ -33,8 +33,9 @@ struct ModelOptions: ParsableArguments {
   @Option(help: "Record train and held-out log-likelihood every this many steps.")
   var evalEvery = 100
 
-  @Flag(help: "Zero-initialise the conditioners' last layers (the flow starts as the identity).")
-  var zeroInit = false
+  @Flag(inversion: .prefixedNo,
+    help: "Zero-initialise the conditioners' last layers so the flow starts as the identity (--no-zero-init: PyTorch's default init).")
+  var zeroInit = true
 
   @Flag(help: "Add an ActNorm layer before each coupling.")
   var actnorm = false
