@@ -20,6 +20,12 @@ struct BijectorCase: CustomTestStringConvertible, Sendable {
       var generator = SeededGenerator(seed: 2)
       return AffineCoupling(mask: [false, true, false], hidden: 8, generator: &generator)
     },
+    BijectorCase(name: "coupling, piecewise engine") {
+      var generator = SeededGenerator(seed: 12)
+      let layer = AffineCoupling(mask: [false, true], hidden: 16, generator: &generator)
+      layer.conditioner.engine = .piecewise
+      return layer
+    },
     BijectorCase(name: "actnorm") {
       let layer = ActNorm(dimension: 2)
       _ = layer.forward(ToyDataset.moons.sample(64, seed: 3))
@@ -35,6 +41,11 @@ struct BijectorCase: CustomTestStringConvertible, Sendable {
     },
     BijectorCase(name: "realnvp flow") {
       try! Flow(FlowConfiguration(couplings: 4, hidden: 8), seed: 5)
+    },
+    BijectorCase(name: "realnvp flow, piecewise engine") {
+      let flow = try! Flow(FlowConfiguration(couplings: 4, hidden: 32), seed: 13)
+      flow.engine = .piecewise
+      return flow
     },
     BijectorCase(name: "flow with actnorm and lu") {
       let flow = try! Flow(FlowConfiguration(couplings: 2, hidden: 8, actNorm: true, luLinear: true), seed: 6)

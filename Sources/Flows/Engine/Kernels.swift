@@ -88,3 +88,53 @@ enum Kernels {
     }
   }
 }
+
+extension Kernels {
+  /// `out[c] = max(u·slope[base + c] + offset[base + c], 0)` for `count` (a multiple of `width`) columns.
+  static func affineReLU(_ u: Float, slope: [Float], offset: [Float], at base: Int, into out: UnsafeMutablePointer<Float>,
+                         count: Int) {
+    slope.withUnsafeBufferPointer { a in
+      offset.withUnsafeBufferPointer { b in
+        let uu = Vector(repeating: u)
+        var c = 0
+        while c < count {
+          let x = uu * load(a.baseAddress! + base + c) + load(b.baseAddress! + base + c)
+          store(x.replacing(with: 0, where: x .< 0), out + c)
+          c += width
+        }
+      }
+    }
+  }
+
+  /// Σ_c x[c]·y[base + c] over `count` (a multiple of `width`) entries.
+  static func dot(_ x: UnsafePointer<Float>, _ y: [Float], at base: Int, count: Int) -> Float {
+    y.withUnsafeBufferPointer { yb in
+      var total = Vector(repeating: 0)
+      var c = 0
+      while c < count {
+        total += load(x + c) * load(yb.baseAddress! + base + c)
+        c += width
+      }
+      return total.sum()
+    }
+  }
+
+  /// `p[c] += x[c]`, `q[c] += scale·x[c]` in `Double` for a row of `p.count` (a multiple of 8) entries.
+  static func accumulate(_ x: UnsafePointer<Float>, scale: Double, p: inout [Double], q: inout [Double]) {
+    typealias Wide = SIMD8<Double>
+    let s = Wide(repeating: scale)
+    p.withUnsafeMutableBufferPointer { pb in
+      q.withUnsafeMutableBufferPointer { qb in
+        let pp = UnsafeMutableRawPointer(pb.baseAddress!), qp = UnsafeMutableRawPointer(qb.baseAddress!)
+        var c = 0
+        while c < pb.count {
+          let v = Wide(UnsafeRawPointer(x + c).loadUnaligned(as: SIMD8<Float>.self))
+          let offset = c * MemoryLayout<Double>.stride
+          pp.storeBytes(of: pp.loadUnaligned(fromByteOffset: offset, as: Wide.self) + v, toByteOffset: offset, as: Wide.self)
+          qp.storeBytes(of: qp.loadUnaligned(fromByteOffset: offset, as: Wide.self) + s * v, toByteOffset: offset, as: Wide.self)
+          c += 8
+        }
+      }
+    }
+  }
+}

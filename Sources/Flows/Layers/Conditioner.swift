@@ -14,6 +14,10 @@ final class Conditioner {
   private let workspace = Workspace()
   private var hidden1: UnsafeMutablePointer<Float>?
   private var hidden2: UnsafeMutablePointer<Float>?
+  /// How products are evaluated; `.piecewise` only where `supportsPiecewise`.
+  var engine: FlowEngine = .dense
+  let piecewise = PiecewiseScratch()
+  private var lastForwardWasPiecewise = false
 
   /// PyTorch's default `nn.Linear` initialisation, U(−1/√fan_in, 1/√fan_in) for weights and biases;
   /// `zeroLast` starts the output layer at zero so the coupling starts as the identity.
@@ -38,10 +42,27 @@ final class Conditioner {
 
   /// `o = MLP(x)` for `rows` rows; keeps the hidden activations for `backward`.
   func forward(_ x: UnsafePointer<Float>, into o: UnsafeMutablePointer<Float>, rows: Int) {
-    let h1 = workspace.buffer("h1", count: rows * hidden)
     let h2 = workspace.buffer("h2", count: rows * hidden)
-    hidden1 = h1
     hidden2 = h2
+    lastForwardWasPiecewise = engine == .piecewise && supportsPiecewise
+    if lastForwardWasPiecewise {
+      piecewiseHidden2(x, into: h2, rows: rows)
+    } else {
+      let h1 = workspace.buffer("h1", count: rows * hidden)
+      hidden1 = h1
+      denseHidden2(x, h1: h1, into: h2, rows: rows)
+    }
+    gemm(h2, weight3.value.pointer, into: o, m: rows, n: outputs, k: hidden)
+    let b3 = bias3.value.pointer
+    for i in 0..<rows {
+      let row = o + i * outputs
+      for j in 0..<outputs { row[j] += b3[j] }
+    }
+  }
+
+  /// `h2 = relu(relu(x·W1 + b1)·W2 + b2)` with one sgemm per product, keeping `h1`.
+  private func denseHidden2(_ x: UnsafePointer<Float>, h1: UnsafeMutablePointer<Float>,
+                            into h2: UnsafeMutablePointer<Float>, rows: Int) {
     if inputs == 1 {
       // An outer product: a direct loop beats a k = 1 sgemm and fuses bias and ReLU.
       let w = weight1.value.pointer, b = bias1.value.pointer
@@ -55,18 +76,12 @@ final class Conditioner {
     }
     gemm(h1, weight2.value.pointer, into: h2, m: rows, n: hidden, k: hidden)
     Kernels.addBiasAndReLU(h2, bias2.value.pointer, rows: rows, columns: hidden)
-    gemm(h2, weight3.value.pointer, into: o, m: rows, n: outputs, k: hidden)
-    let b3 = bias3.value.pointer
-    for i in 0..<rows {
-      let row = o + i * outputs
-      for j in 0..<outputs { row[j] += b3[j] }
-    }
   }
 
   /// Given dL/do of the last forward, adds parameter gradients and writes dL/dx (rows×inputs).
   func backward(outputGradient dOut: UnsafePointer<Float>, input x: UnsafePointer<Float>,
                 inputGradient dx: UnsafeMutablePointer<Float>, rows: Int) {
-    guard let h1 = hidden1, let h2 = hidden2 else { preconditionFailure("Conditioner.backward before forward") }
+    guard let h2 = hidden2 else { preconditionFailure("Conditioner.backward before forward") }
     let dh2 = workspace.buffer("dh2", count: rows * hidden)
     let dh1 = workspace.buffer("dh1", count: rows * hidden)
     gemm(h2, dOut, into: weight3.gradient.pointer, m: hidden, n: outputs, k: rows, transposeA: true, beta: 1)
@@ -74,6 +89,11 @@ final class Conditioner {
     gemm(dOut, weight3.value.pointer, into: dh2, m: rows, n: hidden, k: outputs, transposeB: true)
     Kernels.maskInactive(dh2, activation: h2, count: rows * hidden)
     Kernels.addColumnSums(dh2, into: bias2.gradient.pointer, rows: rows, columns: hidden)
+    if lastForwardWasPiecewise {
+      piecewiseBackward(dh2, inputGradient: dx, rows: rows)
+      return
+    }
+    guard let h1 = hidden1 else { preconditionFailure("Conditioner.backward before forward") }
     gemm(h1, dh2, into: weight2.gradient.pointer, m: hidden, n: hidden, k: rows, transposeA: true, beta: 1)
     gemm(dh2, weight2.value.pointer, into: dh1, m: rows, n: hidden, k: hidden, transposeB: true)
     Kernels.maskInactive(dh1, activation: h1, count: rows * hidden)
