@@ -37,6 +37,9 @@ struct ModelOptions: ParsableArguments {
     help: "Zero-initialise the conditioners' last layers so the flow starts as the identity (--no-zero-init: PyTorch's default init).")
   var zeroInit = true
 
+  @Option(help: "Conditioner engine: piecewise (exact piecewise-linear evaluation, fastest; 2-D data) or dense (one sgemm per product, rounds exactly like the autodiff engine).")
+  var engine = "piecewise"
+
   @Flag(help: "Add an ActNorm layer before each coupling.")
   var actnorm = false
 
@@ -52,7 +55,14 @@ struct ModelOptions: ParsableArguments {
   }
 
   func makeFlow() throws -> Flow {
-    do { return try Flow(flowConfiguration(), seed: seed) } catch { throw UserError("\(error)") }
+    guard let flowEngine = FlowEngine(rawValue: engine) else {
+      throw UserError("unknown engine '\(engine)'; choose one of: dense, piecewise")
+    }
+    do {
+      let flow = try Flow(flowConfiguration(), seed: seed)
+      flow.engine = flowEngine
+      return flow
+    } catch { throw UserError("\(error)") }
   }
 
   func trainingOptions() throws -> TrainingOptions {

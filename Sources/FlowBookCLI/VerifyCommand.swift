@@ -67,6 +67,11 @@ struct VerifyCommand: ParsableCommand {
       report["autodiff_ms_per_step"] = comparison.autodiffMillisecondsPerStep
       report["plain_over_autodiff_time"] = comparison.plainMillisecondsPerStep / comparison.autodiffMillisecondsPerStep
       passed = passed && comparison.maxRelativeDifference <= 1e-4
+      let piecewise = try AutodiffTraining.compare(configuration: model.flowConfiguration(), seed: model.seed,
+        dataset: dataset, options: options, steps: compareSteps, engine: .piecewise)
+      report["piecewise_max_relative_loss_difference"] = piecewise.maxRelativeDifference
+      report["piecewise_first_step_beyond_1e-4"] = piecewise.firstStepBeyondTolerance ?? 0
+      report["piecewise_ms_per_step"] = piecewise.plainMillisecondsPerStep
     }
     report["passed"] = passed
     if json {

@@ -14,7 +14,7 @@ import _TestSupport
     let object = try #require(try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any])
     #expect((object["test_nll"] as? Double)?.isFinite == true)
     #expect((object["ms_per_step"] as? Double).map { $0 > 0 } == true)
-    #expect(object["engine"] as? String == "plain-arrays")
+    #expect(object["engine"] as? String == "plain-arrays/piecewise")
     #expect(FileManager.default.fileExists(atPath: model))
   }
 

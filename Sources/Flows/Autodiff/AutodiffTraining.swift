@@ -11,14 +11,20 @@ public enum AutodiffTraining {
     public var autodiffLosses: [Float]
     /// Largest |plain − autodiff| / |autodiff| over the steps.
     public var maxRelativeDifference: Double
+    /// The first step (1-based) whose relative difference exceeds 1e-4, if any.
+    public var firstStepBeyondTolerance: Int? {
+      zip(plainLosses, autodiffLosses).enumerated().first { abs($1.0 - $1.1) > 1e-4 * abs($1.1) }.map { $0.offset + 1 }
+    }
     /// Median milliseconds per step of each engine.
     public var plainMillisecondsPerStep: Double, autodiffMillisecondsPerStep: Double
   }
 
-  /// Runs `steps` Adam steps (`options`' batch size, learning rate and schedule) with both engines.
+  /// Runs `steps` Adam steps (`options`' batch size, learning rate and schedule) with the plain-arrays
+  /// engine `engine` and with autodiff.
   public static func compare(configuration: FlowConfiguration, seed: UInt64 = 0, dataset: ToyDataset,
-                             options: TrainingOptions, steps: Int) throws -> Comparison {
+                             options: TrainingOptions, steps: Int, engine: FlowEngine = .dense) throws -> Comparison {
     let flow = try Flow(configuration, seed: seed)
+    flow.engine = engine
     var stream = SeededGenerator(seed: options.seed &+ 0x5EED_DA7A)
     let batches = (0..<steps).map { _ in dataset.sample(options.batchSize, generator: &stream) }
     // ActNorm initialises from the first batch; do it before copying so both start equal.
