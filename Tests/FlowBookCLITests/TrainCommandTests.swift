@@ -45,7 +45,7 @@ import _TestSupport
     let object = try #require(try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any])
     #expect(try #require(object["max_logdet_error"] as? Double) <= 1e-4)
     #expect(try #require(object["max_roundtrip_error"] as? Double) <= 1e-5)
-    #expect(try #require(object["engine_max_relative_loss_difference"] as? Double) <= 1e-4)
+    #expect(try #require(object["dense_max_relative_loss_difference"] as? Double) <= 1e-4)
     #expect(object["passed"] as? Bool == true)
   }
 }
