@@ -92,4 +92,12 @@ extension Tensor {
     result.storage.update(from: storage, count: count)
     return result.recorded("reshaped", from: self) { _, g in self.accumulateElementwise(g) { _ in 1 } }
   }
+
+  /// A copy of the values that records nothing and does not require a gradient (`torch.detach`):
+  /// gradients stop here, e.g. for statistics that initialise a layer from data.
+  public func detached() -> Tensor {
+    let result = Tensor(uninitializedShape: shape)
+    result.storage.update(from: storage, count: count)
+    return result
+  }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Adam with bias correction (Kingma & Ba 2015, `torch.optim.Adam`). For each parameter `p` with
 /// gradient `g`, at step `t = 1, 2, …`:
 ///
@@ -37,8 +39,8 @@ public struct Adam: Optimizer {
   /// Applies one Adam update to every parameter that has a gradient.
   public mutating func step() {
     stepCount += 1
-    let correction1 = 1 - Float(Double(beta1).pow(stepCount))
-    let correction2 = 1 - Float(Double(beta2).pow(stepCount))
+    let correction1 = 1 - Float(Foundation.pow(Double(beta1), Double(stepCount)))
+    let correction2 = 1 - Float(Foundation.pow(Double(beta2), Double(stepCount)))
     let (beta1, beta2, epsilon, learningRate) = (beta1, beta2, epsilon, learningRate)
     for (index, parameter) in parameters.enumerated() {
       guard let gradient = parameter.gradient else { continue }
@@ -57,9 +59,4 @@ public struct Adam: Optimizer {
       }
     }
   }
-}
-
-extension Double {
-  /// `self` to an integer power.
-  fileprivate func pow(_ exponent: Int) -> Double { (0..<exponent).reduce(1) { product, _ in product * self } }
 }

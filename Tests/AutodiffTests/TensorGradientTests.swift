@@ -14,6 +14,8 @@ import _TestSupport
   @Test func multiplyColumn() { checkGradients([[3, 4], [3, 1]]) { $0[0] * $0[1] } }
   @Test func divide() { checkGradients([[3, 4], [3, 4]], signs: .positive) { $0[0] / $0[1] } }
   @Test func divideByRow() { checkGradients([[3, 4], [4]], signs: .positive) { $0[0] / $0[1] } }
+  @Test func divideByColumn() { checkGradients([[3, 4], [3, 1]], signs: .positive) { $0[0] / $0[1] } }
+  @Test func subtractScalarTensor() { checkGradients([[], [3, 4]]) { $0[0] - $0[1] } }
   @Test func scalarOnTheLeft() { checkGradients([[3, 4]], signs: .positive) { 2 - 3 * (1 / $0[0]) } }
   @Test func negate() { checkGradients([[5]]) { -$0[0] } }
 
@@ -33,6 +35,7 @@ import _TestSupport
   @Test func mean() { checkGradients([[3, 4]]) { $0[0].mean() } }
   @Test func sumAlongRows() { checkGradients([[3, 4]]) { $0[0].sum(alongAxis: 1) } }
   @Test func sumAlongColumns() { checkGradients([[3, 4]]) { $0[0].sum(alongAxis: 0) } }
+  @Test func meanAlongColumns() { checkGradients([[3, 4]]) { $0[0].mean(alongAxis: 0) } }
   @Test func meanKeepingDimensions() { checkGradients([[3, 4]]) { $0[0].mean(alongAxis: 1, keepingDimensions: true) } }
 
   // MARK: - Products

@@ -15,6 +15,12 @@ import _TestSupport
     #expect(Tensor.zeros([2]).scalars == [0, 0])
   }
 
+  @Test func descriptionShowsValuesAndShape() {
+    #expect("\(Tensor([[1, 2], [3, 4]]))" == "Tensor([[1.0, 2.0], [3.0, 4.0]], shape: [2, 2])")
+    #expect("\(Tensor((0..<8).map(Float.init)))" == "Tensor([0.0, 1.0, 2.0, …, 5.0, 6.0, 7.0], shape: [8])")
+    #expect("\(Tensor(2, requiresGradient: true))" == "Tensor(2.0, shape: [], requiresGradient)")
+  }
+
   @Test func broadcastingValues() {
     let matrix = Tensor([[1, 2], [3, 4]])
     #expect((matrix + Tensor([10, 20])).scalars == [11, 22, 13, 24])
@@ -80,6 +86,13 @@ import _TestSupport
     #expect(try #require(x.gradient).scalars == [4, 8])
     x.zeroGradient()
     #expect(try #require(x.gradient).scalars == [0, 0])
+  }
+
+  @Test func detachedStopsGradients() throws {
+    let x = Tensor([1, 3], requiresGradient: true)
+    (x * x.detached()).sum().backward()
+    #expect(try #require(x.gradient).scalars == [1, 3])
+    #expect(!x.detached().requiresGradient)
   }
 
   @Test func rowJacobiansMatchTheAnalyticJacobian() {
