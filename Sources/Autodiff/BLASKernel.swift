@@ -93,4 +93,14 @@ public enum BLASKernel {
       blasint(m), blasint(n), blasint(k), alpha, a, blasint(transposeA ? m : k), b,
       blasint(transposeB ? k : n), beta, c, blasint(n))
   }
+
+  /// `sums[j] += Σᵢ matrix[i, j]` for a row-major `rows × columns` matrix, as one `sgemv` with a
+  /// vector of ones (a bias gradient; a plain loop does not vectorise across the two pointers).
+  static func addColumnSums(of matrix: UnsafePointer<Float>, rows: Int, columns: Int, into sums: UnsafeMutablePointer<Float>) {
+    configure()
+    guard rows > 0, columns > 0 else { return }
+    let ones = [Float](repeating: 1, count: rows)
+    cblas_sgemv(
+      CblasRowMajor, CblasTrans, blasint(rows), blasint(columns), 1, matrix, blasint(columns), ones, 1, 1, sums, 1)
+  }
 }

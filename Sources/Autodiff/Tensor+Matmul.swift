@@ -26,11 +26,7 @@ extension Tensor {
       storage, transposeA: false, weight.storage, transposeB: false, into: result.storage, m: m, n: n, k: k, beta: 1)
     return result.recorded("linear", from: self, weight, bias) { _, g in
       Tensor.accumulateProductGradients(self, weight, g, m: m, n: n, k: k)
-      bias.accumulateGradient { gradient in
-        for row in 0..<m {
-          for column in 0..<n { gradient[column] += g[row * n + column] }
-        }
-      }
+      bias.accumulateGradient { BLASKernel.addColumnSums(of: g, rows: m, columns: n, into: $0) }
     }
   }
 
