@@ -69,11 +69,14 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
 extension Tensor {
   /// Normal samples with the given mean and standard deviation, drawn in row-major order.
   public static func randomNormal(
-    _ shape: [Int], mean: Float = 0, standardDeviation: Float = 1, using generator: inout SeededGenerator,
+    _ shape: [Int], mean: Float = 0, standardDeviation: Float = 1,
+    using generator: inout SeededGenerator,
     requiresGradient: Bool = false
   ) -> Tensor {
     let result = Tensor(uninitializedShape: shape)
-    for index in 0..<result.count { result.storage[index] = mean + standardDeviation * generator.normal() }
+    for index in 0..<result.count {
+      result.storage[index] = mean + standardDeviation * generator.normal()
+    }
     result.requiresGradient = requiresGradient
     return result
   }
@@ -87,7 +90,8 @@ extension Tensor {
     let width = range.upperBound - range.lowerBound
     for index in 0..<result.count {
       // Rounding can land on the excluded upper bound when the range is wide; keep it half-open.
-      result.storage[index] = Swift.min(range.lowerBound + width * generator.uniform(), range.upperBound.nextDown)
+      result.storage[index] = Swift.min(
+        range.lowerBound + width * generator.uniform(), range.upperBound.nextDown)
     }
     result.requiresGradient = requiresGradient
     return result

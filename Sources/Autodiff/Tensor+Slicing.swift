@@ -51,24 +51,34 @@ extension Tensor {
   /// Joins matrices side by side (`axis: 1`, equal row counts) or on top of each other
   /// (`axis: 0`, equal column counts); vectors join end to end along axis 0.
   public static func concatenate(_ tensors: [Tensor], alongAxis axis: Int) -> Tensor {
-    guard let first = tensors.first else { preconditionFailure("concatenate: needs at least one tensor") }
+    guard let first = tensors.first else {
+      preconditionFailure("concatenate: needs at least one tensor")
+    }
     let shapes = tensors.map(\.shape)
     let valid =
       (first.shape.count == 2 && (axis == 0 || axis == 1)
         && shapes.allSatisfy { $0.count == 2 && $0[1 - axis] == first.shape[1 - axis] })
       || (first.shape.count == 1 && axis == 0 && shapes.allSatisfy { $0.count == 1 })
     guard valid else {
-      ShapeError("concatenate: shapes \(shapes.map { "\($0)" }.joined(separator: ", ")) do not join along axis \(axis)").fail()
+      ShapeError(
+        "concatenate: shapes \(shapes.map { "\($0)" }.joined(separator: ", ")) do not join along axis \(axis)"
+      ).fail()
     }
     // Seen as matrices, axis 0 stacks blocks of whole rows; axis 1 interleaves row pieces.
     let rows = axis == 1 ? first.shape[0] : 1
     let widths = tensors.map { $0.count / rows }
     let totalWidth = widths.reduce(0, +)
-    let resultShape = first.shape.count == 1 ? [totalWidth] : axis == 1 ? [rows, totalWidth] : [totalWidth / first.shape[1], first.shape[1]]
+    let resultShape =
+      first.shape.count == 1
+      ? [totalWidth]
+      : axis == 1 ? [rows, totalWidth] : [totalWidth / first.shape[1], first.shape[1]]
     let result = Tensor(uninitializedShape: resultShape)
     var offset = 0
     for (tensor, width) in zip(tensors, widths) {
-      for row in 0..<rows { (result.storage + row * totalWidth + offset).update(from: tensor.storage + row * width, count: width) }
+      for row in 0..<rows {
+        (result.storage + row * totalWidth + offset).update(
+          from: tensor.storage + row * width, count: width)
+      }
       offset += width
     }
     let offsets = widths.reduce(into: [0]) { $0.append($0.last! + $1) }
@@ -76,7 +86,9 @@ extension Tensor {
       for (part, (tensor, width)) in zip(tensors, widths).enumerated() {
         tensor.accumulateGradient { gradient in
           for row in 0..<rows {
-            for index in 0..<width { gradient[row * width + index] += g[row * totalWidth + offsets[part] + index] }
+            for index in 0..<width {
+              gradient[row * width + index] += g[row * totalWidth + offsets[part] + index]
+            }
           }
         }
       }
@@ -90,7 +102,9 @@ extension Tensor {
     }
     let result = Tensor(uninitializedShape: newShape)
     result.storage.update(from: storage, count: count)
-    return result.recorded("reshaped", from: self) { _, g in self.accumulateElementwise(g) { _ in 1 } }
+    return result.recorded("reshaped", from: self) { _, g in
+      self.accumulateElementwise(g) { _ in 1 }
+    }
   }
 
   /// A copy of the values that records nothing and does not require a gradient (`torch.detach`):

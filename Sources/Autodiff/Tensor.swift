@@ -39,7 +39,8 @@ public final class Tensor {
     didSet {
       precondition(
         backwardStep == nil || requiresGradient,
-        "requiresGradient: cannot switch off gradients of the result of an operation (\(operation))")
+        "requiresGradient: cannot switch off gradients of the result of an operation (\(operation))"
+      )
     }
   }
   /// The accumulated `∂loss/∂self` after `backward()`; kept in place between steps for leaves.
@@ -53,7 +54,8 @@ public final class Tensor {
 
   /// Allocates a tensor whose scalars the caller fills in before anyone reads them.
   init(uninitializedShape shape: [Int]) {
-    precondition(shape.count <= 2, "Tensor: only ranks 0, 1 and 2 are supported, got shape \(shape)")
+    precondition(
+      shape.count <= 2, "Tensor: only ranks 0, 1 and 2 are supported, got shape \(shape)")
     precondition(shape.allSatisfy { $0 >= 0 }, "Tensor: negative dimension in shape \(shape)")
     self.shape = shape
     self.count = shape.reduce(1, *)
@@ -81,9 +83,12 @@ public final class Tensor {
   public convenience init(_ rows: [[Float]], requiresGradient: Bool = false) {
     let columns = rows.first?.count ?? 0
     for (index, row) in rows.enumerated() {
-      precondition(row.count == columns, "Tensor: row \(index) has \(row.count) scalars, row 0 has \(columns)")
+      precondition(
+        row.count == columns, "Tensor: row \(index) has \(row.count) scalars, row 0 has \(columns)")
     }
-    self.init(shape: [rows.count, columns], scalars: rows.flatMap { $0 }, requiresGradient: requiresGradient)
+    self.init(
+      shape: [rows.count, columns], scalars: rows.flatMap { $0 }, requiresGradient: requiresGradient
+    )
   }
 
   /// A scalar (shape `[]`).
@@ -116,7 +121,9 @@ public final class Tensor {
   /// The rows of a matrix (a copy); a vector is one row, a scalar one row of one.
   public var rows: [[Float]] {
     let (rowCount, columnCount) = matrixShape
-    return (0..<rowCount).map { Array(UnsafeBufferPointer(start: storage + $0 * columnCount, count: columnCount)) }
+    return (0..<rowCount).map {
+      Array(UnsafeBufferPointer(start: storage + $0 * columnCount, count: columnCount))
+    }
   }
 
   /// The only scalar of a one-element tensor, e.g. a loss.
@@ -127,7 +134,9 @@ public final class Tensor {
 
   /// The scalar at `index` of a vector.
   public subscript(index: Int) -> Float {
-    precondition(shape.count == 1 && shape[0] > index && index >= 0, "subscript: index \(index) outside shape \(shape)")
+    precondition(
+      shape.count == 1 && shape[0] > index && index >= 0,
+      "subscript: index \(index) outside shape \(shape)")
     return storage[index]
   }
 
@@ -140,12 +149,16 @@ public final class Tensor {
   }
 
   /// Reads the scalars without copying.
-  public func withUnsafeBufferPointer<R>(_ body: (UnsafeBufferPointer<Float>) throws -> R) rethrows -> R {
+  public func withUnsafeBufferPointer<R>(_ body: (UnsafeBufferPointer<Float>) throws -> R) rethrows
+    -> R
+  {
     try body(UnsafeBufferPointer(start: storage, count: count))
   }
 
   /// Changes the scalars in place — for optimisers and initialisers; see the reference model above.
-  public func withUnsafeMutableBufferPointer<R>(_ body: (UnsafeMutableBufferPointer<Float>) throws -> R) rethrows
+  public func withUnsafeMutableBufferPointer<R>(
+    _ body: (UnsafeMutableBufferPointer<Float>) throws -> R
+  ) rethrows
     -> R
   {
     try body(UnsafeMutableBufferPointer(start: storage, count: count))

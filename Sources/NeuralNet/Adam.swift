@@ -25,7 +25,8 @@ public struct Adam: Optimizer {
 
   /// An optimiser for `parameters` with PyTorch's defaults (`β₁ = 0.9`, `β₂ = 0.999`, `ε = 1e-8`).
   public init(
-    parameters: [Tensor], learningRate: Float = 1e-3, beta1: Float = 0.9, beta2: Float = 0.999, epsilon: Float = 1e-8
+    parameters: [Tensor], learningRate: Float = 1e-3, beta1: Float = 0.9, beta2: Float = 0.999,
+    epsilon: Float = 1e-8
   ) {
     self.parameters = parameters
     self.learningRate = learningRate
@@ -51,7 +52,9 @@ public struct Adam: Optimizer {
               for i in 0..<p.count {
                 m[i] = beta1 * m[i] + (1 - beta1) * g[i]
                 v[i] = beta2 * v[i] + (1 - beta2) * g[i] * g[i]
-                p[i] -= learningRate * (m[i] / correction1) / ((v[i] / correction2).squareRoot() + epsilon)
+                p[i] -=
+                  learningRate * (m[i] / correction1)
+                  / ((v[i] / correction2).squareRoot() + epsilon)
               }
             }
           }

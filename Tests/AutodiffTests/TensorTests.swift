@@ -17,7 +17,9 @@ import _TestSupport
 
   @Test func descriptionShowsValuesAndShape() {
     #expect("\(Tensor([[1, 2], [3, 4]]))" == "Tensor([[1.0, 2.0], [3.0, 4.0]], shape: [2, 2])")
-    #expect("\(Tensor((0..<8).map(Float.init)))" == "Tensor([0.0, 1.0, 2.0, …, 5.0, 6.0, 7.0], shape: [8])")
+    #expect(
+      "\(Tensor((0..<8).map(Float.init)))"
+        == "Tensor([0.0, 1.0, 2.0, …, 5.0, 6.0, 7.0], shape: [8])")
     #expect("\(Tensor(2, requiresGradient: true))" == "Tensor(2.0, shape: [], requiresGradient)")
   }
 
@@ -58,7 +60,10 @@ import _TestSupport
     #expect(matrix.sum(alongAxis: 0).shape == [3])
     #expect(matrix[columns: [2, 0]].rows == [[3, 1], [6, 4]])
     #expect(matrix[rows: 1..<2].rows == [[4, 5, 6]])
-    #expect(Tensor.concatenate([matrix, matrix[columns: 0..<1]], alongAxis: 1).rows == [[1, 2, 3, 1], [4, 5, 6, 4]])
+    #expect(
+      Tensor.concatenate([matrix, matrix[columns: 0..<1]], alongAxis: 1).rows == [
+        [1, 2, 3, 1], [4, 5, 6, 4],
+      ])
     #expect(matrix.transposed().rows == [[1, 4], [2, 5], [3, 6]])
   }
 
@@ -97,9 +102,12 @@ import _TestSupport
 
   @Test func rowJacobiansMatchTheAnalyticJacobian() {
     // y = [x₀·x₁, x₀ + 3x₁] per row: J = [[x₁, x₀], [1, 3]].
-    let jacobians = Tensor.rowJacobians(of: { x in
-      Tensor.concatenate([x[columns: 0..<1] * x[columns: 1..<2], x[columns: 0..<1] + 3 * x[columns: 1..<2]], alongAxis: 1)
-    }, at: Tensor([[1, 2], [5, 7]]))
+    let jacobians = Tensor.rowJacobians(
+      of: { x in
+        Tensor.concatenate(
+          [x[columns: 0..<1] * x[columns: 1..<2], x[columns: 0..<1] + 3 * x[columns: 1..<2]],
+          alongAxis: 1)
+      }, at: Tensor([[1, 2], [5, 7]]))
     #expect(jacobians.map(\.rows) == [[[2, 1], [1, 3]], [[7, 5], [1, 3]]])
   }
 }
