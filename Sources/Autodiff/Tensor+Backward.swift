@@ -47,7 +47,7 @@ extension Tensor {
   ///
   /// `self` must have one scalar (a loss); use `backward(seed:)` for other shapes.
   public func backward() {
-    precondition(
+    usagePrecondition(
       count == 1, "backward(): the tensor has shape \(shape); pass backward(seed:) of that shape")
     backward(seed: Tensor(repeating: 1, shape: shape))
   }
@@ -55,10 +55,13 @@ extension Tensor {
   /// Back-propagates `seed` (a tensor of this tensor's shape, e.g. a one-hot column to get one row
   /// of a Jacobian): every leaf's gradient grows by `seedᵀ · ∂self/∂leaf`.
   public func backward(seed: Tensor) {
-    precondition(
+    usagePrecondition(
       seed.shape == shape,
       "backward(seed:): seed has shape \(seed.shape), the tensor has shape \(shape)")
-    guard requiresGradient else { return }
+    usagePrecondition(
+      requiresGradient,
+      "backward: the tensor (shape \(shape)) depends on no tensor with requiresGradient, "
+        + "or it was computed inside withoutGradients")
     accumulateGradient { gradient in
       for index in 0..<count { gradient[index] += seed.storage[index] }
     }

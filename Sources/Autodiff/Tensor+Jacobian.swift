@@ -7,7 +7,7 @@ extension Tensor {
   /// the one-hot column `j` gives row `j` of every sample's Jacobian at once. Records even inside
   /// `withoutGradients`.
   public static func rowJacobians(of function: (Tensor) -> Tensor, at input: Tensor) -> [Tensor] {
-    precondition(
+    usagePrecondition(
       input.shape.count == 2,
       "rowJacobians: input must be a matrix [n, d], got shape \(input.shape)")
     return GradientMode.$isRecording.withValue(true) {

@@ -36,7 +36,7 @@ extension Tensor {
 
   /// The transpose of a matrix, `[r, c] → [c, r]`.
   public func transposed() -> Tensor {
-    precondition(shape.count == 2, "transposed(): needs a matrix, got shape \(shape)")
+    usagePrecondition(shape.count == 2, "transposed(): needs a matrix, got shape \(shape)")
     let (rows, columns) = (shape[0], shape[1])
     let result = Tensor(uninitializedShape: [columns, rows])
     for row in 0..<rows {

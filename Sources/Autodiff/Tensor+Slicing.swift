@@ -5,7 +5,7 @@ extension Tensor {
   /// The columns at `indices` (in that order, repeats allowed) of a matrix `[n, d]`: shape
   /// `[n, indices.count]`. E.g. `x[columns: [1, 0]]` swaps two features.
   public subscript(columns indices: [Int]) -> Tensor {
-    precondition(shape.count == 2, "columns: needs a matrix, got shape \(shape)")
+    usagePrecondition(shape.count == 2, "columns: needs a matrix, got shape \(shape)")
     let (rows, columns) = (shape[0], shape[1])
     for index in indices where !(0..<columns).contains(index) {
       ShapeError("columns: index \(index) is outside shape \(shape)").fail()
@@ -33,7 +33,7 @@ extension Tensor {
 
   /// The rows in `range` of a matrix (a mini-batch), shape `[range.count, d]`.
   public subscript(rows range: Range<Int>) -> Tensor {
-    precondition(shape.count == 2, "rows: needs a matrix, got shape \(shape)")
+    usagePrecondition(shape.count == 2, "rows: needs a matrix, got shape \(shape)")
     guard range.lowerBound >= 0, range.upperBound <= shape[0] else {
       ShapeError("rows: range \(range) is outside shape \(shape)").fail()
     }
@@ -52,7 +52,7 @@ extension Tensor {
   /// (`axis: 0`, equal column counts); vectors join end to end along axis 0.
   public static func concatenate(_ tensors: [Tensor], alongAxis axis: Int) -> Tensor {
     guard let first = tensors.first else {
-      preconditionFailure("concatenate: needs at least one tensor")
+      fatalError("concatenate: needs at least one tensor")
     }
     let shapes = tensors.map(\.shape)
     let valid =

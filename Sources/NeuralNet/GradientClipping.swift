@@ -2,7 +2,7 @@
 /// (`torch.nn.utils.clip_grad_norm_`), and returns the norm before clipping.
 @discardableResult
 public func clipGradients(of parameters: [Tensor], maxNorm: Float) -> Float {
-  precondition(maxNorm > 0, "clipGradients: maxNorm must be positive, got \(maxNorm)")
+  usagePrecondition(maxNorm > 0, "clipGradients: maxNorm must be positive, got \(maxNorm)")
   var sumOfSquares: Double = 0
   for gradient in parameters.compactMap(\.gradient) {
     gradient.withUnsafeBufferPointer {

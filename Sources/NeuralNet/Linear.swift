@@ -14,10 +14,10 @@ public struct Linear: Layer {
 
   /// A layer with the given parameters (which should require gradients to be trained).
   public init(weight: Tensor, bias: Tensor) {
-    precondition(
+    usagePrecondition(
       weight.shape.count == 2,
       "Linear: weight must be a matrix [in, out], got shape \(weight.shape)")
-    precondition(
+    usagePrecondition(
       bias.shape == [weight.shape[1]],
       "Linear: bias has shape \(bias.shape), expected [\(weight.shape[1])] for weight \(weight.shape)"
     )
@@ -35,7 +35,7 @@ public struct Linear: Layer {
 
   /// `input · W + b`.
   public func callAsFunction(_ input: Tensor) -> Tensor {
-    precondition(
+    usagePrecondition(
       input.shape.count == 2 && input.shape[1] == inputSize,
       "Linear: input has shape \(input.shape), expected [batch, \(inputSize)] for weight \(weight.shape)"
     )
@@ -46,7 +46,7 @@ public struct Linear: Layer {
 extension Linear {
   /// A layer from `inputSize` to `outputSize` features with PyTorch's default initialisation.
   public init(inputSize: Int, outputSize: Int, rng: inout SeededGenerator) {
-    precondition(
+    usagePrecondition(
       inputSize > 0 && outputSize > 0,
       "Linear: sizes must be positive, got \(inputSize) → \(outputSize)")
     let bound = 1 / Float(inputSize).squareRoot()

@@ -84,6 +84,16 @@ import _TestSupport
     #expect(!(Tensor([1]) * Tensor([2])).requiresGradient)
   }
 
+  @Test func backwardWithoutAGraphSaysWhy() async {
+    await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+      let weight = Tensor([2], requiresGradient: true)
+      withoutGradients { (weight * weight).sum() }.backward()
+    }.map { result in
+      let message = String(decoding: result.standardErrorContent, as: UTF8.self)
+      #expect(message.contains("computed inside withoutGradients"))
+    }
+  }
+
   @Test func gradientsAccumulateUntilZeroed() throws {
     let x = Tensor([1, 2], requiresGradient: true)
     (x * x).sum().backward()
