@@ -1,7 +1,9 @@
 import Foundation
 
 /// A seeded pseudo-random generator (xoshiro256**, seeded through SplitMix64): the same seed gives
-/// the same stream on every run and machine, so experiments are reproducible bit for bit.
+/// the same stream on every run, so experiments are reproducible bit for bit. Integer and uniform
+/// streams are identical on every machine; normal samples also use the C library's `log`, `sin`
+/// and `cos`, so they match wherever that library does (glibc on all of FlowBook's machines).
 ///
 /// It is a `RandomNumberGenerator`, so `Float.random(in:using:)` and `shuffled(using:)` work too.
 /// `normal()` uses the Box–Muller transform in `Double` and returns its two values in turn.
