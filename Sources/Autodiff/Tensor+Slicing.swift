@@ -71,17 +71,15 @@ extension Tensor {
     let resultShape =
       first.shape.count == 1
       ? [totalWidth]
-      : axis == 1 ? [rows, totalWidth] : [totalWidth / first.shape[1], first.shape[1]]
+      : axis == 1 ? [rows, totalWidth] : [shapes.map { $0[0] }.reduce(0, +), first.shape[1]]
     let result = Tensor(uninitializedShape: resultShape)
-    var offset = 0
-    for (tensor, width) in zip(tensors, widths) {
+    let offsets = widths.reduce(into: [0]) { $0.append($0.last! + $1) }
+    for (part, (tensor, width)) in zip(tensors, widths).enumerated() {
       for row in 0..<rows {
-        (result.storage + row * totalWidth + offset).update(
+        (result.storage + row * totalWidth + offsets[part]).update(
           from: tensor.storage + row * width, count: width)
       }
-      offset += width
     }
-    let offsets = widths.reduce(into: [0]) { $0.append($0.last! + $1) }
     return result.recorded("concatenate", from: tensors) { _, g in
       for (part, (tensor, width)) in zip(tensors, widths).enumerated() {
         tensor.accumulateGradient { gradient in

@@ -65,6 +65,10 @@ import _TestSupport
         [1, 2, 3, 1], [4, 5, 6, 4],
       ])
     #expect(matrix.transposed().rows == [[1, 4], [2, 5], [3, 6]])
+    #expect(
+      Tensor.concatenate([Tensor.zeros([2, 0]), Tensor.zeros([1, 0])], alongAxis: 0).shape == [
+        3, 0,
+      ])
   }
 
   @Test func stableFunctionsStayFinite() {
