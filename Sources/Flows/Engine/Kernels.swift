@@ -53,23 +53,15 @@ enum Kernels {
     }
   }
 
-  /// `sum[j] += Σ_i m[i, j]`, adding rows in order (vectorised across columns), so each column's sum is
-  /// rounded exactly as a row-by-row loop rounds it — the autodiff engine's order.
+  /// `sum[j] += Σ_i m[i, j]` as one `sgemv` with a vector of at least `rows` ones — the same call the
+  /// autodiff engine makes for bias gradients, so both round alike.
   static func addColumnSums(
-    _ m: UnsafePointer<Float>, into sum: UnsafeMutablePointer<Float>, rows: Int, columns: Int
+    _ m: UnsafePointer<Float>, into sum: UnsafeMutablePointer<Float>, rows: Int, columns: Int,
+    ones: UnsafePointer<Float>
   ) {
-    let vectorEnd = columns - columns % width
-    var j = 0
-    while j < vectorEnd {
-      var total = load(sum + j)
-      for i in 0..<rows { total += load(m + i * columns + j) }
-      store(total, sum + j)
-      j += width
-    }
-    while j < columns {
-      for i in 0..<rows { sum[j] += m[i * columns + j] }
-      j += 1
-    }
+    cblas_sgemv(
+      CblasRowMajor, CblasTrans, Int32(rows), Int32(columns), 1, m, Int32(columns), ones, 1, 1, sum,
+      1)
   }
 
   /// One Adam update of `count` parameters (see `FusedAdam`): moments `m`, `v` and values `theta` in place,

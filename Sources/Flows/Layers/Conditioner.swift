@@ -18,6 +18,7 @@ final class Conditioner {
   var engine: FlowEngine = .dense
   let piecewise = PiecewiseScratch()
   private var lastForwardWasPiecewise = false
+  private var onesCount = 0
 
   /// PyTorch's default `nn.Linear` initialisation, U(−1/√fan_in, 1/√fan_in) for weights and biases;
   /// `zeroLast` starts the output layer at zero so the coupling starts as the identity.
@@ -98,13 +99,16 @@ final class Conditioner {
     guard let h2 = hidden2 else { preconditionFailure("Conditioner.backward before forward") }
     let dh2 = workspace.buffer("dh2", count: rows * hidden)
     let dh1 = workspace.buffer("dh1", count: rows * hidden)
+    let ones = onesVector(rows)
     gemm(
       h2, dOut, into: weight3.gradient.pointer, m: hidden, n: outputs, k: rows, transposeA: true,
       beta: 1)
-    Kernels.addColumnSums(dOut, into: bias3.gradient.pointer, rows: rows, columns: outputs)
+    Kernels.addColumnSums(
+      dOut, into: bias3.gradient.pointer, rows: rows, columns: outputs, ones: ones)
     gemm(dOut, weight3.value.pointer, into: dh2, m: rows, n: hidden, k: outputs, transposeB: true)
     Kernels.maskInactive(dh2, activation: h2, count: rows * hidden)
-    Kernels.addColumnSums(dh2, into: bias2.gradient.pointer, rows: rows, columns: hidden)
+    Kernels.addColumnSums(
+      dh2, into: bias2.gradient.pointer, rows: rows, columns: hidden, ones: ones)
     if lastForwardWasPiecewise {
       piecewiseBackward(dh2, inputGradient: dx, rows: rows)
       return
@@ -115,11 +119,22 @@ final class Conditioner {
       beta: 1)
     gemm(dh2, weight2.value.pointer, into: dh1, m: rows, n: hidden, k: hidden, transposeB: true)
     Kernels.maskInactive(dh1, activation: h1, count: rows * hidden)
-    Kernels.addColumnSums(dh1, into: bias1.gradient.pointer, rows: rows, columns: hidden)
+    Kernels.addColumnSums(
+      dh1, into: bias1.gradient.pointer, rows: rows, columns: hidden, ones: ones)
     gemm(
       x, dh1, into: weight1.gradient.pointer, m: inputs, n: hidden, k: rows, transposeA: true,
       beta: 1)
     gemm(dh1, weight1.value.pointer, into: dx, m: rows, n: inputs, k: hidden, transposeB: true)
+  }
+
+  /// A vector of at least `rows` ones for column sums as `sgemv`, filled when it grows.
+  private func onesVector(_ rows: Int) -> UnsafeMutablePointer<Float> {
+    let ones = workspace.buffer("ones", count: rows)
+    if onesCount < rows {
+      ones.update(repeating: 1, count: rows)
+      onesCount = rows
+    }
+    return ones
   }
 
   /// The same MLP for one point in `Double`.

@@ -32,11 +32,9 @@ public final class FusedAdam {
   /// Applies one update with learning rate `learningRate` from the parameters' current gradients.
   public func step(learningRate: Float) {
     stepCount += 1
-    // Bias corrections as NeuralNet's Adam computes them (powers by repeated products in Double).
-    let power1 = (0..<stepCount).reduce(1.0) { product, _ in product * Double(beta1) }
-    let power2 = (0..<stepCount).reduce(1.0) { product, _ in product * Double(beta2) }
-    let correction1 = 1 - Float(power1)
-    let correction2 = 1 - Float(power2)
+    // Bias corrections as NeuralNet's Adam computes them (powers in Double).
+    let correction1 = 1 - Float(Foundation.pow(Double(beta1), Double(stepCount)))
+    let correction2 = 1 - Float(Foundation.pow(Double(beta2), Double(stepCount)))
     for (index, parameter) in parameters.enumerated() {
       Kernels.adamUpdate(
         theta: parameter.value.pointer, gradient: parameter.gradient.pointer,
