@@ -10,6 +10,7 @@ import Foundation
 public final class Flow: FlowLayer {
   /// The recipe this flow was built from.
   public let configuration: FlowConfiguration
+  /// The dimension D of the points.
   public var dimension: Int { configuration.dimension }
   let stages: [any FlowLayer]
   let stageNames: [String]
@@ -54,6 +55,7 @@ public final class Flow: FlowLayer {
   public var layers: [any Bijector] { stages }
   /// One name per layer, e.g. `layer3.coupling`, in the order of `layers`.
   public var layerNames: [String] { stageNames }
+  /// The trainable parameters, by name, in a fixed order.
   public var parameters: [Parameter] { stages.flatMap(\.parameters) }
   /// Total number of trainable scalars.
   public var parameterCount: Int { parameters.reduce(0) { $0 + $1.count } }

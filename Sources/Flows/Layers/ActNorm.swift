@@ -9,6 +9,7 @@ import Foundation
 /// `isInitialised` records this and is saved with the parameters (a loaded model is never re-initialised).
 /// Before initialisation, `inverse` uses the identity parameters. Cost O(D) per point.
 public final class ActNorm: FlowLayer {
+  /// The dimension D of the points.
   public let dimension: Int
   /// log of the per-coordinate scale.
   public let logScale: Parameter
@@ -25,6 +26,8 @@ public final class ActNorm: FlowLayer {
     logScale = Parameter(name: name + ".logScale", values: Array(repeating: 0, count: dimension))
     bias = Parameter(name: name + ".bias", values: Array(repeating: 0, count: dimension))
   }
+
+  /// The trainable parameters, by name, in a fixed order.
 
   public var parameters: [Parameter] { [logScale, bias] }
   var kind: String { "actnorm" }

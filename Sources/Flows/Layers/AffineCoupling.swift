@@ -13,6 +13,7 @@ import Foundation
 /// layer): an unbounded `s` lets early updates blow the scale up to Inf, and composing layers recovers range.
 /// Shapes: batches rows×D; conditioner `|kept| → hidden → hidden → 2·|transformed|`.
 public final class AffineCoupling: FlowLayer {
+  /// The dimension D of the points.
   public let dimension: Int
   /// The coordinates passed through unchanged and fed to the conditioner.
   public let keptIndices: [Int]
@@ -39,6 +40,8 @@ public final class AffineCoupling: FlowLayer {
       name: name + ".conditioner", inputs: keptIndices.count, hidden: hidden,
       outputs: 2 * transformedIndices.count, zeroLast: zeroInitialised, generator: &generator)
   }
+
+  /// The trainable parameters, by name, in a fixed order.
 
   public var parameters: [Parameter] { conditioner.parameters }
   var kind: String { "coupling" }

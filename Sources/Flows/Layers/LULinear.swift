@@ -10,6 +10,7 @@ import Foundation
 /// log-det O(D) instead of O(D³) for a general determinant, inverse two triangular solves O(D²).
 /// Starts as the identity (L = U = I, b = 0).
 public final class LULinear: FlowLayer {
+  /// The dimension D of the points.
   public let dimension: Int
   /// The strictly lower entries of L, row by row.
   public let lower: Parameter
@@ -35,6 +36,8 @@ public final class LULinear: FlowLayer {
       values: Array(repeating: log(exp(1 - Self.diagonalFloor) - 1), count: dimension))
     bias = Parameter(name: name + ".bias", values: Array(repeating: 0, count: dimension))
   }
+
+  /// The trainable parameters, by name, in a fixed order.
 
   public var parameters: [Parameter] { [lower, upper, diagonal, bias] }
   var kind: String { "lulinear" }
