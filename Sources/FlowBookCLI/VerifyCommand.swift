@@ -92,6 +92,11 @@ struct VerifyCommand: ParsableCommand {
       report["piecewise_max_relative_loss_difference"] = piecewise.maxRelativeDifference
       report["piecewise_first_step_beyond_1e-4"] = piecewise.firstStepBeyondTolerance ?? 0
       report["piecewise_ms_per_step"] = piecewise.plainMillisecondsPerStep
+      let control = try AutodiffTraining.compare(
+        configuration: model.flowConfiguration(), seed: model.seed, dataset: dataset,
+        options: options,
+        steps: compareSteps, perturbingOneInput: true)
+      report["one_ulp_control_max_relative_loss_difference"] = control.maxRelativeDifference
     }
     report["passed"] = passed
     if json {

@@ -21,10 +21,13 @@ public enum AutodiffTraining {
   }
 
   /// Runs `steps` Adam steps (`options`' batch size, learning rate and schedule) with the plain-arrays
-  /// engine `engine` and with autodiff.
+  /// engine `engine` and with autodiff. With `perturbingOneInput`, the plain engine's first batch has one
+  /// coordinate moved by one unit in the last place: a control showing how far rounding-level differences
+  /// alone carry two float32 runs apart over `steps` steps.
   public static func compare(
     configuration: FlowConfiguration, seed: UInt64 = 0, dataset: ToyDataset,
-    options: TrainingOptions, steps: Int, engine: FlowEngine = .dense
+    options: TrainingOptions, steps: Int, engine: FlowEngine = .dense,
+    perturbingOneInput: Bool = false
   ) throws -> Comparison {
     let flow = try Flow(configuration, seed: seed)
     flow.engine = engine
@@ -42,11 +45,13 @@ public enum AutodiffTraining {
     var autodiffTimes: [Double] = []
     let clock = ContinuousClock()
     for (step, batch) in batches.enumerated() {
+      var plainBatch = batch
+      if perturbingOneInput && step == 0 { plainBatch.values[0] = plainBatch.values[0].nextUp }
       let learningRate = options.schedule.learningRate(
         base: options.learningRate, step: step, steps: steps)
       plainTimes.append(
         try milliseconds(clock) {
-          plain.append(try stepper.run(batch, learningRate: learningRate, step: step + 1))
+          plain.append(try stepper.run(plainBatch, learningRate: learningRate, step: step + 1))
         })
       autodiffTimes.append(
         try milliseconds(clock) {
