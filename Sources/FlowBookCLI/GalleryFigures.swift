@@ -123,7 +123,7 @@ enum GalleryFigures {
       .line(x, mixture, label: "p_θ(x)")
       .annotate("mode at μ_1 = −1.2", at: (-2.2, 0.45), pointingTo: (-1.2, 0.398))
       .annotate("σ_2 = 1, weight π_2 = 0.4", at: (2.4, 0.28), pointingTo: (1.5, 0.16))
-      .text("∫ p_θ(x) dx = 1", at: (2.6, 0.05), size: 9, color: .gray)
+      .text("∫ p_θ(x) dx = 1", at: (-3.1, 0.25), size: 9, color: .gray)
       .yLimits(0...0.5).title("Greek, sub- and superscripts: α β θ σ^2 x_{10} e^{−x}")
       .labels(x: "x", y: "p_θ(x)")
   }

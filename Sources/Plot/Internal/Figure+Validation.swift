@@ -53,16 +53,16 @@ private struct SeriesCheck {
   func validate(_ series: Series) throws(PlotError) {
     switch series {
     case .scatter(let s):
-      try lengths(["x": s.x, "y": s.y].merging(s.values.map { ["values": $0] } ?? [:]) { a, _ in a })
+      try lengths([("x", s.x), ("y", s.y)] + (s.values.map { [("values", $0)] } ?? []))
       try finite(zip(s.x, s.y).map { $0.isFinite && $1.isFinite })
       try require(s.size.isFinite && s.size > 0, "size must be positive, got \(s.size)")
       try require((0...1).contains(s.alpha), "alpha must be in 0…1, got \(s.alpha)")
     case .line(let l):
-      try lengths(["x": l.x, "y": l.y])
+      try lengths([("x", l.x), ("y", l.y)])
       try finite(zip(l.x, l.y).map { $0.isFinite && $1.isFinite })
       try require(l.width.isFinite && l.width > 0, "width must be positive, got \(l.width)")
     case .histogram(let h):
-      try lengths(["values": h.values])
+      try lengths([("values", h.values)])
       try finite(h.values.map(\.isFinite))
       try require((1...10_000).contains(h.bins), "bins must be in 1…10000, got \(h.bins)")
       if let r = h.range { try require(r.lowerBound.isFinite && r.upperBound.isFinite && r.lowerBound < r.upperBound, "range \(r) must be finite and increasing") }
@@ -73,7 +73,7 @@ private struct SeriesCheck {
       guard !points.isEmpty else { throw .emptySeries(panel: panel, series: name) }
       try finite(points.map { $0.count >= 2 && $0[0].isFinite && $0[1].isFinite })
     case .quiver(let q):
-      try lengths(["x": q.x, "y": q.y, "u": q.u, "v": q.v])
+      try lengths([("x", q.x), ("y", q.y), ("u", q.u), ("v", q.v)])
       try finite((0..<q.x.count).map { [q.x[$0], q.y[$0], q.u[$0], q.v[$0]].allSatisfy(\.isFinite) })
     case .annotation(let a):
       let coordinates = [a.x, a.y] + (a.target.map { [$0.x, $0.y] } ?? [])
@@ -81,11 +81,13 @@ private struct SeriesCheck {
     }
   }
 
-  private func lengths(_ lists: [String: [Double]]) throws(PlotError) {
-    let named = lists.sorted { $0.key < $1.key }
-    let counts = Set(named.map(\.value.count))
+  private func lengths(_ lists: [(name: String, values: [Double])]) throws(PlotError) {
+    let counts = Set(lists.map(\.values.count))
     guard counts.count == 1 else {
-      let detail = named.map { "\($0.key) has \($0.value.count) values" }.joined(separator: " but ")
+      let detail =
+        lists.count == 2
+        ? "\(lists[0].name) has \(lists[0].values.count) values but \(lists[1].name) has \(lists[1].values.count)"
+        : "lengths differ: " + lists.map { "\($0.name) has \($0.values.count)" }.joined(separator: ", ")
       throw .mismatchedLengths(panel: panel, series: name, detail: detail)
     }
     guard counts.first != 0 else { throw .emptySeries(panel: panel, series: name) }

@@ -11,17 +11,23 @@ struct TickFitting {
     lower: Double, upper: Double, scale: Scale, length: Double, horizontal: Bool, maxLabelWidth: Double? = nil
   ) -> [Tick] {
     let range = scale.inverse(lower)...scale.inverse(upper)
-    let preferred = Int(length / (horizontal ? 70 : 40)) + 1
+    let preferred = Int(length / (horizontal ? 60 : 36)) + 1
     var candidates: [Tick] = []
-    for count in stride(from: min(max(preferred, 2), 10), through: 2, by: -1) {
+    var fallback: [Tick]?
+    let first = min(max(preferred, 3), 10)
+    // Fewer ticks first (down to 2), then more if a coarse step left fewer than two in range.
+    for count in Array(stride(from: first, through: 2, by: -1)) + Array((first + 1)...11) {
       candidates = TickLocator.ticks(in: range, scale: scale, maxCount: count)
       let sizes = candidates.map { measurer.extent($0.label, size: PlotStyle.tickLabelSize) }
       let narrowEnough = maxLabelWidth.map { limit in sizes.allSatisfy { $0.width <= limit } } ?? true
       if narrowEnough, collisions(candidates, sizes, lower, upper, scale, length, horizontal).isEmpty {
-        return candidates
+        // A coarse step can leave a single tick in range; keep looking for one with two or more.
+        if candidates.count >= 2 { return candidates }
+        fallback = fallback ?? candidates
       }
     }
-    return thinned(candidates, lower, upper, scale, length, horizontal)
+    let thin = thinned(candidates, lower, upper, scale, length, horizontal)
+    return thin.count >= 2 ? thin : fallback ?? thin
   }
 
   /// Indices i where label i and label i+1 are too close.
