@@ -22,25 +22,51 @@ extension CairoPainter {
   }
 
   private func draw(_ s: Scatter, _ panel: PanelLayout) {
-    let radius = s.size / 2
     let positions = points(s.x, s.y, panel)
-    guard let values = s.values else {
-      setColor(s.color.opacity(s.color.alpha * s.alpha))
-      // Opaque discs may share one fill; translucent ones are filled one by one so overlaps darken.
-      for (x, y) in positions where x.isFinite && y.isFinite {
-        cairo_new_sub_path(cr)
-        cairo_arc(cr, x, y, radius, 0, 2 * .pi)
-        if s.alpha < 1 { cairo_fill(cr) }
-      }
-      cairo_fill(cr)
+    let colorRange = s.colorRange ?? 0...1
+    func color(_ k: Int) -> Color {
+      guard let values = s.values else { return s.color.opacity(s.color.alpha * s.alpha) }
+      let t = (values[k] - colorRange.lowerBound) / (colorRange.upperBound - colorRange.lowerBound)
+      return s.colormap.color(at: t).opacity(s.alpha)
+    }
+    let visible = positions.indices.filter {
+      positions[$0].0.isFinite && positions[$0].1.isFinite && (s.values?[$0].isFinite ?? true)
+    }
+    if let scale = rasterScale {
+      stampDiscs(visible.map { positions[$0] }, colors: visible.map(color), radius: s.size / 2, scale: scale)
       return
     }
-    let range = s.colorRange ?? 0...1
-    for ((x, y), value) in zip(positions, values) where x.isFinite && y.isFinite && value.isFinite {
-      let t = (value - range.lowerBound) / (range.upperBound - range.lowerBound)
-      setColor(s.colormap.color(at: t).opacity(s.alpha))
-      cairo_arc(cr, x, y, radius, 0, 2 * .pi)
+    // Overlapping translucent discs must be filled separately so overlaps darken, as in matplotlib.
+    let centres = visible.map { positions[$0] }, colors = visible.map(color)
+    for range in DiscBatches.ranges(centres: centres, colors: colors, radius: s.size / 2) {
+      setColor(colors[range.lowerBound])
+      for k in range {
+        cairo_new_sub_path(cr)
+        cairo_arc(cr, centres[k].0, centres[k].1, s.size / 2, 0, 2 * .pi)
+      }
       cairo_fill(cr)
+    }
+  }
+
+  /// Draws discs into an image by stamping one pre-rendered antialiased disc (an A8 mask) per point:
+  /// the same picture as filling each disc, many times faster for tens of thousands of points.
+  private func stampDiscs(_ centres: [(Double, Double)], colors: [Color], radius: Double, scale: Double) {
+    let side = Int32(((radius + 1 / scale) * 2 * scale).rounded(.up))
+    guard let mask = cairo_image_surface_create(CAIRO_FORMAT_A8, side, side) else { return }
+    defer { cairo_surface_destroy(mask) }
+    cairo_surface_set_device_scale(mask, scale, scale)
+    let half = Double(side) / scale / 2
+    let stamp = cairo_create(mask)
+    cairo_arc(stamp, half, half, radius, 0, 2 * .pi)
+    cairo_fill(stamp)
+    cairo_destroy(stamp)
+    var current: Color?
+    for ((x, y), color) in zip(centres, colors) {
+      if color != current {
+        setColor(color)
+        current = color
+      }
+      cairo_mask_surface(cr, mask, x - half, y - half)
     }
   }
 
@@ -88,36 +114,44 @@ extension CairoPainter {
 
   private func draw(_ h: Heatmap, _ panel: PanelLayout) {
     let g = h.grid
-    guard let image = colourImage(g, h.colormap, h.colorRange) else { return }
+    // SVG and PDF viewers smooth embedded images, and Cairo 1.16 cannot ask them not to; blocky cells
+    // (2-D histograms) are therefore drawn into an image with several pixels per cell.
+    let repeats = h.smooth ? 1 : min(16, max(1, 600 / max(g.columns, g.rows)))
+    guard let image = colourImage(g, h.colormap, h.colorRange, repeats: repeats) else { return }
     defer { cairo_surface_destroy(image) }
     let left = panel.x.position(g.x.lowerBound), right = panel.x.position(g.x.upperBound)
     let top = panel.y.position(g.y.upperBound), bottom = panel.y.position(g.y.lowerBound)
+    let (columns, rows) = (Double(g.columns * repeats), Double(g.rows * repeats))
     cairo_save(cr)
     cairo_translate(cr, left, top)
-    cairo_scale(cr, (right - left) / Double(g.columns), (bottom - top) / Double(g.rows))
+    cairo_scale(cr, (right - left) / columns, (bottom - top) / rows)
     cairo_set_source_surface(cr, image, 0, 0)
     let pattern = cairo_get_source(cr)
     cairo_pattern_set_filter(pattern, h.smooth ? CAIRO_FILTER_BILINEAR : CAIRO_FILTER_NEAREST)
     cairo_pattern_set_extend(pattern, CAIRO_EXTEND_PAD)
-    cairo_rectangle(cr, 0, 0, Double(g.columns), Double(g.rows))
+    cairo_rectangle(cr, 0, 0, columns, rows)
     cairo_fill(cr)
     cairo_restore(cr)
   }
 
-  /// An image with one opaque pixel per grid cell (top row = highest y); non-finite cells are transparent.
-  func colourImage(_ g: ScalarGrid, _ colormap: Colormap, _ range: ClosedRange<Double>) -> OpaquePointer? {
-    guard let image = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(g.columns), Int32(g.rows)) else {
+  /// An image with `repeats × repeats` opaque pixels per grid cell (top row = highest y); non-finite cells
+  /// are transparent.
+  func colourImage(_ g: ScalarGrid, _ colormap: Colormap, _ range: ClosedRange<Double>, repeats: Int = 1)
+    -> OpaquePointer?
+  {
+    let (width, height) = (g.columns * repeats, g.rows * repeats)
+    guard let image = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(width), Int32(height)) else {
       return nil
     }
     cairo_surface_flush(image)
     let stride = Int(cairo_image_surface_get_stride(image)) / 4
-    let pixels = cairo_image_surface_get_data(image)!.withMemoryRebound(to: UInt32.self, capacity: stride * g.rows) { $0 }
+    let pixels = cairo_image_surface_get_data(image)!.withMemoryRebound(to: UInt32.self, capacity: stride * height) { $0 }
     let scale = 1 / (range.upperBound - range.lowerBound)
-    for j in 0..<g.rows {
-      let row = (g.rows - 1 - j) * stride
-      for i in 0..<g.columns {
-        let v = g.values[j * g.columns + i]
-        pixels[row + i] = v.isFinite ? 0xff00_0000 | colormap.rgb(at: (v - range.lowerBound) * scale) : 0
+    for y in 0..<height {
+      let j = g.rows - 1 - y / repeats
+      for x in 0..<width {
+        let v = g.values[j * g.columns + x / repeats]
+        pixels[y * stride + x] = v.isFinite ? 0xff00_0000 | colormap.rgb(at: (v - range.lowerBound) * scale) : 0
       }
     }
     cairo_surface_mark_dirty(image)

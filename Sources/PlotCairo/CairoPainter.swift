@@ -8,6 +8,8 @@ import Plot
 struct CairoPainter {
   let cr: OpaquePointer
   let measurer: CairoTextMeasurer
+  /// Device pixels per point when drawing into an image (PNG), nil for vector output (SVG, PDF).
+  let rasterScale: Double?
 
   static let frameColor = Color(hex: 0x4d4d4d)
   static let gridColor = Color(hex: 0xe8e8e8)

@@ -45,7 +45,7 @@ public enum CairoRenderer {
     }
     let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, pixels.width, pixels.height)
     defer { cairo_surface_destroy(surface) }
-    try draw(figure, on: surface, scale: scale, format: "PNG")
+    try draw(figure, on: surface, scale: scale, raster: true, format: "PNG")
     let sink = ByteSink()
     let status = cairo_surface_write_to_png_stream(surface, ByteSink.write, sink.pointer)
     try check(status, "PNG")
@@ -85,19 +85,21 @@ public enum CairoRenderer {
   /// Draws on a vector (stream) surface, then finishes it so every byte reaches the sink.
   private static func render(_ figure: Figure, on surface: OpaquePointer?, format: String) throws {
     defer { cairo_surface_destroy(surface) }
-    try draw(figure, on: surface, scale: 1, format: format)
+    try draw(figure, on: surface, scale: 1, raster: false, format: format)
     cairo_surface_finish(surface)
     try check(cairo_surface_status(surface), format)
   }
 
-  private static func draw(_ figure: Figure, on surface: OpaquePointer?, scale: Double, format: String) throws {
+  private static func draw(
+    _ figure: Figure, on surface: OpaquePointer?, scale: Double, raster: Bool, format: String
+  ) throws {
     try check(cairo_surface_status(surface), format)
     let cr = cairo_create(surface)!
     defer { cairo_destroy(cr) }
     cairo_scale(cr, scale, scale)
     let measurer = CairoTextMeasurer()
     let layout = FigureLayout(figure, measurer: measurer)
-    CairoPainter(cr: cr, measurer: measurer).draw(figure, layout)
+    CairoPainter(cr: cr, measurer: measurer, rasterScale: raster ? scale : nil).draw(figure, layout)
     try check(cairo_status(cr), format)
   }
 

@@ -22,29 +22,34 @@ enum SVGIdentifiers {
     return Data(rewrite(renumbered) { prefix + $0 })
   }
 
-  /// Copies `bytes`, passing every id after an opener through `rename`.
+  /// Copies `bytes`, passing every id after an opener through `rename`. Text between ids is copied in
+  /// bulk; only bytes that can start an opener (`i`, `h`, `u`) are looked at closely.
   private static func rewrite(_ bytes: [UInt8], rename: (ArraySlice<UInt8>) -> [UInt8]) -> [UInt8] {
     var output: [UInt8] = []
     output.reserveCapacity(bytes.count + bytes.count / 16)
-    var i = 0
+    var copied = 0, i = 0
     while i < bytes.count {
-      guard let opener = openers.first(where: { starts(bytes, at: i, with: $0) }) else {
-        output.append(bytes[i])
+      let byte = bytes[i]
+      guard byte == UInt8(ascii: "i") || byte == UInt8(ascii: "h") || byte == UInt8(ascii: "u"),
+        let opener = openers.first(where: { starts(bytes, at: i, with: $0) })
+      else {
         i += 1
         continue
       }
-      output += opener
       i += opener.count
+      output += bytes[copied..<i]
       let start = i
       while i < bytes.count, bytes[i] != UInt8(ascii: "\""), bytes[i] != UInt8(ascii: ")") { i += 1 }
       output += rename(bytes[start..<i])
+      copied = i
     }
+    output += bytes[copied...]
     return output
   }
 
   private static func starts(_ bytes: [UInt8], at index: Int, with prefix: [UInt8]) -> Bool {
-    guard bytes[index] == prefix[0], index + prefix.count <= bytes.count else { return false }
-    for k in 1..<prefix.count where bytes[index + k] != prefix[k] { return false }
+    guard index + prefix.count <= bytes.count else { return false }
+    for k in 0..<prefix.count where bytes[index + k] != prefix[k] { return false }
     return true
   }
 

@@ -39,6 +39,11 @@ import Testing
     #expect(ticks.map(\.value).first == 1e-3)
   }
 
+  @Test func logAxisOverAboutTwoDecadesUsesOneTwoFive() {
+    let ticks = TickLocator.logarithmic(0.08...3, maxCount: 8)
+    #expect(ticks.map(\.label) == ["0.1", "0.2", "0.5", "1", "2"])
+  }
+
   @Test func logAxisWithinOneDecadeFallsBackToLinearTicks() {
     let ticks = TickLocator.logarithmic(2...8, maxCount: 4)
     #expect(ticks.map(\.label) == ["2", "4", "6", "8"])

@@ -34,11 +34,28 @@ enum TickLocator {
   static func logarithmic(_ range: ClosedRange<Double>, maxCount: Int) -> [Tick] {
     let low = (log10(range.lowerBound) - 1e-9).rounded(.up)
     let high = (log10(range.upperBound) + 1e-9).rounded(.down)
-    guard high - low >= 1 else { return linear(range, maxCount: maxCount).filter { $0.value > 0 } }
+    guard high - low >= 2 else { return fewDecades(range, maxCount: maxCount) }
     let stride = max(1, ((high - low + 1) / Double(max(maxCount, 1))).rounded(.up))
     return Swift.stride(from: low, through: high, by: stride).map { exponent in
       Tick(value: pow(10, exponent), label: "10^{\(minusSigned(String(Int(exponent))))}")
     }
+  }
+
+  /// Ticks at 1, 2 and 5 × 10^k (or 1 and 3 × 10^k) for log axes spanning less than about two decades,
+  /// where decades alone would leave one or two labels; linear ticks within a single decade.
+  private static func fewDecades(_ range: ClosedRange<Double>, maxCount: Int) -> [Tick] {
+    let first = floor(log10(range.lowerBound)), last = floor(log10(range.upperBound))
+    for multiples in [[1.0, 2, 5], [1, 3], [1]] {
+      let values = Swift.stride(from: first, through: last, by: 1).flatMap { e in multiples.map { $0 * pow(10, e) } }
+        .filter { range.contains($0) }
+      if values.count >= 3, values.count <= maxCount {
+        return values.map { v in
+          let label = abs(log10(v)) < 5 ? String(format: "%.\(max(0, Int(-floor(log10(v) + 1e-9))))f", v) : format([v])[0]
+          return Tick(value: v, label: label)
+        }
+      }
+    }
+    return linear(range, maxCount: maxCount).filter { $0.value > 0 }
   }
 
   /// The smallest of 1, 2, 2.5, 5, 10 × 10^k that is at least `raw`.
