@@ -17,15 +17,21 @@ public struct Axes: Sendable {
   public var series: [Series] = []
   /// Title above the plot, axis labels below and to the left (label markup, see `RichText`).
   public var title = ""
+  /// The x-axis label.
   public var xLabel = ""
+  /// The y-axis label.
   public var yLabel = ""
   /// Explicit data limits; nil fits the data with a small margin.
   public var xLimits: ClosedRange<Double>?
+  /// Explicit y limits; nil fits the data.
   public var yLimits: ClosedRange<Double>?
+  /// How x values map to positions (linear or log).
   public var xScale = Scale.linear
+  /// How y values map to positions (linear or log).
   public var yScale = Scale.linear
   /// Makes one data unit equally long in x and y (circles stay round), shrinking the plot area as needed.
   public var equalAspect = false
+  /// Where the legend goes; it appears once a series has a label.
   public var legendPosition = LegendPosition.upperRight
   /// The colorbar's label, or nil for no colorbar; it shows the last colour-mapped series.
   public var colorbarLabel: String?

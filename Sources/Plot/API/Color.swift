@@ -5,7 +5,9 @@
 public struct Color: Sendable, Hashable {
   /// Red, green and blue in 0…1 (sRGB).
   public var red: Double
+  /// Green in 0…1.
   public var green: Double
+  /// Blue in 0…1.
   public var blue: Double
   /// Opacity in 0…1; 1 is opaque.
   public var alpha: Double

@@ -11,15 +11,19 @@
 public struct Figure: Sendable {
   /// Width and height in points (1/72 inch); PNGs have `scale` pixels per point.
   public var width: Double
+  /// Height in points.
   public var height: Double
   /// The panel grid; `axes` holds `rows × columns` axes, row by row from the top-left.
   public let rows: Int
+  /// Number of panel columns.
   public let columns: Int
+  /// The panels' axes, row by row from the top-left.
   public var axes: [Axes]
   /// Title above all panels (label markup, see `RichText`); empty for none.
   public var title = ""
   /// Panels share x (y) limits; inner tick labels are then hidden, as in matplotlib's `sharex`/`sharey`.
   public var sharedX: Bool
+  /// Panels share y limits; y tick labels show only in the first column.
   public var sharedY: Bool
   /// The panel the chainable methods act on.
   public private(set) var current = 0

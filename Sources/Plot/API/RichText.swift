@@ -14,7 +14,9 @@ public struct RichText: Sendable, Hashable {
 
   /// A stretch of text drawn at one position.
   public struct Run: Sendable, Hashable {
+    /// The characters of the run.
     public var text: String
+    /// Whether the run is on, below or above the baseline.
     public var position: Position
   }
 

@@ -3,10 +3,15 @@
 /// Value `(i, j)` belongs to the cell whose centre is
 /// `(x.lowerBound + (i + ½)·Δx, y.lowerBound + (j + ½)·Δy)`, stored at `values[j * columns + i]`.
 public struct ScalarGrid: Sendable {
+  /// Number of cells along x.
   public var columns: Int
+  /// Number of cells along y.
   public var rows: Int
+  /// The x extent covered by the cells.
   public var x: ClosedRange<Double>
+  /// The y extent covered by the cells.
   public var y: ClosedRange<Double>
+  /// One value per cell, row-major, bottom row first.
   public var values: [Double]
 
   /// Wraps precomputed values (row-major, bottom row first).

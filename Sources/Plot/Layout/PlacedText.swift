@@ -10,6 +10,7 @@ public struct PlacedText: Sendable {
   public var size: Double
   /// Start of the baseline. Vertical text is rotated a quarter turn anticlockwise about this point.
   public var originX: Double
+  /// Baseline y of the text start.
   public var originY: Double
   /// Reads bottom to top (y-axis and colorbar labels).
   public var vertical: Bool

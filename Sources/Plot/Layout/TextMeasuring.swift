@@ -4,6 +4,7 @@ public struct TextExtent: Sendable, Hashable {
   public var width: Double
   /// Height above the baseline (positive) and depth below it (positive).
   public var ascent: Double
+  /// Depth below the baseline (positive).
   public var descent: Double
   /// Total height, ascent plus descent.
   public var height: Double { ascent + descent }
@@ -30,11 +31,17 @@ extension TextMeasuring {
 
 /// An axis-aligned rectangle in points, y growing downwards (figure coordinates).
 public struct Rect: Sendable, Hashable {
+  /// Left edge.
   public var x: Double
+  /// Top edge.
   public var y: Double
+  /// Width in points.
   public var width: Double
+  /// Height in points.
   public var height: Double
+  /// Right edge.
   public var maxX: Double { x + width }
+  /// Bottom edge.
   public var maxY: Double { y + height }
 
   /// Creates a rectangle from its top-left corner and size.
@@ -53,22 +60,32 @@ public struct Rect: Sendable, Hashable {
 
 /// The fixed sizes of FlowBook's figure style (points), shared by layout and renderers.
 public enum PlotStyle {
+  /// Font size of tick labels.
   public static let tickLabelSize = 9.0
+  /// Font size of axis and colorbar labels.
   public static let axisLabelSize = 10.0
+  /// Font size of axes titles.
   public static let titleSize = 11.0
+  /// Font size of the figure title.
   public static let figureTitleSize = 13.0
+  /// Font size of legend entries.
   public static let legendSize = 9.0
   /// Outward tick mark length and the gap between a tick mark and its label.
   public static let tickLength = 3.5
+  /// Gap between a tick mark and its label.
   public static let tickGap = 2.5
   /// Space between neighbouring text blocks, and around the figure's edge.
   public static let gap = 5.0
+  /// Padding around each panel's cell.
   public static let edge = 6.0
   /// Colorbar: distance from the plot, and bar width.
   public static let colorbarGap = 10.0
+  /// Width of the colorbar's gradient.
   public static let colorbarWidth = 12.0
   /// Sub- and superscripts: size factor and baseline shifts (fractions of the base size).
   public static let scriptScale = 0.7
+  /// Subscript baseline drop (fraction of the font size).
   public static let lowerShift = 0.22
+  /// Superscript baseline rise (fraction of the font size).
   public static let raiseShift = 0.42
 }

@@ -2,7 +2,9 @@ import Foundation
 
 /// A tick mark: a data value and its label (label markup, e.g. `10^{-3}`).
 public struct Tick: Sendable, Hashable {
+  /// The data value.
   public var value: Double
+  /// Its label (label markup).
   public var label: String
 }
 
