@@ -26,13 +26,16 @@ let package = Package(
     .systemLibrary(
       name: "CBLAS", pkgConfig: "openblas",
       providers: [.apt(["libopenblas-dev"])]),
+    .systemLibrary(
+      name: "CZlib", pkgConfig: "zlib",
+      providers: [.apt(["zlib1g-dev"])]),
 
     // MARK: - Numerics and flows
     .target(name: "Autodiff", dependencies: ["CBLAS"]),
 
     // MARK: - Plotting
     .target(name: "Plot"),
-    .target(name: "PlotCairo", dependencies: ["Plot", "CCairo"]),
+    .target(name: "PlotCairo", dependencies: ["Plot", "CCairo", "CZlib"]),
 
     // MARK: - Notebook engine, weaving, cell runtime
     .target(name: "CellRuntime", dependencies: ["Plot", "PlotCairo"]),

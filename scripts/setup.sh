@@ -4,7 +4,7 @@
 #   scripts/setup.sh --browser  — also headless Chromium and poppler (PDF export, browser tests)
 set -euo pipefail
 
-packages=(pkg-config libcairo2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libopenblas-dev
+packages=(pkg-config libcairo2-dev zlib1g-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libopenblas-dev
   libjs-katex libjs-highlight.js fonts-dejavu-core)
 if [[ "${1:-}" == "--browser" ]]; then
   packages+=(chromium poppler-utils)

@@ -46,10 +46,11 @@ public enum CairoRenderer {
     let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, pixels.width, pixels.height)
     defer { cairo_surface_destroy(surface) }
     try draw(figure, on: surface, scale: scale, raster: true, format: "PNG")
-    let sink = ByteSink()
-    let status = cairo_surface_write_to_png_stream(surface, ByteSink.write, sink.pointer)
-    try check(status, "PNG")
-    return sink.data
+    do {
+      return try PNGEncoder.encode(surface!)
+    } catch {
+      throw CairoRenderError.cairoFailed(format: "PNG", status: "compression failed (\(error))")
+    }
   }
 
   /// The PDF document of `figure`, one page of `width × height` points.
