@@ -5,7 +5,8 @@ import PlotCairo
 /// `flowbook gallery DIR`: writes one figure of every plot kind as SVG, PNG (2×) and PDF.
 struct GalleryCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "gallery", abstract: "Write one figure of every plot kind (SVG, PNG, PDF) into DIR.")
+    commandName: "gallery",
+    abstract: "Write one figure of every plot kind (SVG, PNG, PDF) into DIR.")
 
   @Argument(help: "The folder to write into (created if missing).")
   var directory: String

@@ -28,7 +28,8 @@ enum GalleryFigures {
   static func scatter() -> Figure {
     var samples = GallerySamples(seed: 1)
     let moons = samples.twoMoons(600)
-    let upper = moons.moon.indices.filter { moons.moon[$0] == 0 }, lower = moons.moon.indices.filter { moons.moon[$0] == 1 }
+    let upper = moons.moon.indices.filter { moons.moon[$0] == 0 }
+    let lower = moons.moon.indices.filter { moons.moon[$0] == 1 }
     return Figure()
       .scatter(upper.map { moons.x[$0] }, upper.map { moons.y[$0] }, label: "moon 1")
       .scatter(lower.map { moons.x[$0] }, lower.map { moons.y[$0] }, alpha: 0.5, label: "moon 2")
@@ -41,7 +42,9 @@ enum GalleryFigures {
     let logDensity = zip(z.x, z.y).map { -0.5 * ($0 * $0 + $1 * $1) - log(2 * .pi) }
     return Figure()
       .scatter(z.x, z.y, values: logDensity, colormap: .viridis, size: 5)
-      .colorbar("log p_Z(z)").title("Latent samples coloured by log-density").labels(x: "z_1", y: "z_2")
+      .colorbar("log p_Z(z)").title("Latent samples coloured by log-density").labels(
+        x: "z_1", y: "z_2"
+      )
       .equalAspect()
   }
 
@@ -53,7 +56,10 @@ enum GalleryFigures {
     return Figure()
       .line(steps, train, label: "train")
       .line(steps, validation, style: .dashed, label: "validation")
-      .line(everyFifth.map { steps[$0] }, everyFifth.map { validation[$0] * 1.6 }, marker: .circle, label: "no ActNorm")
+      .line(
+        everyFifth.map { steps[$0] }, everyFifth.map { validation[$0] * 1.6 }, marker: .circle,
+        label: "no ActNorm"
+      )
       .logY().title("Negative log-likelihood").labels(x: "step", y: "−log p_θ(x)  (nats)")
   }
 
@@ -80,7 +86,8 @@ enum GalleryFigures {
     let x = zip(z.x, z.y).map { coupling([$0, $1]) }
     return Figure()
       .histogram2D(x.map { $0[0] }, x.map { $0[1] }, bins: 80, x: -3...3, y: -3...4)
-      .colorbar("density").title("Samples pushed through a coupling layer").labels(x: "x_1", y: "x_2")
+      .colorbar("density").title("Samples pushed through a coupling layer").labels(
+        x: "x_1", y: "x_2")
   }
 
   static func contour() -> Figure {
@@ -88,7 +95,10 @@ enum GalleryFigures {
     let z = samples.gaussian(800)
     return Figure()
       .scatter(z.x, z.y, size: 3, color: .gray, alpha: 0.5, label: "z = f(x)")
-      .contour(x: -3.5...3.5, y: -3.5...3.5, levels: [0.01, 0.05, 0.1], color: .red, label: "N(0, I) contours") {
+      .contour(
+        x: -3.5...3.5, y: -3.5...3.5, levels: [0.01, 0.05, 0.1], color: .red,
+        label: "N(0, I) contours"
+      ) {
         exp(-0.5 * ($0 * $0 + $1 * $1)) / (2 * .pi)
       }
       .contour(x: -3.5...3.5, y: -3.5...3.5, levelCount: 6) { banana($0, $1 + 1) }
@@ -98,9 +108,14 @@ enum GalleryFigures {
 
   static func deformedGrid() -> Figure {
     Figure()
-      .deformedGrid(x: -2...2, y: -2...2, lines: 13, color: .gray, width: 0.6, alpha: 0.4, label: "identity") { $0 }
-      .deformedGrid(x: -2...2, y: -2...2, lines: 13, color: .blue, label: "coupling layer") { coupling($0) }
-      .equalAspect().title("How one coupling layer bends space").labels(x: "y_1", y: "y_2").legend(.lowerRight)
+      .deformedGrid(
+        x: -2...2, y: -2...2, lines: 13, color: .gray, width: 0.6, alpha: 0.4, label: "identity"
+      ) { $0 }
+      .deformedGrid(x: -2...2, y: -2...2, lines: 13, color: .blue, label: "coupling layer") {
+        coupling($0)
+      }
+      .equalAspect().title("How one coupling layer bends space").labels(x: "y_1", y: "y_2").legend(
+        .lowerRight)
   }
 
   static func quiver() -> Figure {
@@ -113,12 +128,15 @@ enum GalleryFigures {
         let d = coupling(p)
         return [d[0] - p[0], d[1] - p[1]]
       }
-      .colorbar("|f(x) − x|").equalAspect().title("Displacement field f(x) − x").labels(x: "x_1", y: "x_2")
+      .colorbar("|f(x) − x|").equalAspect().title("Displacement field f(x) − x").labels(
+        x: "x_1", y: "x_2")
   }
 
   static func annotations() -> Figure {
     let x = stride(from: -4.0, through: 4.0, by: 0.02).map { $0 }
-    let mixture = x.map { 0.6 * exp(-0.5 * pow($0 + 1.2, 2) / 0.36) / 1.504 + 0.4 * exp(-0.5 * pow($0 - 1.5, 2)) / 2.507 }
+    let mixture = x.map {
+      0.6 * exp(-0.5 * pow($0 + 1.2, 2) / 0.36) / 1.504 + 0.4 * exp(-0.5 * pow($0 - 1.5, 2)) / 2.507
+    }
     return Figure()
       .line(x, mixture, label: "p_θ(x)")
       .annotate("mode at μ_1 = −1.2", at: (-2.2, 0.45), pointingTo: (-1.2, 0.398))
@@ -137,9 +155,13 @@ enum GalleryFigures {
     let moonColour = moons.moon.map(Double.init)
     return Figure(columns: 3, sharedX: true, sharedY: true)
       .figureTitle("RealNVP on two moons")
-      .panel(0).scatter(moons.x, moons.y, values: moonColour, colormap: .coolwarm, size: 3).title("data x")
+      .panel(0).scatter(moons.x, moons.y, values: moonColour, colormap: .coolwarm, size: 3).title(
+        "data x"
+      )
       .labels(x: "x_1", y: "x_2")
-      .panel(1).scatter(latent.map { $0[0] }, latent.map { $0[1] }, values: moonColour, colormap: .coolwarm, size: 3)
+      .panel(1).scatter(
+        latent.map { $0[0] }, latent.map { $0[1] }, values: moonColour, colormap: .coolwarm, size: 3
+      )
       .title("latent z = f(x)").xLabel("z_1")
       .panel(2).scatter(back.map { $0[0] }, back.map { $0[1] }, size: 3, color: .green, alpha: 0.6)
       .title("samples f^{−1}(z)").xLabel("x_1")
@@ -151,7 +173,10 @@ enum GalleryFigures {
       .figureTitle("Nice ticks for any range")
       .panel(0).line(t.map { $0 * 1e-3 }, t.map { sin(6 * $0) * 2e-3 }).title("milli: 0…10^{−3}")
       .panel(1).line(t.map { $0 * 1e5 }, t.map { $0 * $0 * 9e4 + 1e4 }).title("large: 0…10^5")
-      .panel(2).line(t.map { -40 - 60 * $0 }, t.map { -0.5 - $0 * 3 }, marker: .square).title("negative")
-      .panel(3).line(t.map { $0 * 1e4 }, t.map { pow(10, -3 + 8 * $0) }).logY().title("log y: 10^{−3}…10^5")
+      .panel(2).line(t.map { -40 - 60 * $0 }, t.map { -0.5 - $0 * 3 }, marker: .square).title(
+        "negative"
+      )
+      .panel(3).line(t.map { $0 * 1e4 }, t.map { pow(10, -3 + 8 * $0) }).logY().title(
+        "log y: 10^{−3}…10^5")
   }
 }

@@ -18,7 +18,8 @@ struct GallerySamples {
 
   /// The next standard normal number.
   mutating func normal() -> Double {
-    let u = max(uniform(), 1e-300), v = uniform()
+    let u = max(uniform(), 1e-300)
+    let v = uniform()
     return (-2 * log(u)).squareRoot() * cos(2 * .pi * v)
   }
 
@@ -31,10 +32,12 @@ struct GallerySamples {
   }
 
   /// The "two moons" data set: `n` points in two interleaved half circles with noise, and each point's moon.
-  mutating func twoMoons(_ n: Int, noise: Double = 0.08) -> (x: [Double], y: [Double], moon: [Int]) {
+  mutating func twoMoons(_ n: Int, noise: Double = 0.08) -> (x: [Double], y: [Double], moon: [Int])
+  {
     var result = (x: [Double](), y: [Double](), moon: [Int]())
     for k in 0..<n {
-      let moon = k % 2, angle = .pi * uniform()
+      let moon = k % 2
+      let angle = .pi * uniform()
       let (cx, cy) = moon == 0 ? (cos(angle), sin(angle)) : (1 - cos(angle), 0.5 - sin(angle))
       result.x.append(cx + noise * normal())
       result.y.append(cy + noise * normal())

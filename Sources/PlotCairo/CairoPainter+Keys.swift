@@ -43,7 +43,8 @@ extension CairoPainter {
   }
 
   private func drawSwatch(_ series: Series, in r: Rect) {
-    let midY = r.y + r.height / 2, midX = r.x + r.width / 2
+    let midY = r.y + r.height / 2
+    let midX = r.x + r.width / 2
     switch series {
     case .scatter(let s):
       cairo_arc(cr, midX, midY, min(max(s.size / 2, 2.5), r.height / 2 - 1), 0, 2 * .pi)

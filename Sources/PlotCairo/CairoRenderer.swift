@@ -15,7 +15,8 @@ public enum CairoRenderError: Error, Equatable, CustomStringConvertible {
     switch self {
     case .cairoFailed(let format, let status): "Cairo could not draw the \(format): \(status)"
     case .cannotWrite(let path, let reason): "could not write \(path): \(reason)"
-    case .invalidScale(let scale): "PNG scale \(scale) is invalid: use 0.25…8 and at most 32767 pixels per side"
+    case .invalidScale(let scale):
+      "PNG scale \(scale) is invalid: use 0.25…8 and at most 32767 pixels per side"
     }
   }
 }
@@ -31,7 +32,8 @@ public enum CairoRenderer {
   public static func svg(_ figure: Figure) throws -> Data {
     try figure.validate()
     let sink = ByteSink()
-    let surface = cairo_svg_surface_create_for_stream(ByteSink.write, sink.pointer, figure.width, figure.height)
+    let surface = cairo_svg_surface_create_for_stream(
+      ByteSink.write, sink.pointer, figure.width, figure.height)
     try render(figure, on: surface, format: "SVG")
     return SVGIdentifiers.prefixed(sink.data)
   }
@@ -39,7 +41,10 @@ public enum CairoRenderer {
   /// The PNG image of `figure` at `scale` pixels per point (1 for thumbnails, 2 for sharp screens).
   public static func png(_ figure: Figure, scale: Double = 2) throws -> Data {
     try figure.validate()
-    let pixels = (width: Int32((figure.width * scale).rounded()), height: Int32((figure.height * scale).rounded()))
+    let pixels = (
+      width: Int32((figure.width * scale).rounded()),
+      height: Int32((figure.height * scale).rounded())
+    )
     guard (0.25...8).contains(scale), max(figure.width, figure.height) * scale <= 32767 else {
       throw CairoRenderError.invalidScale(scale)
     }
@@ -57,7 +62,8 @@ public enum CairoRenderer {
   public static func pdf(_ figure: Figure) throws -> Data {
     try figure.validate()
     let sink = ByteSink()
-    let surface = cairo_pdf_surface_create_for_stream(ByteSink.write, sink.pointer, figure.width, figure.height)
+    let surface = cairo_pdf_surface_create_for_stream(
+      ByteSink.write, sink.pointer, figure.width, figure.height)
     // Fixed dates keep the file byte-identical between runs (Cairo would write the current time).
     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, "2000-01-01T00:00:00Z")
     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, "2000-01-01T00:00:00Z")
@@ -106,7 +112,8 @@ public enum CairoRenderer {
 
   private static func check(_ status: cairo_status_t, _ format: String) throws {
     guard status == CAIRO_STATUS_SUCCESS else {
-      throw CairoRenderError.cairoFailed(format: format, status: String(cString: cairo_status_to_string(status)))
+      throw CairoRenderError.cairoFailed(
+        format: format, status: String(cString: cairo_status_to_string(status)))
     }
   }
 
@@ -114,7 +121,8 @@ public enum CairoRenderer {
     do {
       try data.write(to: URL(fileURLWithPath: path), options: .atomic)
     } catch {
-      throw CairoRenderError.cannotWrite(path: path, reason: (error as NSError).localizedDescription)
+      throw CairoRenderError.cannotWrite(
+        path: path, reason: (error as NSError).localizedDescription)
     }
   }
 }
@@ -126,7 +134,8 @@ final class ByteSink {
 
   static let write: cairo_write_func_t = { closure, bytes, length in
     guard let closure, let bytes else { return CAIRO_STATUS_WRITE_ERROR }
-    Unmanaged<ByteSink>.fromOpaque(closure).takeUnretainedValue().data.append(bytes, count: Int(length))
+    Unmanaged<ByteSink>.fromOpaque(closure).takeUnretainedValue().data.append(
+      bytes, count: Int(length))
     return CAIRO_STATUS_SUCCESS
   }
 }

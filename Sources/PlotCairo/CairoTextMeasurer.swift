@@ -38,7 +38,9 @@ final class CairoTextMeasurer: TextMeasuring {
     var font = cairo_font_extents_t()
     cairo_set_font_size(cr, size)
     cairo_font_extents(cr, &font)
-    var ascent = font.ascent, descent = font.descent, width = 0.0
+    var ascent = font.ascent
+    var descent = font.descent
+    var width = 0.0
     for run in text.runs {
       let runSize = Self.size(of: run, base: size)
       cairo_set_font_size(cr, runSize)

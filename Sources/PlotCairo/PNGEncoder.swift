@@ -14,9 +14,12 @@ enum PNGEncoder {
   /// The PNG file of an ARGB32 or RGB24 image surface.
   static func encode(_ surface: OpaquePointer) throws -> Data {
     cairo_surface_flush(surface)
-    let width = Int(cairo_image_surface_get_width(surface)), height = Int(cairo_image_surface_get_height(surface))
+    let width = Int(cairo_image_surface_get_width(surface))
+    let height = Int(cairo_image_surface_get_height(surface))
     let stride = Int(cairo_image_surface_get_stride(surface)) / 4
-    let pixels = cairo_image_surface_get_data(surface)!.withMemoryRebound(to: UInt32.self, capacity: stride * height) {
+    let pixels = cairo_image_surface_get_data(surface)!.withMemoryRebound(
+      to: UInt32.self, capacity: stride * height
+    ) {
       $0
     }
     // One filter byte per row, then RGB differences to the pixel on the left ("Sub", filter type 1).
@@ -44,7 +47,8 @@ enum PNGEncoder {
     var header = Data()
     header.appendBigEndian(UInt32(width))
     header.appendBigEndian(UInt32(height))
-    header.append(contentsOf: [8, 2, 0, 0, 0])  // 8 bits per channel, RGB, deflate, adaptive filtering, no interlace
+    // 8 bits per channel, RGB, deflate, per-row filters, no interlace.
+    header.append(contentsOf: [8, 2, 0, 0, 0])
     appendChunk("IHDR", header, to: &png)
     appendChunk("IDAT", Data(compressed[0..<Int(compressedSize)]), to: &png)
     appendChunk("IEND", Data(), to: &png)
@@ -56,13 +60,18 @@ enum PNGEncoder {
     chunk.append(body)
     png.appendBigEndian(UInt32(body.count))
     png.append(chunk)
-    let crc = chunk.withUnsafeBytes { crc32(0, $0.bindMemory(to: UInt8.self).baseAddress, uInt(chunk.count)) }
+    let crc = chunk.withUnsafeBytes {
+      crc32(0, $0.bindMemory(to: UInt8.self).baseAddress, uInt(chunk.count))
+    }
     png.appendBigEndian(UInt32(crc))
   }
 }
 
 extension Data {
   fileprivate mutating func appendBigEndian(_ value: UInt32) {
-    append(contentsOf: [UInt8(value >> 24), UInt8((value >> 16) & 0xff), UInt8((value >> 8) & 0xff), UInt8(value & 0xff)])
+    append(contentsOf: [
+      UInt8(value >> 24), UInt8((value >> 16) & 0xff), UInt8((value >> 8) & 0xff),
+      UInt8(value & 0xff),
+    ])
   }
 }

@@ -27,7 +27,8 @@ enum SVGIdentifiers {
   private static func rewrite(_ bytes: [UInt8], rename: (ArraySlice<UInt8>) -> [UInt8]) -> [UInt8] {
     var output: [UInt8] = []
     output.reserveCapacity(bytes.count + bytes.count / 16)
-    var copied = 0, i = 0
+    var copied = 0
+    var i = 0
     while i < bytes.count {
       let byte = bytes[i]
       guard byte == UInt8(ascii: "i") || byte == UInt8(ascii: "h") || byte == UInt8(ascii: "u"),
@@ -39,7 +40,9 @@ enum SVGIdentifiers {
       i += opener.count
       output += bytes[copied..<i]
       let start = i
-      while i < bytes.count, bytes[i] != UInt8(ascii: "\""), bytes[i] != UInt8(ascii: ")") { i += 1 }
+      while i < bytes.count, bytes[i] != UInt8(ascii: "\""), bytes[i] != UInt8(ascii: ")") {
+        i += 1
+      }
       output += rename(bytes[start..<i])
       copied = i
     }

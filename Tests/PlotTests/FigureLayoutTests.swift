@@ -13,7 +13,8 @@ import Testing
   }
 
   static let cases: [Case] = [
-    Case(x: 0...1e-3, y: 0...1e-3), Case(x: 0...1e5, y: 0...1e5), Case(x: -1e5...1e5, y: -1e-3...1e-3),
+    Case(x: 0...1e-3, y: 0...1e-3), Case(x: 0...1e5, y: 0...1e5),
+    Case(x: -1e5...1e5, y: -1e-3...1e-3),
     Case(x: -250...(-3), y: -0.07...(-0.01)), Case(x: 0.001...0.0012, y: 99_990...100_000),
     Case(x: -1...1, y: 1e-3...1e5, logY: true), Case(x: 1...3000, y: 0.01...0.5, logY: true),
   ]
@@ -31,7 +32,9 @@ import Testing
     return figure
   }
 
-  private func expectTidy(_ layout: FigureLayout, _ context: String, sourceLocation: SourceLocation = #_sourceLocation) {
+  private func expectTidy(
+    _ layout: FigureLayout, _ context: String, sourceLocation: SourceLocation = #_sourceLocation
+  ) {
     let texts = layout.allText.filter { !$0.text.plainText.isEmpty }
     for text in texts {
       let f = text.frame
@@ -43,11 +46,14 @@ import Testing
       for b in texts[(i + 1)...] {
         #expect(
           !a.frame.intersects(b.frame),
-          "\(context): '\(a.text.plainText)' overlaps '\(b.text.plainText)'", sourceLocation: sourceLocation)
+          "\(context): '\(a.text.plainText)' overlaps '\(b.text.plainText)'",
+          sourceLocation: sourceLocation)
       }
     }
     for panel in layout.panels {
-      #expect(panel.xTicks.count >= 2 && panel.yTicks.count >= 2, "\(context): too few ticks", sourceLocation: sourceLocation)
+      #expect(
+        panel.xTicks.count >= 2 && panel.yTicks.count >= 2, "\(context): too few ticks",
+        sourceLocation: sourceLocation)
     }
   }
 
@@ -56,7 +62,8 @@ import Testing
     let measurer = CairoTextMeasurer()
     for (width, height) in [(480.0, 360.0), (240, 180)] {
       for colorbar in [false, true] {
-        let layout = FigureLayout(figure(c, width: width, height: height, colorbar: colorbar), measurer: measurer)
+        let layout = FigureLayout(
+          figure(c, width: width, height: height, colorbar: colorbar), measurer: measurer)
         expectTidy(layout, "\(width)×\(height)\(colorbar ? " with colorbar" : "")")
       }
     }
@@ -65,8 +72,10 @@ import Testing
   @Test func gridOfPanelsWithTitlesAndSharedAxesStaysTidy() {
     var figure = Figure(rows: 2, columns: 3, sharedX: true).figureTitle("Grid p_θ")
     for (i, c) in Self.cases.prefix(6).enumerated() {
-      figure = figure.panel(i).line([c.x.lowerBound, c.x.upperBound], [c.y.lowerBound, c.y.upperBound])
-        .title("panel \(i)").labels(x: "x", y: "y_\(i)")
+      figure = figure.panel(i).line(
+        [c.x.lowerBound, c.x.upperBound], [c.y.lowerBound, c.y.upperBound]
+      )
+      .title("panel \(i)").labels(x: "x", y: "y_\(i)")
     }
     expectTidy(FigureLayout(figure, measurer: CairoTextMeasurer()), "2×3 grid")
   }
@@ -80,17 +89,21 @@ import Testing
     #expect(layout.panels[0].plot.height == layout.panels[1].plot.height)
     #expect(layout.panels[0].y.lower == layout.panels[1].y.lower)
     #expect(layout.panels[0].y.upper == layout.panels[1].y.upper)
-    #expect(layout.panels[1].texts.allSatisfy { $0.frame.x > layout.panels[1].plot.x - 20 }, "inner y tick labels hidden")
+    #expect(
+      layout.panels[1].texts.allSatisfy { $0.frame.x > layout.panels[1].plot.x - 20 },
+      "inner y tick labels hidden")
   }
 
   @Test func equalAspectMakesOneUnitEquallyLongOnBothAxes() throws {
-    let layout = FigureLayout(Figure().scatter([-1, 3], [0, 1]).equalAspect(), measurer: CairoTextMeasurer())
+    let layout = FigureLayout(
+      Figure().scatter([-1, 3], [0, 1]).equalAspect(), measurer: CairoTextMeasurer())
     let panel = try #require(layout.panels.first)
     #expect(abs(panel.x.pointsPerUnit + panel.y.pointsPerUnit) < 1e-9)
   }
 
   @Test func explicitLimitsAreKeptExactly() throws {
-    let layout = FigureLayout(Figure().scatter([0, 1], [0, 1]).limits(x: -2...5, y: 10...20), measurer: CairoTextMeasurer())
+    let layout = FigureLayout(
+      Figure().scatter([0, 1], [0, 1]).limits(x: -2...5, y: 10...20), measurer: CairoTextMeasurer())
     let panel = try #require(layout.panels.first)
     #expect(panel.x.dataRange == -2...5)
     #expect(panel.y.dataRange == 10...20)

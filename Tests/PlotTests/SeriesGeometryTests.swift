@@ -16,8 +16,12 @@ import Testing
   }
 
   @Test func twoDimensionalHistogramSkipsOutsidePointsAndIntegratesToOne() {
-    let grid = ScalarGrid(histogramOf: [0.1, 0.9, 0.9, 3, .nan], [0.1, 0.9, 0.8, 0, 0], bins: 2, x: 0...1, y: 0...1, density: true)
-    let lowerLeft = grid[0, 0], upperRight = grid[1, 1], lowerRight = grid[1, 0]
+    let grid = ScalarGrid(
+      histogramOf: [0.1, 0.9, 0.9, 3, .nan], [0.1, 0.9, 0.8, 0, 0], bins: 2, x: 0...1, y: 0...1,
+      density: true)
+    let lowerLeft = grid[0, 0]
+    let upperRight = grid[1, 1]
+    let lowerRight = grid[1, 0]
     #expect(lowerLeft > 0)
     #expect(upperRight == 2 * lowerLeft)
     #expect(lowerRight == 0)
@@ -33,7 +37,8 @@ import Testing
 
   @Test func contourOfARadialFunctionLiesOnTheCircle() {
     let contour = Contour(
-      grid: ScalarGrid(sampling: { x, y in x * x + y * y }, x: -2...2, y: -2...2, resolution: 60), levels: [1],
+      grid: ScalarGrid(sampling: { x, y in x * x + y * y }, x: -2...2, y: -2...2, resolution: 60),
+      levels: [1],
       color: nil, colormap: .viridis, width: 1, label: nil)
     let segments = contour.segments(at: 1)
     #expect(segments.count > 40)
@@ -43,14 +48,27 @@ import Testing
     }
   }
 
+  @Test func contourOfAGridGetsEvenlySpacedLevelsStrictlyInsideItsRange() throws {
+    let grid = ScalarGrid(columns: 2, rows: 2, x: 0...1, y: 0...1, values: [0, 1, 2, 4])
+    let figure = Figure().contour(grid, levelCount: 3)
+    guard case .contour(let c) = try #require(figure.axes[0].series.first) else {
+      Issue.record("expected a contour")
+      return
+    }
+    #expect(c.levels == [1, 2, 3])
+  }
+
   @Test func deformedGridMapsEveryGridLine() throws {
-    let figure = Figure().deformedGrid(x: 0...1, y: 0...1, lines: 3, samples: 5) { [$0[0] + 1, 2 * $0[1]] }
+    let figure = Figure().deformedGrid(x: 0...1, y: 0...1, lines: 3, samples: 5) {
+      [$0[0] + 1, 2 * $0[1]]
+    }
     guard case .polylines(let p) = try #require(figure.axes[0].series.first) else {
       Issue.record("expected polylines")
       return
     }
     #expect(p.lines.count == 6 && p.lines.allSatisfy { $0.count == 5 })
-    #expect(p.lines.flatMap { $0 }.allSatisfy { (1...2).contains($0[0]) && (0...2).contains($0[1]) })
+    #expect(
+      p.lines.flatMap { $0 }.allSatisfy { (1...2).contains($0[0]) && (0...2).contains($0[1]) })
   }
 }
 
@@ -59,7 +77,10 @@ extension Figure {
   fileprivate static func histogramBars(
     _ values: [Double], bins: Int, range: ClosedRange<Double>?, density: Bool
   ) -> (edges: [Double], heights: [Double]) {
-    guard case .histogram(let h) = Figure().histogram(values, bins: bins, range: range, density: density).axes[0].series[0]
+    guard
+      case .histogram(let h) = Figure().histogram(
+        values, bins: bins, range: range, density: density
+      ).axes[0].series[0]
     else { return ([], []) }
     return h.bars()
   }

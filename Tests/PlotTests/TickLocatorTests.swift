@@ -13,7 +13,8 @@ import Testing
   @Test(arguments: [
     Case(range: 0...1, maxCount: 6, labels: ["0.0", "0.2", "0.4", "0.6", "0.8", "1.0"]),
     Case(range: 0...0.001, maxCount: 3, labels: ["0.0000", "0.0005", "0.0010"]),
-    Case(range: 0...100_000, maxCount: 6, labels: ["0", "20000", "40000", "60000", "80000", "100000"]),
+    Case(
+      range: 0...100_000, maxCount: 6, labels: ["0", "20000", "40000", "60000", "80000", "100000"]),
     Case(range: -3.2...(-0.4), maxCount: 4, labels: ["−3", "−2", "−1"]),
     Case(range: -1...1, maxCount: 5, labels: ["−1.0", "−0.5", "0.0", "0.5", "1.0"]),
     Case(range: 0...10, maxCount: 5, labels: ["0.0", "2.5", "5.0", "7.5", "10.0"]),

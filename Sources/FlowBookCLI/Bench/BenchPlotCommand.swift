@@ -12,7 +12,8 @@ import PlotCairo
 /// Build with `-c release` for meaningful numbers.
 struct BenchPlotCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "plot", abstract: "Time a 20k-point scatter and a 256×256 density (SVG + PNG); medians in ms.")
+    commandName: "plot",
+    abstract: "Time a 20k-point scatter and a 256×256 density (SVG + PNG); medians in ms.")
 
   @Flag(help: "Print one JSON object instead of text.")
   var json = false
@@ -30,13 +31,21 @@ struct BenchPlotCommand: ParsableCommand {
     let scatter = Figure().scatter(points.x, points.y, size: 3, alpha: 0.5).title("20,000 points")
     let density = {
       Figure()
-        .density(x: -3...3, y: -3...3, resolution: 256) { x, y in exp(-0.5 * (x * x + y * y)) / (2 * .pi) }
+        .density(x: -3...3, y: -3...3, resolution: 256) { x, y in
+          exp(-0.5 * (x * x + y * y)) / (2 * .pi)
+        }
         .colorbar("p(x)").title("256 × 256 density")
     }
     // The two required keys, then their parts (SVG and PNG alone) to show where time goes.
     let results = [
-      ("scatter20k_ms", try median { _ = try (CairoRenderer.svg(scatter), CairoRenderer.png(scatter)) }),
-      ("density256_ms", try median { _ = try (CairoRenderer.svg(density()), CairoRenderer.png(density())) }),
+      (
+        "scatter20k_ms",
+        try median { _ = try (CairoRenderer.svg(scatter), CairoRenderer.png(scatter)) }
+      ),
+      (
+        "density256_ms",
+        try median { _ = try (CairoRenderer.svg(density()), CairoRenderer.png(density())) }
+      ),
       ("scatter20k_svg_ms", try median { _ = try CairoRenderer.svg(scatter) }),
       ("scatter20k_png_ms", try median { _ = try CairoRenderer.png(scatter) }),
       ("density256_svg_ms", try median { _ = try CairoRenderer.svg(density()) }),
@@ -44,13 +53,17 @@ struct BenchPlotCommand: ParsableCommand {
     ]
     if json {
       let fields = results.flatMap { name, time in
-        ["\"\(name)\": \(String(format: "%.1f", time.wall))",
-         "\"\(name.replacingOccurrences(of: "_ms", with: "_cpu_ms"))\": \(String(format: "%.1f", time.cpu))"]
+        [
+          "\"\(name)\": \(String(format: "%.1f", time.wall))",
+          "\"\(name.replacingOccurrences(of: "_ms", with: "_cpu_ms"))\": \(String(format: "%.1f", time.cpu))",
+        ]
       }
       print("{" + fields.joined(separator: ", ") + "}")
     } else {
       for (name, time) in results {
-        print("\(name): \(String(format: "%.1f", time.wall)) wall, \(String(format: "%.1f", time.cpu)) cpu (median of \(runs))")
+        print(
+          "\(name): \(String(format: "%.1f", time.wall)) wall, \(String(format: "%.1f", time.cpu)) cpu (median of \(runs))"
+        )
       }
     }
   }
@@ -59,7 +72,8 @@ struct BenchPlotCommand: ParsableCommand {
   /// median processor time of the same runs (on a busy shared machine wall time overstates the cost).
   private func median(_ body: () throws -> Void) throws -> (wall: Double, cpu: Double) {
     try body()
-    var wall: [Double] = [], cpu: [Double] = []
+    var wall: [Double] = []
+    var cpu: [Double] = []
     for _ in 0..<runs {
       let (startWall, startCPU) = (DispatchTime.now().uptimeNanoseconds, processorNanoseconds())
       try body()
@@ -70,7 +84,8 @@ struct BenchPlotCommand: ParsableCommand {
   }
 
   private static func median(_ values: [Double]) -> Double {
-    let sorted = values.sorted(), middle = sorted.count / 2
+    let sorted = values.sorted()
+    let middle = sorted.count / 2
     return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
   }
 

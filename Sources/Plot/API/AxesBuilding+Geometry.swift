@@ -5,11 +5,13 @@ extension AxesBuilding {
   /// `x × y`, each sampled at `samples` points — shows how a flow stretches and bends space.
   /// `map` takes and returns a point as `[x, y]`; non-finite images break a line.
   public func deformedGrid(
-    x: ClosedRange<Double> = -3...3, y: ClosedRange<Double> = -3...3, lines: Int = 11, samples: Int = 100,
+    x: ClosedRange<Double> = -3...3, y: ClosedRange<Double> = -3...3, lines: Int = 11,
+    samples: Int = 100,
     color: Color? = nil, width: Double = 0.9, alpha: Double = 0.9, label: String? = nil,
     _ map: ([Double]) -> [Double]
   ) -> Self {
-    let n = max(lines, 2), m = max(samples, 2)
+    let n = max(lines, 2)
+    let m = max(samples, 2)
     func at(_ range: ClosedRange<Double>, _ k: Int, of count: Int) -> Double {
       range.lowerBound + (range.upperBound - range.lowerBound) * Double(k) / Double(count - 1)
     }
@@ -23,12 +25,15 @@ extension AxesBuilding {
 
   /// Free polylines, each a list of [x, y] points (e.g. trajectories, or a grid you mapped yourself).
   public func polylines(
-    _ lines: [[[Double]]], color: Color? = nil, width: Double = 1, alpha: Double = 1, label: String? = nil
+    _ lines: [[[Double]]], color: Color? = nil, width: Double = 1, alpha: Double = 1,
+    label: String? = nil
   ) -> Self {
     updatingAxes { axes in
       axes.series.append(
         .polylines(
-          Polylines(lines: lines, color: color ?? axes.nextCycleColor, width: width, alpha: alpha, label: label)))
+          Polylines(
+            lines: lines, color: color ?? axes.nextCycleColor, width: width, alpha: alpha,
+            label: label)))
     }
   }
 
@@ -39,17 +44,22 @@ extension AxesBuilding {
     color: Color = .black, width: Double = 1
   ) -> Self {
     updatingAxes { axes in
-      axes.series.append(.quiver(Quiver(x: x, y: y, u: u, v: v, scale: scale, color: color, width: width)))
+      axes.series.append(
+        .quiver(Quiver(x: x, y: y, u: u, v: v, scale: scale, color: color, width: width)))
     }
   }
 
   /// Arrows of the vector field `field([x, y]) -> [u, v]` on a `count × count` grid over `x × y`.
   public func quiver(
-    x: ClosedRange<Double> = -3...3, y: ClosedRange<Double> = -3...3, count: Int = 15, scale: Double? = nil,
+    x: ClosedRange<Double> = -3...3, y: ClosedRange<Double> = -3...3, count: Int = 15,
+    scale: Double? = nil,
     color: Color = .black, width: Double = 1, _ field: ([Double]) -> [Double]
   ) -> Self {
     let n = max(count, 1)
-    var xs: [Double] = [], ys: [Double] = [], us: [Double] = [], vs: [Double] = []
+    var xs: [Double] = []
+    var ys: [Double] = []
+    var us: [Double] = []
+    var vs: [Double] = []
     for j in 0..<n {
       for i in 0..<n {
         let px = x.lowerBound + (x.upperBound - x.lowerBound) * (Double(i) + 0.5) / Double(n)
@@ -65,23 +75,28 @@ extension AxesBuilding {
   }
 
   /// Text centred at `point` in data coordinates (label markup).
-  public func text(_ text: String, at point: (Double, Double), size: Double = 10, color: Color = .black) -> Self {
+  public func text(
+    _ text: String, at point: (Double, Double), size: Double = 10, color: Color = .black
+  ) -> Self {
     updatingAxes { axes in
       axes.series.append(
-        .annotation(Annotation(text: text, x: point.0, y: point.1, target: nil, color: color, size: size)))
+        .annotation(
+          Annotation(text: text, x: point.0, y: point.1, target: nil, color: color, size: size)))
     }
   }
 
   /// Text at `point` with an arrow from the text to `target` (both in data coordinates).
   public func annotate(
-    _ text: String, at point: (Double, Double), pointingTo target: (Double, Double), size: Double = 10,
+    _ text: String, at point: (Double, Double), pointingTo target: (Double, Double),
+    size: Double = 10,
     color: Color = .black
   ) -> Self {
     updatingAxes { axes in
       axes.series.append(
         .annotation(
           Annotation(
-            text: text, x: point.0, y: point.1, target: (x: target.0, y: target.1), color: color, size: size)))
+            text: text, x: point.0, y: point.1, target: (x: target.0, y: target.1), color: color,
+            size: size)))
     }
   }
 }

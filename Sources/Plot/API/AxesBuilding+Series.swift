@@ -17,10 +17,12 @@ extension AxesBuilding {
 
   /// Scatter plot of `points`, an n × 2 list of [x, y] rows (how flows hand out samples).
   public func scatter(
-    _ points: [[Double]], size: Double = 4, color: Color? = nil, alpha: Double = 0.8, label: String? = nil
+    _ points: [[Double]], size: Double = 4, color: Color? = nil, alpha: Double = 0.8,
+    label: String? = nil
   ) -> Self {
     scatter(
-      points.map { $0.first ?? .nan }, points.map { $0.count > 1 ? $0[1] : .nan }, size: size, color: color,
+      points.map { $0.first ?? .nan }, points.map { $0.count > 1 ? $0[1] : .nan }, size: size,
+      color: color,
       alpha: alpha, label: label)
   }
 
@@ -40,14 +42,16 @@ extension AxesBuilding {
 
   /// Line through (x[i], y[i]); non-finite points break the line. Several calls give several series.
   public func line(
-    _ x: [Double], _ y: [Double], color: Color? = nil, width: Double = 1.75, style: LineStyle = .solid,
+    _ x: [Double], _ y: [Double], color: Color? = nil, width: Double = 1.75,
+    style: LineStyle = .solid,
     marker: Marker = .none, label: String? = nil
   ) -> Self {
     updatingAxes { axes in
       axes.series.append(
         .line(
           Line(
-            x: x, y: y, color: color ?? axes.nextCycleColor, width: width, style: style, marker: marker,
+            x: x, y: y, color: color ?? axes.nextCycleColor, width: width, style: style,
+            marker: marker,
             label: label)))
     }
   }
@@ -58,7 +62,8 @@ extension AxesBuilding {
     marker: Marker = .none, label: String? = nil
   ) -> Self {
     line(
-      y.indices.map(Double.init), y, color: color, width: width, style: style, marker: marker, label: label)
+      y.indices.map(Double.init), y, color: color, width: width, style: style, marker: marker,
+      label: label)
   }
 
   /// Histogram of `values` in `bins` equal bins over `range` (default: their min…max); non-finite
@@ -71,7 +76,8 @@ extension AxesBuilding {
       axes.series.append(
         .histogram(
           Histogram(
-            values: values, bins: bins, range: range, density: density, color: color ?? axes.nextCycleColor,
+            values: values, bins: bins, range: range, density: density,
+            color: color ?? axes.nextCycleColor,
             alpha: alpha, label: label)))
     }
   }
@@ -84,9 +90,12 @@ extension AxesBuilding {
   /// (e.g. a learned density `exp(logProb)`); non-finite values are drawn transparent.
   public func density(
     x: ClosedRange<Double> = -3...3, y: ClosedRange<Double> = -3...3, resolution: Int = 200,
-    colormap: Colormap = .viridis, range: ClosedRange<Double>? = nil, _ f: (Double, Double) -> Double
+    colormap: Colormap = .viridis, range: ClosedRange<Double>? = nil,
+    _ f: (Double, Double) -> Double
   ) -> Self {
-    heatmap(ScalarGrid(sampling: f, x: x, y: y, resolution: resolution), colormap: colormap, range: range, smooth: true)
+    heatmap(
+      ScalarGrid(sampling: f, x: x, y: y, resolution: resolution), colormap: colormap, range: range,
+      smooth: true)
   }
 
   /// 2-D histogram of the points (x[i], y[i]) in `bins × bins` cells over `x × y` (default: the data's
@@ -103,10 +112,12 @@ extension AxesBuilding {
 
   /// Colour image of precomputed grid values; `smooth` interpolates between cells.
   public func heatmap(
-    _ grid: ScalarGrid, colormap: Colormap = .viridis, range: ClosedRange<Double>? = nil, smooth: Bool = false
+    _ grid: ScalarGrid, colormap: Colormap = .viridis, range: ClosedRange<Double>? = nil,
+    smooth: Bool = false
   ) -> Self {
     updatingAxes { axes in
-      axes.series.append(.heatmap(Heatmap(grid: grid, colormap: colormap, valueRange: range, smooth: smooth)))
+      axes.series.append(
+        .heatmap(Heatmap(grid: grid, colormap: colormap, valueRange: range, smooth: smooth)))
     }
   }
 
@@ -117,12 +128,23 @@ extension AxesBuilding {
     levelCount: Int = 7, resolution: Int = 100, color: Color? = nil, colormap: Colormap = .viridis,
     width: Double = 1.2, label: String? = nil, _ f: (Double, Double) -> Double
   ) -> Self {
-    let grid = ScalarGrid(sampling: f, x: x, y: y, resolution: resolution)
+    contour(
+      ScalarGrid(sampling: f, x: x, y: y, resolution: resolution), levels: levels, levelCount: levelCount,
+      color: color, colormap: colormap, width: width, label: label)
+  }
+
+  /// Contour lines of precomputed grid values (e.g. a `ScalarGrid(histogramOf:…)` of samples).
+  public func contour(
+    _ grid: ScalarGrid, levels: [Double]? = nil, levelCount: Int = 7, color: Color? = nil,
+    colormap: Colormap = .viridis, width: Double = 1.2, label: String? = nil
+  ) -> Self {
     let chosen = levels ?? evenlySpacedLevels(in: grid.finiteRange, count: levelCount)
     return updatingAxes { axes in
       axes.series.append(
         .contour(
-          Contour(grid: grid, levels: chosen, color: color, colormap: colormap, width: width, label: label)))
+          Contour(
+            grid: grid, levels: chosen, color: color, colormap: colormap, width: width, label: label
+          )))
     }
   }
 }

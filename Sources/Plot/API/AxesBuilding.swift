@@ -60,7 +60,9 @@ extension AxesBuilding {
   public func equalAspect() -> Self { updatingAxes { $0.equalAspect = true } }
 
   /// Moves (or hides) the legend; it appears by itself as soon as a series has a `label`.
-  public func legend(_ position: LegendPosition) -> Self { updatingAxes { $0.legendPosition = position } }
+  public func legend(_ position: LegendPosition) -> Self {
+    updatingAxes { $0.legendPosition = position }
+  }
 
   /// Adds a colorbar for the last colour-mapped series (density, 2-D histogram, coloured scatter, contour).
   public func colorbar(_ label: String = "") -> Self { updatingAxes { $0.colorbarLabel = label } }

@@ -41,7 +41,8 @@ public struct Color: Sendable, Hashable {
 
   /// The default colour cycle (matplotlib's "tab10"): blue, orange, green, red, purple, brown, pink, grey, olive, cyan.
   public static let cycle: [Color] = [
-    0x1f77b4, 0xff7f0e, 0x2ca02c, 0xd62728, 0x9467bd, 0x8c564b, 0xe377c2, 0x7f7f7f, 0xbcbd22, 0x17becf,
+    0x1f77b4, 0xff7f0e, 0x2ca02c, 0xd62728, 0x9467bd, 0x8c564b, 0xe377c2, 0x7f7f7f, 0xbcbd22,
+    0x17becf,
   ].map { Color(hex: $0) }
 
   /// Cycle colour 1: blue.

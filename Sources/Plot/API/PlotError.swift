@@ -22,11 +22,14 @@ public enum PlotError: Error, Equatable, CustomStringConvertible {
     switch self {
     case .invalidSize(let w, let h):
       "figure size \(w) × \(h) points is invalid: width and height must be finite and in 1…10000"
-    case .invalidGrid(let r, let c): "figure grid \(r) × \(c) is invalid: it needs at least one row and one column"
-    case .noSuchPanel(let i, let n): "panel \(i) does not exist: the figure has \(n) panels, numbered 0…\(n - 1)"
+    case .invalidGrid(let r, let c):
+      "figure grid \(r) × \(c) is invalid: it needs at least one row and one column"
+    case .noSuchPanel(let i, let n):
+      "panel \(i) does not exist: the figure has \(n) panels, numbered 0…\(n - 1)"
     case .mismatchedLengths(let p, let s, let d): "panel \(p), \(s): \(d)"
     case .emptySeries(let p, let s): "panel \(p), \(s): no data to plot"
-    case .noFiniteValues(let p, let s, let n): "panel \(p), \(s): all \(n) values are NaN or infinite"
+    case .noFiniteValues(let p, let s, let n):
+      "panel \(p), \(s): all \(n) values are NaN or infinite"
     case .invalidParameter(let p, let s, let d): "panel \(p), \(s): \(d)"
     }
   }

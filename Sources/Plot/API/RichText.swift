@@ -34,7 +34,9 @@ public struct RichText: Sendable, Hashable {
         if characters.first == "{" {
           characters.removeFirst()
           var group = ""
-          while let g = characters.popFirst(), g != "}" { group += g == "\\" ? Self.escape(&characters) : String(g) }
+          while let g = characters.popFirst(), g != "}" {
+            group += g == "\\" ? Self.escape(&characters) : String(g)
+          }
           append(group, position)
         } else if let next = characters.popFirst() {
           append(next == "\\" ? Self.escape(&characters) : String(next), position)
@@ -70,8 +72,10 @@ public struct RichText: Sendable, Hashable {
 
   private static let symbols: [String: String] = [
     "alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "epsilon": "ε", "zeta": "ζ", "eta": "η",
-    "theta": "θ", "iota": "ι", "kappa": "κ", "lambda": "λ", "mu": "μ", "nu": "ν", "xi": "ξ", "pi": "π",
-    "rho": "ρ", "sigma": "σ", "tau": "τ", "upsilon": "υ", "phi": "φ", "chi": "χ", "psi": "ψ", "omega": "ω",
+    "theta": "θ", "iota": "ι", "kappa": "κ", "lambda": "λ", "mu": "μ", "nu": "ν", "xi": "ξ",
+    "pi": "π",
+    "rho": "ρ", "sigma": "σ", "tau": "τ", "upsilon": "υ", "phi": "φ", "chi": "χ", "psi": "ψ",
+    "omega": "ω",
     "Gamma": "Γ", "Delta": "Δ", "Theta": "Θ", "Lambda": "Λ", "Xi": "Ξ", "Pi": "Π", "Sigma": "Σ",
     "Phi": "Φ", "Psi": "Ψ", "Omega": "Ω", "nabla": "∇", "partial": "∂", "sim": "∼", "times": "×",
     "cdot": "·", "to": "→", "infty": "∞", "approx": "≈", "le": "≤", "ge": "≥", "pm": "±",

@@ -15,7 +15,9 @@ public struct ScalarGrid: Sendable {
   public var values: [Double]
 
   /// Wraps precomputed values (row-major, bottom row first).
-  public init(columns: Int, rows: Int, x: ClosedRange<Double>, y: ClosedRange<Double>, values: [Double]) {
+  public init(
+    columns: Int, rows: Int, x: ClosedRange<Double>, y: ClosedRange<Double>, values: [Double]
+  ) {
     self.columns = columns
     self.rows = rows
     self.x = x
@@ -25,7 +27,8 @@ public struct ScalarGrid: Sendable {
 
   /// Samples `f` at the centres of a `resolution × resolution` grid over `x × y`.
   public init(
-    sampling f: (Double, Double) -> Double, x: ClosedRange<Double>, y: ClosedRange<Double>, resolution: Int
+    sampling f: (Double, Double) -> Double, x: ClosedRange<Double>, y: ClosedRange<Double>,
+    resolution: Int
   ) {
     let n = max(resolution, 0)
     var values = [Double](repeating: 0, count: n * n)
@@ -42,12 +45,14 @@ public struct ScalarGrid: Sendable {
   /// non-finite and out-of-range points are skipped. With `density`, counts are divided by
   /// (number of points × cell area) so the grid integrates to 1 over the counted points.
   public init(
-    histogramOf xs: [Double], _ ys: [Double], bins: Int, x: ClosedRange<Double>, y: ClosedRange<Double>,
+    histogramOf xs: [Double], _ ys: [Double], bins: Int, x: ClosedRange<Double>,
+    y: ClosedRange<Double>,
     density: Bool
   ) {
     let n = max(bins, 0)
     var counts = [Double](repeating: 0, count: n * n)
-    let width = x.upperBound - x.lowerBound, height = y.upperBound - y.lowerBound
+    let width = x.upperBound - x.lowerBound
+    let height = y.upperBound - y.lowerBound
     var total = 0.0
     for (px, py) in zip(xs, ys) where x.contains(px) && y.contains(py) && width > 0 && height > 0 {
       let i = min(Int((px - x.lowerBound) / width * Double(n)), n - 1)
@@ -71,7 +76,8 @@ public struct ScalarGrid: Sendable {
 
 /// The smallest and largest finite values in `values`, or nil if there are none (NaN and ±∞ are skipped).
 public func finiteBounds(_ values: [Double]) -> ClosedRange<Double>? {
-  var lo = Double.infinity, hi = -Double.infinity
+  var lo = Double.infinity
+  var hi = -Double.infinity
   for v in values where v.isFinite {
     lo = min(lo, v)
     hi = max(hi, v)

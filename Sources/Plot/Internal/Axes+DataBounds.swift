@@ -64,7 +64,9 @@ extension Axes {
         add([a.x], [a.y])
         if let t = a.target { add([t.x], [t.y]) }
       case .polylines(let p):
-        for line in p.lines { add(line.map { $0.first ?? .nan }, line.map { $0.count > 1 ? $0[1] : .nan }) }
+        for line in p.lines {
+          add(line.map { $0.first ?? .nan }, line.map { $0.count > 1 ? $0[1] : .nan })
+        }
       case .heatmap(let h): addGrid(h.grid)
       case .contour(let c): addGrid(c.grid)
       case .histogram(let h):
@@ -73,7 +75,8 @@ extension Axes {
         barsStandOnZero = barsStandOnZero || yScale == .linear
       }
     }
-    var x = padded.x, y = padded.y
+    var x = padded.x
+    var y = padded.y
     pad(&x)
     pad(&y)
     if barsStandOnZero, padded.y.lower == 0 { y.lower = 0 }
@@ -89,7 +92,8 @@ extension Axes {
       case .scatter(let s):
         if let range = s.colorRange { return (s.colormap, range) }
       case .heatmap(let h): return (h.colormap, h.colorRange)
-      case .contour(let c) where c.color == nil && !c.levels.isEmpty: return (c.colormap, c.levelRange)
+      case .contour(let c) where c.color == nil && !c.levels.isEmpty:
+        return (c.colormap, c.levelRange)
       default: continue
       }
     }

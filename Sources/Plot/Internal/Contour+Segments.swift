@@ -20,10 +20,12 @@ extension Contour {
         let corners = [(0.0, 0.0), (1.0, 0.0), (1.0, 1.0), (0.0, 1.0)]
         // Where `level` crosses edge k (from corner k to corner k+1), in cell-index coordinates.
         func crossing(_ k: Int) -> (Double, Double)? {
-          let a = v[k], b = v[(k + 1) % 4]
+          let a = v[k]
+          let b = v[(k + 1) % 4]
           guard (a < level) != (b < level) else { return nil }
           let t = (level - a) / (b - a)
-          let p = corners[k], q = corners[(k + 1) % 4]
+          let p = corners[k]
+          let q = corners[(k + 1) % 4]
           return (Double(i) + p.0 + t * (q.0 - p.0), Double(j) + p.1 + t * (q.1 - p.1))
         }
         let points = (0..<4).compactMap(crossing)
@@ -35,7 +37,8 @@ extension Contour {
           let bottomLeftAbove = v[0] >= level
           pairs =
             centreAbove == bottomLeftAbove
-            ? [(points[0], points[1]), (points[2], points[3])] : [(points[3], points[0]), (points[1], points[2])]
+            ? [(points[0], points[1]), (points[2], points[3])]
+            : [(points[3], points[0]), (points[1], points[2])]
         }
         for (p, q) in pairs { result.append((cx(p.0), cy(p.1), cx(q.0), cy(q.1))) }
       }

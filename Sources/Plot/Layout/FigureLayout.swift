@@ -31,7 +31,8 @@ public struct FigureLayout: Sendable {
 
   /// Every label's box (titles, axis and tick labels, colorbar and legend text), e.g. to check for overlaps.
   public var allText: [PlacedText] {
-    (title.map { [$0] } ?? []) + panels.flatMap { $0.texts + ($0.legend?.entries.map(\.text) ?? []) }
+    (title.map { [$0] } ?? [])
+      + panels.flatMap { $0.texts + ($0.legend?.entries.map(\.text) ?? []) }
   }
 }
 

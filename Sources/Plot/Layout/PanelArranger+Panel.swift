@@ -1,21 +1,24 @@
 extension PanelArranger {
   /// Final ticks, text positions, colorbar and legend of panel `i`, whose plot area is about `plot`.
   func panel(
-    _ i: Int, plot initialPlot: Rect, cell: Rect, limits: (x: ClosedRange<Double>, y: ClosedRange<Double>),
+    _ i: Int, plot initialPlot: Rect, cell: Rect,
+    limits: (x: ClosedRange<Double>, y: ClosedRange<Double>),
     yTickWidth: Double
   ) -> PanelLayout {
     let axes = figure.axes[i]
     var plot = initialPlot
     func fitX() -> [Tick] {
       fitting.ticks(
-        lower: limits.x.lowerBound, upper: limits.x.upperBound, scale: axes.xScale, length: plot.width,
+        lower: limits.x.lowerBound, upper: limits.x.upperBound, scale: axes.xScale,
+        length: plot.width,
         horizontal: true)
     }
     // The last x tick label is centred on its tick and may stick out of the cell: narrow the plot until it fits.
     var xTicks = fitX()
     for _ in 0..<3 where showsXTickLabels(i) {
       guard let last = xTicks.last else { break }
-      let position = plot.x + (axes.xScale.transform(last.value) - limits.x.lowerBound)
+      let position =
+        plot.x + (axes.xScale.transform(last.value) - limits.x.lowerBound)
         / (limits.x.upperBound - limits.x.lowerBound) * plot.width
       let overflow = position + tickLabelWidth(last) / 2 - cell.maxX
       guard overflow > 0 else { break }
@@ -25,12 +28,15 @@ extension PanelArranger {
     if axes.equalAspect { plot = equalAspect(plot, limits) }
     xTicks = fitX()
     let yTicks = fitting.ticks(
-      lower: limits.y.lowerBound, upper: limits.y.upperBound, scale: axes.yScale, length: plot.height,
+      lower: limits.y.lowerBound, upper: limits.y.upperBound, scale: axes.yScale,
+      length: plot.height,
       horizontal: false, maxLabelWidth: showsYTickLabels(i) ? yTickWidth : nil)
     let x = AxisMapping(
-      scale: axes.xScale, lower: limits.x.lowerBound, upper: limits.x.upperBound, start: plot.x, end: plot.maxX)
+      scale: axes.xScale, lower: limits.x.lowerBound, upper: limits.x.upperBound, start: plot.x,
+      end: plot.maxX)
     let y = AxisMapping(
-      scale: axes.yScale, lower: limits.y.lowerBound, upper: limits.y.upperBound, start: plot.maxY, end: plot.y)
+      scale: axes.yScale, lower: limits.y.lowerBound, upper: limits.y.upperBound, start: plot.maxY,
+      end: plot.y)
     var texts = axisTexts(i, plot: plot, x: x, y: y, xTicks: xTicks, yTicks: yTicks)
     let colorbar = colorbarLayout(axes, plot: plot, texts: &texts)
     return PanelLayout(
@@ -51,56 +57,74 @@ extension PanelArranger {
     if showsXTickLabels(i) {
       texts += xTicks.map {
         PlacedText(
-          $0.label, size: size, at: x.position($0.value), plot.maxY + tickSpace, .center, .top, measurer: measurer)
+          $0.label, size: size, at: x.position($0.value), plot.maxY + tickSpace, .center, .top,
+          measurer: measurer)
       }
     }
     var yTickWidth = 0.0
     if showsYTickLabels(i) {
       let labels = yTicks.map {
-        PlacedText($0.label, size: size, at: plot.x - tickSpace, y.position($0.value), .right, .middle, measurer: measurer)
+        PlacedText(
+          $0.label, size: size, at: plot.x - tickSpace, y.position($0.value), .right, .middle,
+          measurer: measurer)
       }
       yTickWidth = labels.map(\.frame.width).max() ?? 0
       texts += labels
     }
     if !axes.xLabel.isEmpty {
-      let below = plot.maxY + tickSpace + (showsXTickLabels(i) ? tickLabelHeight : tickLabelHeight / 2) + PlotStyle.gap
+      let below =
+        plot.maxY + tickSpace + (showsXTickLabels(i) ? tickLabelHeight : tickLabelHeight / 2)
+        + PlotStyle.gap
       texts.append(
-        PlacedText(axes.xLabel, size: PlotStyle.axisLabelSize, at: plot.x + plot.width / 2, below, .center, .top, measurer: measurer))
+        PlacedText(
+          axes.xLabel, size: PlotStyle.axisLabelSize, at: plot.x + plot.width / 2, below, .center,
+          .top, measurer: measurer))
     }
     if !axes.yLabel.isEmpty {
       let leftOf = plot.x - tickSpace - yTickWidth - PlotStyle.gap
       texts.append(
         PlacedText(
-          axes.yLabel, size: PlotStyle.axisLabelSize, at: leftOf, plot.y + plot.height / 2, .right, .middle,
+          axes.yLabel, size: PlotStyle.axisLabelSize, at: leftOf, plot.y + plot.height / 2, .right,
+          .middle,
           vertical: true, measurer: measurer))
     }
     if !axes.title.isEmpty {
       texts.append(
         PlacedText(
-          axes.title, size: PlotStyle.titleSize, at: plot.x + plot.width / 2, plot.y - PlotStyle.gap, .center, .bottom,
+          axes.title, size: PlotStyle.titleSize, at: plot.x + plot.width / 2,
+          plot.y - PlotStyle.gap, .center, .bottom,
           measurer: measurer))
     }
     return texts
   }
 
-  private func colorbarLayout(_ axes: Axes, plot: Rect, texts: inout [PlacedText]) -> ColorbarLayout? {
+  private func colorbarLayout(_ axes: Axes, plot: Rect, texts: inout [PlacedText])
+    -> ColorbarLayout?
+  {
     guard let label = axes.colorbarLabel, let scale = axes.colorScale() else { return nil }
-    let bar = Rect(x: plot.maxX + PlotStyle.colorbarGap, y: plot.y, width: PlotStyle.colorbarWidth, height: plot.height)
+    let bar = Rect(
+      x: plot.maxX + PlotStyle.colorbarGap, y: plot.y, width: PlotStyle.colorbarWidth,
+      height: plot.height)
     let ticks = TickFitting(measurer: measurer).ticks(
-      lower: scale.range.lowerBound, upper: scale.range.upperBound, scale: .linear, length: plot.height,
+      lower: scale.range.lowerBound, upper: scale.range.upperBound, scale: .linear,
+      length: plot.height,
       horizontal: false)
-    let layout = ColorbarLayout(bar: bar, colormap: scale.colormap, range: scale.range, ticks: ticks)
+    let layout = ColorbarLayout(
+      bar: bar, colormap: scale.colormap, range: scale.range, ticks: ticks)
     let labels = ticks.map {
       PlacedText(
-        $0.label, size: PlotStyle.tickLabelSize, at: bar.maxX + tickSpace, layout.position($0.value), .left, .middle,
+        $0.label, size: PlotStyle.tickLabelSize, at: bar.maxX + tickSpace,
+        layout.position($0.value), .left, .middle,
         measurer: measurer)
     }
     texts += labels
     if !label.isEmpty {
-      let rightOfLabels = bar.maxX + tickSpace + (labels.map(\.frame.width).max() ?? 0) + PlotStyle.gap
+      let rightOfLabels =
+        bar.maxX + tickSpace + (labels.map(\.frame.width).max() ?? 0) + PlotStyle.gap
       texts.append(
         PlacedText(
-          label, size: PlotStyle.axisLabelSize, at: rightOfLabels, plot.y + plot.height / 2, .left, .middle,
+          label, size: PlotStyle.axisLabelSize, at: rightOfLabels, plot.y + plot.height / 2, .left,
+          .middle,
           vertical: true, measurer: measurer))
     }
     return layout
@@ -112,20 +136,29 @@ extension PanelArranger {
       return (index, label)
     }
     guard axes.legendPosition != .hidden, !labelled.isEmpty else { return nil }
-    let size = PlotStyle.legendSize, padding = 5.0, swatchWidth = 18.0, inset = 6.0
+    let size = PlotStyle.legendSize
+    let padding = 5.0
+    let swatchWidth = 18.0
+    let inset = 6.0
     let extents = labelled.map { measurer.extent($0.1, size: size) }
     let rowHeight = max(size * 1.35, extents.map(\.height).max() ?? 0)
     let width = padding * 2 + swatchWidth + PlotStyle.gap + (extents.map(\.width).max() ?? 0)
     let height = padding * 2 + rowHeight * Double(labelled.count)
-    let left = [.upperLeft, .lowerLeft].contains(axes.legendPosition) ? plot.x + inset : plot.maxX - inset - width
-    let top = [.upperLeft, .upperRight].contains(axes.legendPosition) ? plot.y + inset : plot.maxY - inset - height
+    let left =
+      [.upperLeft, .lowerLeft].contains(axes.legendPosition)
+      ? plot.x + inset : plot.maxX - inset - width
+    let top =
+      [.upperLeft, .upperRight].contains(axes.legendPosition)
+      ? plot.y + inset : plot.maxY - inset - height
     let entries = labelled.enumerated().map { row, item in
       let middle = top + padding + rowHeight * (Double(row) + 0.5)
       return LegendLayout.Entry(
         seriesIndex: item.0,
-        swatch: Rect(x: left + padding, y: middle - rowHeight / 2, width: swatchWidth, height: rowHeight),
+        swatch: Rect(
+          x: left + padding, y: middle - rowHeight / 2, width: swatchWidth, height: rowHeight),
         text: PlacedText(
-          item.1, size: size, at: left + padding + swatchWidth + PlotStyle.gap, middle, .left, .middle,
+          item.1, size: size, at: left + padding + swatchWidth + PlotStyle.gap, middle, .left,
+          .middle,
           measurer: measurer))
     }
     return LegendLayout(box: Rect(x: left, y: top, width: width, height: height), entries: entries)

@@ -22,7 +22,8 @@ struct PanelArranger {
     let count = figure.axes.count
     let cells = (0..<count).map(cell)
     // Vertical margins, aligned along each row.
-    var top = figure.axes.map(topMargin), bottom = (0..<count).map(bottomMargin)
+    var top = figure.axes.map(topMargin)
+    var bottom = (0..<count).map(bottomMargin)
     align(&top, by: row)
     align(&bottom, by: row)
     // Heights → y ticks and colorbars → horizontal margins, aligned along each column.
@@ -52,7 +53,8 @@ struct PanelArranger {
   func column(_ i: Int) -> Int { i % figure.columns }
 
   func cell(_ i: Int) -> Rect {
-    let w = area.width / Double(figure.columns), h = area.height / Double(figure.rows)
+    let w = area.width / Double(figure.columns)
+    let h = area.height / Double(figure.rows)
     let e = PlotStyle.edge
     return Rect(
       x: area.x + Double(column(i)) * w + e, y: area.y + Double(row(i)) * h + e, width: w - 2 * e,
@@ -69,12 +71,14 @@ struct PanelArranger {
   func showsYTickLabels(_ i: Int) -> Bool { !(figure.sharedY && column(i) > 0) }
 
   func labelBand(_ markup: String) -> Double {
-    markup.isEmpty ? 0 : PlotStyle.gap + measurer.extent(markup, size: PlotStyle.axisLabelSize).height
+    markup.isEmpty
+      ? 0 : PlotStyle.gap + measurer.extent(markup, size: PlotStyle.axisLabelSize).height
   }
 
   func topMargin(_ axes: Axes) -> Double {
     let titleBand =
-      axes.title.isEmpty ? 0 : measurer.extent(axes.title, size: PlotStyle.titleSize).height + PlotStyle.gap
+      axes.title.isEmpty
+      ? 0 : measurer.extent(axes.title, size: PlotStyle.titleSize).height + PlotStyle.gap
     return max(titleBand, tickLabelHeight / 2 + 1)
   }
 
@@ -90,12 +94,14 @@ struct PanelArranger {
   func colorbarBand(_ axes: Axes, length: Double) -> Double {
     guard let label = axes.colorbarLabel, let scale = axes.colorScale() else { return 0 }
     let ticks = colorbarTicks(scale.range, length: length)
-    return PlotStyle.colorbarGap + PlotStyle.colorbarWidth + tickSpace + widest(ticks) + labelBand(label)
+    return PlotStyle.colorbarGap + PlotStyle.colorbarWidth + tickSpace + widest(ticks)
+      + labelBand(label)
   }
 
   func colorbarTicks(_ range: ClosedRange<Double>, length: Double) -> [Tick] {
     fitting.ticks(
-      lower: range.lowerBound, upper: range.upperBound, scale: .linear, length: length, horizontal: false)
+      lower: range.lowerBound, upper: range.upperBound, scale: .linear, length: length,
+      horizontal: false)
   }
 
   // MARK: - Limits and aspect
@@ -104,8 +110,12 @@ struct PanelArranger {
   func resolvedLimits() -> [(x: ClosedRange<Double>, y: ClosedRange<Double>)] {
     var limits = figure.axes.map { axes in
       let fitted = axes.fittedLimits()
-      let x = axes.xLimits.map { axes.xScale.transform($0.lowerBound)...axes.xScale.transform($0.upperBound) }
-      let y = axes.yLimits.map { axes.yScale.transform($0.lowerBound)...axes.yScale.transform($0.upperBound) }
+      let x = axes.xLimits.map {
+        axes.xScale.transform($0.lowerBound)...axes.xScale.transform($0.upperBound)
+      }
+      let y = axes.yLimits.map {
+        axes.yScale.transform($0.lowerBound)...axes.yScale.transform($0.upperBound)
+      }
       return (x: x ?? fitted.x, y: y ?? fitted.y)
     }
     func union(_ ranges: [ClosedRange<Double>]) -> ClosedRange<Double> {
@@ -122,10 +132,14 @@ struct PanelArranger {
     return limits
   }
 
-  func equalAspect(_ plot: Rect, _ limits: (x: ClosedRange<Double>, y: ClosedRange<Double>)) -> Rect {
-    let spanX = limits.x.upperBound - limits.x.lowerBound, spanY = limits.y.upperBound - limits.y.lowerBound
+  func equalAspect(_ plot: Rect, _ limits: (x: ClosedRange<Double>, y: ClosedRange<Double>)) -> Rect
+  {
+    let spanX = limits.x.upperBound - limits.x.lowerBound
+    let spanY = limits.y.upperBound - limits.y.lowerBound
     let unit = min(plot.width / spanX, plot.height / spanY)
-    let w = spanX * unit, h = spanY * unit
-    return Rect(x: plot.x + (plot.width - w) / 2, y: plot.y + (plot.height - h) / 2, width: w, height: h)
+    let w = spanX * unit
+    let h = spanY * unit
+    return Rect(
+      x: plot.x + (plot.width - w) / 2, y: plot.y + (plot.height - h) / 2, width: w, height: h)
   }
 }

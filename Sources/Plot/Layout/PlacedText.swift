@@ -18,13 +18,16 @@ public struct PlacedText: Sendable {
   public var frame: Rect
 
   /// Places `markup` centred on (x, y), e.g. an annotation in the plot area.
-  public init(centering markup: String, size: Double, atX x: Double, y: Double, measurer: some TextMeasuring) {
+  public init(
+    centering markup: String, size: Double, atX x: Double, y: Double, measurer: some TextMeasuring
+  ) {
     self.init(markup, size: size, at: x, y, .center, .middle, measurer: measurer)
   }
 
   /// Places `markup` so that its box is anchored at (x, y) as `horizontal`/`vertical` say.
   init(
-    _ markup: String, size: Double, at x: Double, _ y: Double, _ horizontal: Horizontal, _ verticalAnchor: Vertical,
+    _ markup: String, size: Double, at x: Double, _ y: Double, _ horizontal: Horizontal,
+    _ verticalAnchor: Vertical,
     vertical: Bool = false, measurer: some TextMeasuring
   ) {
     let text = RichText(markup: markup)

@@ -26,7 +26,9 @@ public protocol TextMeasuring {
 
 extension TextMeasuring {
   /// The extent of label markup.
-  func extent(_ markup: String, size: Double) -> TextExtent { extent(of: RichText(markup: markup), size: size) }
+  func extent(_ markup: String, size: Double) -> TextExtent {
+    extent(of: RichText(markup: markup), size: size)
+  }
 }
 
 /// An axis-aligned rectangle in points, y growing downwards (figure coordinates).

@@ -21,7 +21,9 @@ enum TickLocator {
 
   static func linear(_ range: ClosedRange<Double>, maxCount: Int) -> [Tick] {
     let span = range.upperBound - range.lowerBound
-    guard span > 0, span.isFinite else { return [Tick(value: range.lowerBound, label: format([range.lowerBound]).first!)] }
+    guard span > 0, span.isFinite else {
+      return [Tick(value: range.lowerBound, label: format([range.lowerBound]).first!)]
+    }
     let step = niceStep(span / Double(max(maxCount - 1, 1)))
     let first = (range.lowerBound / step - 1e-9).rounded(.up)
     let last = (range.upperBound / step + 1e-9).rounded(.down)
@@ -46,13 +48,18 @@ enum TickLocator {
   /// Ticks at 1, 2 and 5 × 10^k (or 1 and 3 × 10^k) for log axes spanning less than about two decades,
   /// where decades alone would leave one or two labels; linear ticks within a single decade.
   private static func fewDecades(_ range: ClosedRange<Double>, maxCount: Int) -> [Tick] {
-    let first = floor(log10(range.lowerBound)), last = floor(log10(range.upperBound))
+    let first = floor(log10(range.lowerBound))
+    let last = floor(log10(range.upperBound))
     for multiples in [[1.0, 2, 5], [1, 3], [1]] {
-      let values = Swift.stride(from: first, through: last, by: 1).flatMap { e in multiples.map { $0 * pow(10, e) } }
-        .filter { range.contains($0) }
+      let values = Swift.stride(from: first, through: last, by: 1).flatMap { e in
+        multiples.map { $0 * pow(10, e) }
+      }
+      .filter { range.contains($0) }
       if values.count >= 3, values.count <= maxCount {
         return values.map { v in
-          let label = abs(log10(v)) < 5 ? String(format: "%.\(max(0, Int(-floor(log10(v) + 1e-9))))f", v) : format([v])[0]
+          let label =
+            abs(log10(v)) < 5
+            ? String(format: "%.\(max(0, Int(-floor(log10(v) + 1e-9))))f", v) : format([v])[0]
           return Tick(value: v, label: label)
         }
       }
@@ -63,7 +70,9 @@ enum TickLocator {
   /// The smallest of 1, 2, 2.5, 5, 10 × 10^k that is at least `raw`.
   static func niceStep(_ raw: Double) -> Double {
     let magnitude = pow(10, floor(log10(raw)))
-    for multiple in [1, 2, 2.5, 5] where multiple * magnitude >= raw * (1 - 1e-9) { return multiple * magnitude }
+    for multiple in [1, 2, 2.5, 5] where multiple * magnitude >= raw * (1 - 1e-9) {
+      return multiple * magnitude
+    }
     return 10 * magnitude
   }
 

@@ -8,7 +8,8 @@ struct TickFitting {
   /// The most ticks (up to a density that reads well) whose labels keep their distance, and whose labels
   /// are at most `maxLabelWidth` wide if given. Falls back to dropping labels that would collide.
   func ticks(
-    lower: Double, upper: Double, scale: Scale, length: Double, horizontal: Bool, maxLabelWidth: Double? = nil
+    lower: Double, upper: Double, scale: Scale, length: Double, horizontal: Bool,
+    maxLabelWidth: Double? = nil
   ) -> [Tick] {
     let range = scale.inverse(lower)...scale.inverse(upper)
     let preferred = Int(length / (horizontal ? 60 : 36)) + 1
@@ -19,8 +20,11 @@ struct TickFitting {
     for count in Array(stride(from: first, through: 2, by: -1)) + Array((first + 1)...11) {
       candidates = TickLocator.ticks(in: range, scale: scale, maxCount: count)
       let sizes = candidates.map { measurer.extent($0.label, size: PlotStyle.tickLabelSize) }
-      let narrowEnough = maxLabelWidth.map { limit in sizes.allSatisfy { $0.width <= limit } } ?? true
-      if narrowEnough, collisions(candidates, sizes, lower, upper, scale, length, horizontal).isEmpty {
+      let narrowEnough =
+        maxLabelWidth.map { limit in sizes.allSatisfy { $0.width <= limit } } ?? true
+      if narrowEnough,
+        collisions(candidates, sizes, lower, upper, scale, length, horizontal).isEmpty
+      {
         // A coarse step can leave a single tick in range; keep looking for one with two or more.
         if candidates.count >= 2 { return candidates }
         fallback = fallback ?? candidates
@@ -32,7 +36,8 @@ struct TickFitting {
 
   /// Indices i where label i and label i+1 are too close.
   private func collisions(
-    _ ticks: [Tick], _ sizes: [TextExtent], _ lower: Double, _ upper: Double, _ scale: Scale, _ length: Double,
+    _ ticks: [Tick], _ sizes: [TextExtent], _ lower: Double, _ upper: Double, _ scale: Scale,
+    _ length: Double,
     _ horizontal: Bool
   ) -> [Int] {
     let positions = ticks.map { (scale.transform($0.value) - lower) / (upper - lower) * length }
@@ -45,13 +50,16 @@ struct TickFitting {
 
   /// Keeps each tick only if its label clears the last kept one.
   private func thinned(
-    _ ticks: [Tick], _ lower: Double, _ upper: Double, _ scale: Scale, _ length: Double, _ horizontal: Bool
+    _ ticks: [Tick], _ lower: Double, _ upper: Double, _ scale: Scale, _ length: Double,
+    _ horizontal: Bool
   ) -> [Tick] {
     var kept: [Tick] = []
     for tick in ticks {
       let trial = (kept.last.map { [$0] } ?? []) + [tick]
       let sizes = trial.map { measurer.extent($0.label, size: PlotStyle.tickLabelSize) }
-      if collisions(trial, sizes, lower, upper, scale, length, horizontal).isEmpty { kept.append(tick) }
+      if collisions(trial, sizes, lower, upper, scale, length, horizontal).isEmpty {
+        kept.append(tick)
+      }
     }
     return kept
   }

@@ -12,7 +12,8 @@ enum GoldenFile {
     _ actual: Data, named name: String, sourceLocation: SourceLocation = #_sourceLocation
   ) throws {
     // This file lives in Tests/PlotTests/Support/, the references in Tests/PlotTests/Reference/.
-    let reference = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    let reference = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .deletingLastPathComponent()
       .appendingPathComponent("Reference").appendingPathComponent(name)
     if ProcessInfo.processInfo.environment[updateVariable] == "1" {
       try actual.write(to: reference)

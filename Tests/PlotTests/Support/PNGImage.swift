@@ -19,7 +19,9 @@ struct PNGImage {
     let surface = cairo_image_surface_create_from_png_stream(
       { closure, buffer, length in
         let reader = Unmanaged<Reader>.fromOpaque(closure!).takeUnretainedValue()
-        guard reader.offset + Int(length) <= reader.data.count else { return CAIRO_STATUS_READ_ERROR }
+        guard reader.offset + Int(length) <= reader.data.count else {
+          return CAIRO_STATUS_READ_ERROR
+        }
         reader.data.copyBytes(to: buffer!, from: reader.offset..<(reader.offset + Int(length)))
         reader.offset += Int(length)
         return CAIRO_STATUS_SUCCESS
@@ -29,7 +31,9 @@ struct PNGImage {
     width = Int(cairo_image_surface_get_width(surface))
     height = Int(cairo_image_surface_get_height(surface))
     let stride = Int(cairo_image_surface_get_stride(surface)) / 4
-    let base = cairo_image_surface_get_data(surface)!.withMemoryRebound(to: UInt32.self, capacity: stride * height) {
+    let base = cairo_image_surface_get_data(surface)!.withMemoryRebound(
+      to: UInt32.self, capacity: stride * height
+    ) {
       $0
     }
     var pixels: [UInt32] = []
@@ -44,7 +48,8 @@ struct PNGImage {
   func matches(_ x: Int, _ y: Int, _ expected: UInt32, tolerance: UInt32 = 3) -> Bool {
     let actual = rgb(x, y)
     return [16, 8, 0].allSatisfy { shift in
-      let a = Int((actual >> UInt32(shift)) & 0xff), e = Int((expected >> UInt32(shift)) & 0xff)
+      let a = Int((actual >> UInt32(shift)) & 0xff)
+      let e = Int((expected >> UInt32(shift)) & 0xff)
       return abs(a - e) <= Int(tolerance)
     }
   }
