@@ -101,6 +101,20 @@ import Testing
     #expect(abs(panel.x.pointsPerUnit + panel.y.pointsPerUnit) < 1e-9)
   }
 
+  @Test func imagesFillTheAxesEvenWithPointsOnTop() throws {
+    let figure = Figure().density(x: -2...2, y: -1...1) { x, y in x * y }.scatter([-1.9, 1.9], [0, 0.9])
+    let panel = try #require(FigureLayout(figure, measurer: CairoTextMeasurer()).panels.first)
+    #expect(panel.x.dataRange == -2...2)
+    #expect(panel.y.dataRange == -1...1)
+  }
+
+  @Test func pointsGetAMarginAndHistogramsStandOnZero() throws {
+    let figure = Figure().scatter([0, 10], [1, 2]).histogram([5, 6, 6])
+    let panel = try #require(FigureLayout(figure, measurer: CairoTextMeasurer()).panels.first)
+    #expect(panel.x.dataRange == -0.5...10.5)
+    #expect(panel.y.lower == 0)
+  }
+
   @Test func explicitLimitsAreKeptExactly() throws {
     let layout = FigureLayout(
       Figure().scatter([0, 1], [0, 1]).limits(x: -2...5, y: 10...20), measurer: CairoTextMeasurer())

@@ -75,14 +75,21 @@ extension Axes {
         barsStandOnZero = barsStandOnZero || yScale == .linear
       }
     }
-    var x = padded.x
-    var y = padded.y
-    pad(&x)
-    pad(&y)
+    var y = combined(padded: padded.y, exact: exact.y)
     if barsStandOnZero, padded.y.lower == 0 { y.lower = 0 }
-    x.include(exact.x)
-    y.include(exact.y)
-    return (closedRange(x), closedRange(y))
+    return (closedRange(combined(padded: padded.x, exact: exact.x)), closedRange(y))
+  }
+
+  /// Point data with its margin, widened to take in images exactly; the margin never pushes past an
+  /// image edge that already contains the points (so an image with arrows on top fills the axes).
+  private func combined(padded data: Interval, exact image: Interval) -> Interval {
+    var withMargin = data
+    pad(&withMargin)
+    guard !image.isEmpty else { return withMargin }
+    guard !data.isEmpty else { return image }
+    return Interval(
+      lower: data.lower < image.lower ? withMargin.lower : image.lower,
+      upper: data.upper > image.upper ? withMargin.upper : image.upper)
   }
 
   /// The colormap and value range behind the colorbar: those of the last colour-mapped series.
