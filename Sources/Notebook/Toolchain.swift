@@ -2,9 +2,10 @@ import Foundation
 
 /// Where the FlowBook library that cells link against lives, and how to call `swiftc` on it.
 public struct Toolchain: Sendable {
-  /// Folder with `libFlowBookKit.so` and `Modules/` (the folder of the running `flowbook` binary).
+  /// Folder with `libFlowBookKit.so`, `Modules/` and the modules' object files `<Module>.build/`
+  /// (the SwiftPM build folder holding the running `flowbook` binary).
   public var libraryDirectory: String
-  /// The package's `Sources/`, for the C shims' module maps.
+  /// The package's `Sources/`, for the C shims' module maps and the library modules' imports.
   public var sourcesDirectory: String
 
   public init(libraryDirectory: String, sourcesDirectory: String) {
@@ -20,14 +21,35 @@ public struct Toolchain: Sendable {
       libraryDirectory: executable.deletingLastPathComponent().path, sourcesDirectory: sources.path)
   }
 
+  /// The FlowBook project folder (the parent of `Sources/`); include paths resolve against it.
+  public var projectRoot: String {
+    URL(fileURLWithPath: sourcesDirectory).deletingLastPathComponent().path
+  }
+
+  /// The first line of `swiftc --version`, e.g. `Swift version 6.3.1 (swift-6.3.1-RELEASE)`.
+  public func compilerVersion() throws -> String {
+    let outcome = try ChildProcess.run(["swiftc", "--version"])
+    guard outcome.exitCode == 0, let line = outcome.standardOutput.split(separator: "\n").first else {
+      throw ExecutionError.launchFailed(reason: "swiftc --version failed: \(outcome.standardError)")
+    }
+    return String(line)
+  }
+
   /// Arguments for `swiftc` that compile `source` into `executable` against FlowBookKit.
+  ///
+  /// `-Onone`: cells mostly call into the prebuilt, optimised library, and an unoptimised cell compiles
+  /// faster (see README, "Command line").
   func compileArguments(source: String, executable: String) -> [String] {
     var arguments = ["swiftc", "-Onone", "-swift-version", "5", "-diagnostic-style=llvm", source, "-o", executable]
     arguments += ["-I", libraryDirectory + "/Modules", "-L", libraryDirectory, "-lFlowBookKit"]
     arguments += ["-Xlinker", "-rpath", "-Xlinker", libraryDirectory]
-    for shim in ["CCairo", "CBLAS", "CCmarkGFM"] {
-      arguments += ["-I", sourcesDirectory + "/" + shim]
-    }
+    for shim in systemLibraryShims { arguments += ["-I", sourcesDirectory + "/" + shim] }
     return arguments
+  }
+
+  /// The `Sources/` folders that hold a C module map (CCairo, CBLAS, …), which library modules import.
+  var systemLibraryShims: [String] {
+    let folders = (try? FileManager.default.contentsOfDirectory(atPath: sourcesDirectory)) ?? []
+    return folders.sorted().filter { FileManager.default.fileExists(atPath: "\(sourcesDirectory)/\($0)/module.modulemap") }
   }
 }
