@@ -43,10 +43,18 @@ struct BuildCommand: ParsableCommand {
     }
 
     let toolchain = Toolchain.current()
-    let loaded = try Book.load(from: bookDirectory, includes: IncludeResolver(projectRoot: toolchain.projectRoot))
-    let settings = BuildSettings(
-      bookDirectory: bookDirectory, parameters: try BuildSettings.parameters(from: parameters), profile: profile,
-      seed: seed)
+    let loaded: Book
+    let settings: BuildSettings
+    do {
+      loaded = try Book.load(from: bookDirectory, includes: IncludeResolver(projectRoot: toolchain.projectRoot))
+      settings = BuildSettings(
+        bookDirectory: bookDirectory, parameters: try BuildSettings.parameters(from: parameters), profile: profile,
+        seed: seed)
+    } catch {
+      // Already `file:line: error: …`; the previous report stays as it was.
+      FileHandle.standardError.write(Data("\(error)\n".utf8))
+      throw ExitCode(1)
+    }
     let runner = try ChapterRunner(toolchain: toolchain, settings: settings, cacheDirectory: cacheDirectory)
     let (executed, chapterSeconds) = runChapters(loaded.chapters, with: runner)
 
@@ -55,7 +63,7 @@ struct BuildCommand: ParsableCommand {
     let seconds = Date().timeIntervalSince(started)
     try BuildRecord(chapters: executed, runner: runner, chapterSeconds: chapterSeconds, seconds: seconds)
       .write(to: staging + "/build.json")
-    try output.swap(in: staging)
+    try Interruption.unlessInterrupted { try output.swap(in: staging) }
     try finish(executed, seconds: Date().timeIntervalSince(started))
   }
 

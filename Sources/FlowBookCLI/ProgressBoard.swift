@@ -19,6 +19,7 @@ final class ProgressBoard: @unchecked Sendable {
 
   /// Sets chapter `index`'s status; `isProgress` marks frequent updates, printed at most every 2 s off-terminal.
   func update(_ index: Int, _ state: String, isProgress: Bool = false) {
+    guard !Interruption.isInterrupted else { return }
     lock.withLock {
       states[index] = state
       if redraws {

@@ -100,7 +100,8 @@ struct ChapterExecutor: Sendable {
     let positions = Dictionary(uniqueKeysWithValues: program.enumerated().map { ($1.index, $0 + 1) })
     var timedOut: Int?
     let outcome = try ChildProcess.run(
-      [workDirectory + "/chapter"], environment: settings.environment(displayDirectory: workDirectory + "/displays"),
+      // Line-buffered standard output (coreutils' stdbuf), so a cell stopped by its timeout keeps what it printed.
+      ["stdbuf", "-oL", workDirectory + "/chapter"], environment: settings.environment(displayDirectory: workDirectory + "/displays"),
       workingDirectory: settings.bookDirectory,
       onOutput: { chunk in
         for event in stream.feed(chunk) {

@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// A YAML mapping whose keys remember their line, so every error can name it.
@@ -77,7 +78,7 @@ extension YamlError {
     switch self {
     case .scanner(let context, let problem, _, _), .parser(let context, let problem, _, _),
       .composer(let context, let problem, _, _):
-      (context.map { "\($0.description) " } ?? "") + problem
+      ((context.map { "\($0.description) " } ?? "") + problem).replacingOccurrences(of: "\n", with: "")
     default: description
     }
   }
