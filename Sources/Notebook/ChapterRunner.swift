@@ -14,7 +14,8 @@ public struct ChapterRunner: Sendable {
   public init(toolchain: Toolchain, settings: BuildSettings, cacheDirectory: String) throws {
     self.toolchain = toolchain
     self.settings = settings
-    self.compilerVersion = try toolchain.compilerVersion()
+    try FileManager.default.createDirectory(atPath: cacheDirectory, withIntermediateDirectories: true)
+    self.compilerVersion = try toolchain.compilerVersion(memoFile: cacheDirectory + "/compiler-version")
     self.cache = ResultCache(directory: cacheDirectory)
     self.library = LibraryFingerprint(toolchain: toolchain)
   }

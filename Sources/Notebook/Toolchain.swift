@@ -27,12 +27,34 @@ public struct Toolchain: Sendable {
   }
 
   /// The first line of `swiftc --version`, e.g. `Swift version 6.3.1 (swift-6.3.1-RELEASE)`.
-  public func compilerVersion() throws -> String {
+  ///
+  /// Remembered in `memoFile` together with the compiler binaries' identity (path, size, modification
+  /// time), so an unchanged compiler is not started on every build; a changed one is asked again.
+  public func compilerVersion(memoFile: String) throws -> String {
+    let identity = compilerIdentity()
+    if let memo = try? String(contentsOfFile: memoFile, encoding: .utf8), memo.hasPrefix(identity + "\n") {
+      return String(memo.dropFirst(identity.count + 1))
+    }
     let outcome = try ChildProcess.run(["swiftc", "--version"])
     guard outcome.exitCode == 0, let line = outcome.standardOutput.split(separator: "\n").first else {
       throw ExecutionError.launchFailed(reason: "swiftc --version failed: \(outcome.standardError)")
     }
+    try? (identity + "\n" + line).write(toFile: memoFile, atomically: true, encoding: .utf8)
     return String(line)
+  }
+
+  /// Path, size and modification time of `swiftc` on `PATH` and of the `swift-frontend` beside it.
+  private func compilerIdentity() -> String {
+    let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin"
+    guard let swiftc = path.split(separator: ":").map({ $0 + "/swiftc" }).first(where: FileManager.default.isExecutableFile)
+    else { return "no swiftc on PATH" }
+    let driver = URL(fileURLWithPath: swiftc).resolvingSymlinksInPath()
+    let frontend = driver.deletingLastPathComponent().appendingPathComponent("swift-frontend").resolvingSymlinksInPath()
+    return [swiftc, driver.path, frontend.path].map { file in
+      let attributes = try? FileManager.default.attributesOfItem(atPath: file)
+      let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+      return "\(file) \(attributes?[.size] as? Int ?? -1) \(modified)"
+    }.joined(separator: " | ")
   }
 
   /// Arguments for `swiftc` that compile `source` into `executable` against FlowBookKit.
