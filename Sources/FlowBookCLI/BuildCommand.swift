@@ -17,7 +17,9 @@ struct BuildCommand: ParsableCommand {
   @Flag(name: .long, help: "Rerun every chapter, ignoring cached results.")
   var force = false
 
-  @Option(name: .customShort("P"), help: ArgumentHelp("A build parameter, read by cells with Build.parameter(_:default:).", valueName: "key=value"))
+  @Option(
+    name: .customShort("P"),
+    help: ArgumentHelp("A build parameter, read by cells with Build.parameter(_:default:).", valueName: "key=value"))
   var parameters: [String] = []
 
   @Flag(help: "The profile chapters read as Build.profile: --quick for fast drafts, --full (default) for the report.")
@@ -31,7 +33,8 @@ struct BuildCommand: ParsableCommand {
     let bookDirectory = URL(fileURLWithPath: book).standardizedFileURL.path
     let cacheDirectory = bookDirectory + "/.flowbook-cache"
     guard FileManager.default.fileExists(atPath: bookDirectory + "/chapters") else {
-      throw UserError("no chapters/ folder in \(book): create \(book)/chapters with Markdown chapters, or pass --book DIR")
+      throw UserError(
+        "no chapters/ folder in \(book): create \(book)/chapters with Markdown chapters, or pass --book DIR")
     }
     let lock = try BuildLock(cacheDirectory: cacheDirectory, book: book)
     defer { withExtendedLifetime(lock) {} }
@@ -109,8 +112,11 @@ struct BuildCommand: ParsableCommand {
     }
     print(String(format: "wrote output/index.html in %.2f s", seconds))
     guard failures.isEmpty else {
-      let cells = failures.map { "\($0.cell.options.label ?? "cell \($0.cell.index + 1)") (\($0.result.error?.file ?? ""):\($0.result.error?.line ?? $0.cell.line))" }
-      throw UserError("\(failures.count) cell\(failures.count == 1 ? "" : "s") failed: \(cells.joined(separator: ", "))")
+      let cells = failures.map {
+        "\($0.cell.options.label ?? "cell \($0.cell.index + 1)") (\($0.result.error?.file ?? ""):\($0.result.error?.line ?? $0.cell.line))"
+      }
+      throw UserError(
+        "\(failures.count) cell\(failures.count == 1 ? "" : "s") failed: \(cells.joined(separator: ", "))")
     }
   }
 

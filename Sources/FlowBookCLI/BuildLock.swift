@@ -19,7 +19,8 @@ final class BuildLock {
       let holder = (try? String(contentsOfFile: path, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines)
       close(descriptor)
       throw UserError(
-        "another flowbook build is already running on \(book) (process \(holder ?? "?")); wait for it to finish or stop it")
+        "another flowbook build is already running on \(book) (process \(holder ?? "?")); wait for it to finish or stop it"
+      )
     }
     ftruncate(descriptor, 0)
     let pid = "\(ProcessInfo.processInfo.processIdentifier)\n"

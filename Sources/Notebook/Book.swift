@@ -17,7 +17,8 @@ public struct Book: Sendable {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: chaptersDirectory, isDirectory: &isDirectory), isDirectory.boolValue
     else {
-      throw BookError(file: directory, "no chapters/ folder here: create chapters/ with Markdown chapters, or pass --book DIR")
+      throw BookError(
+        file: directory, "no chapters/ folder here: create chapters/ with Markdown chapters, or pass --book DIR")
     }
     let available = ((try? FileManager.default.contentsOfDirectory(atPath: chaptersDirectory)) ?? [])
       .filter { $0.hasSuffix(".md") }.sorted()

@@ -40,16 +40,12 @@ public struct Cell: Sendable, Equatable {
   /// A bad `//|` option line: the cell is reported as failed there and not run.
   public var optionError: CellError?
 
-  public init(index: Int, code: String, line: Int, options: CellOptions = CellOptions(), optionError: CellError? = nil) {
+  public init(index: Int, code: String, line: Int, options: CellOptions = CellOptions(), optionError: CellError? = nil)
+  {
     self.index = index
     self.code = code
     self.line = line
     self.options = options
     self.optionError = optionError
-  }
-
-  /// Number of lines of `code`.
-  public var lineCount: Int {
-    code.split(separator: "\n", omittingEmptySubsequences: false).count - (code.hasSuffix("\n") ? 1 : 0)
   }
 }

@@ -64,7 +64,9 @@ struct ChapterExecutor: Sendable {
   }
 
   /// Compiles `program`; returns the compile errors by cell index (empty when it compiled).
-  private func compile(_ chapter: Chapter, _ program: [Cell], in workDirectory: String) throws -> [Int: [ChapterRun.Diagnostic]] {
+  private func compile(_ chapter: Chapter, _ program: [Cell], in workDirectory: String) throws -> [Int: [ChapterRun
+    .Diagnostic]]
+  {
     let source = workDirectory + "/main.swift"
     try ChapterProgram.source(for: chapter, cells: program).write(toFile: source, atomically: true, encoding: .utf8)
     let started = Date()
@@ -75,7 +77,8 @@ struct ChapterExecutor: Sendable {
     var failures: [Int: [ChapterRun.Diagnostic]] = [:]
     var lastErrorCell = program[0]
     for diagnostic in CompilerDiagnostics.parse(outcome.standardOutput + outcome.standardError) {
-      let cell = diagnostic.file == chapter.file ? diagnostic.line.flatMap { line in program.last { $0.line <= line } } : nil
+      let cell =
+        diagnostic.file == chapter.file ? diagnostic.line.flatMap { line in program.last { $0.line <= line } } : nil
       if diagnostic.severity == "error" { lastErrorCell = cell ?? program[0] }
       // A note elsewhere (e.g. "declared here" in another cell) is left out; its error says enough.
       if diagnostic.severity == "note", cell?.index != lastErrorCell.index { continue }
@@ -85,7 +88,8 @@ struct ChapterExecutor: Sendable {
           lineOffset: cell != nil ? diagnostic.line.map { $0 - lastErrorCell.line } : nil, column: diagnostic.column))
     }
     if failures.isEmpty {
-      let reason = outcome.wasStopped ? "the compiler took longer than \(Int(Self.compileTimeout)) s" : outcome.standardError
+      let reason =
+        outcome.wasStopped ? "the compiler took longer than \(Int(Self.compileTimeout)) s" : outcome.standardError
       failures[program[0].index] = [.init(severity: "error", text: "the cells did not compile: \(reason)")]
     }
     return failures
@@ -101,13 +105,15 @@ struct ChapterExecutor: Sendable {
     var timedOut: Int?
     let outcome = try ChildProcess.run(
       // Line-buffered standard output (coreutils' stdbuf), so a cell stopped by its timeout keeps what it printed.
-      ["stdbuf", "-oL", workDirectory + "/chapter"], environment: settings.environment(displayDirectory: workDirectory + "/displays"),
+      ["stdbuf", "-oL", workDirectory + "/chapter"],
+      environment: settings.environment(displayDirectory: workDirectory + "/displays"),
       workingDirectory: settings.bookDirectory,
       onOutput: { chunk in
         for event in stream.feed(chunk) {
           switch event {
           case .beganCell(let index): report(.running(position: positions[index] ?? 0, count: program.count))
-          case .progress(let step, let total, let message): report(.cellProgress(step: step, total: total, message: message))
+          case .progress(let step, let total, let message):
+            report(.cellProgress(step: step, total: total, message: message))
           }
         }
       },
@@ -120,7 +126,11 @@ struct ChapterExecutor: Sendable {
     stream.finish()
     if let cell = timedOut {
       let limit = chapter.cells[cell].options.timeout ?? settings.defaultTimeout
-      stream.fail(cell, .init(severity: "error", text: "stopped after the cell's timeout of \(limit.secondsText) s (option //| timeout: seconds)"))
+      stream.fail(
+        cell,
+        .init(
+          severity: "error",
+          text: "stopped after the cell's timeout of \(limit.secondsText) s (option //| timeout: seconds)"))
     } else if outcome.exitCode != 0 {
       let cell = stream.currentCell ?? program[0].index
       stream.fail(cell, RuntimeFailure.diagnostic(from: outcome.standardError, cellStart: chapter.cells[cell].line))

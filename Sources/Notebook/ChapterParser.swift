@@ -37,7 +37,8 @@ public enum ChapterParser {
         flushProse()
         let cellIndex = blocks.reduce(0) { count, block in if case .cell = block { count + 1 } else { count } }
         blocks.append(
-          .cell(cell(index: cellIndex, code: code, fenceLine: node.startLine, file: file, defaults: frontMatter.defaults)))
+          .cell(
+            cell(index: cellIndex, code: code, fenceLine: node.startLine, file: file, defaults: frontMatter.defaults)))
         nextLine = node.endLine + 1
       case .paragraph:
         guard node.startLine == node.endLine, let includes,

@@ -23,13 +23,15 @@ public struct ChapterRunner: Sendable {
   /// The chapter's results from the cache, or `nil` when it must run.
   public func cachedResult(for chapter: Chapter) -> ExecutedChapter? {
     guard let (run, displays) = cache.lookUp(key(for: chapter), chapter: chapter.file) else { return nil }
-    return ExecutedChapter(chapter: chapter, results: run.results(for: chapter), displayDirectory: displays, cached: true)
+    return ExecutedChapter(
+      chapter: chapter, results: run.results(for: chapter), displayDirectory: displays, cached: true)
   }
 
   /// Compiles and runs `chapter`'s cells (ignoring the cache), telling `report` what it is doing.
   public func run(_ chapter: Chapter, report: (ChapterProgress) -> Void) -> ExecutedChapter {
     let key = key(for: chapter)
-    let work = cache.directory + "/work/" + chapter.file.replacingOccurrences(of: "/", with: "_")
+    let work =
+      cache.directory + "/work/" + chapter.file.replacingOccurrences(of: "/", with: "_")
       + "-\(ProcessInfo.processInfo.processIdentifier)"
     defer { try? FileManager.default.removeItem(atPath: work) }
     do {
@@ -51,7 +53,9 @@ public struct ChapterRunner: Sendable {
       return ExecutedChapter(chapter: chapter, results: run.results(for: chapter), displayDirectory: displays)
     } catch {
       var run = ChapterRun(cellCount: chapter.cells.count)
-      if !run.cells.isEmpty { run.cells[0] = .init(status: .error, diagnostics: [.init(severity: "error", text: "\(error)")]) }
+      if !run.cells.isEmpty {
+        run.cells[0] = .init(status: .error, diagnostics: [.init(severity: "error", text: "\(error)")])
+      }
       return ExecutedChapter(chapter: chapter, results: run.results(for: chapter), displayDirectory: work)
     }
   }

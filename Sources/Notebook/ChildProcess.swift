@@ -111,7 +111,8 @@ struct ChildProcess {
     var pid: pid_t = 0
     let result = posix_spawn(&pid, command[0], &actions, &attributes, argv, envp)
     guard result == 0 else {
-      throw ExecutionError.launchFailed(reason: "cannot start \(command.joined(separator: " ")): \(String(cString: strerror(result)))")
+      throw ExecutionError.launchFailed(
+        reason: "cannot start \(command.joined(separator: " ")): \(String(cString: strerror(result)))")
     }
     return pid
   }

@@ -19,7 +19,8 @@ enum CompilerDiagnostics {
         keepNotes = severity == "error" || (severity == "note" && keepNotes)
         guard keepNotes else { continue }
         diagnostics.append(
-          Located(severity: severity, text: String(match.5), file: String(match.1), line: Int(match.2), column: Int(match.3)))
+          Located(
+            severity: severity, text: String(match.5), file: String(match.1), line: Int(match.2), column: Int(match.3)))
       } else if let match = line.wholeMatch(of: /(?:.*?: )?error: (.*)/) {
         keepNotes = true
         diagnostics.append(Located(severity: "error", text: String(match.1)))

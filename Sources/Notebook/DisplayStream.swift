@@ -75,7 +75,8 @@ struct DisplayStream {
       }
     case "progress":
       return .progress(
-        step: event["step"] as? Int ?? 0, total: event["total"] as? Int ?? 0, message: event["message"] as? String ?? "")
+        step: event["step"] as? Int ?? 0, total: event["total"] as? Int ?? 0, message: event["message"] as? String ?? ""
+      )
     case "isolated-end":
       guard let cell = event["cell"] as? Int, run.cells.indices.contains(cell), event["failed"] as? Bool == true
       else { return nil }

@@ -29,8 +29,10 @@ final class LibraryFingerprint: @unchecked Sendable {
 
   /// Names imported by `import X` lines (with any attributes or import kind) in `source`.
   static func imports(in source: String) -> [String] {
-    source.matches(of: /(?m)^\s*(?:@\w+\s+)*import\s+(?:(?:struct|class|enum|protocol|func|var|let|typealias)\s+)?(\w+)/)
-      .map { String($0.1) }
+    source.matches(
+      of: /(?m)^\s*(?:@\w+\s+)*import\s+(?:(?:struct|class|enum|protocol|func|var|let|typealias)\s+)?(\w+)/
+    )
+    .map { String($0.1) }
   }
 
   private func isProjectModule(_ module: String) -> Bool {

@@ -46,7 +46,8 @@ public struct Toolchain: Sendable {
   /// Path, size and modification time of `swiftc` on `PATH` and of the `swift-frontend` beside it.
   private func compilerIdentity() -> String {
     let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin"
-    guard let swiftc = path.split(separator: ":").map({ $0 + "/swiftc" }).first(where: FileManager.default.isExecutableFile)
+    guard
+      let swiftc = path.split(separator: ":").map({ $0 + "/swiftc" }).first(where: FileManager.default.isExecutableFile)
     else { return "no swiftc on PATH" }
     let driver = URL(fileURLWithPath: swiftc).resolvingSymlinksInPath()
     let frontend = driver.deletingLastPathComponent().appendingPathComponent("swift-frontend").resolvingSymlinksInPath()
@@ -72,6 +73,8 @@ public struct Toolchain: Sendable {
   /// The `Sources/` folders that hold a C module map (CCairo, CBLAS, …), which library modules import.
   var systemLibraryShims: [String] {
     let folders = (try? FileManager.default.contentsOfDirectory(atPath: sourcesDirectory)) ?? []
-    return folders.sorted().filter { FileManager.default.fileExists(atPath: "\(sourcesDirectory)/\($0)/module.modulemap") }
+    return folders.sorted().filter {
+      FileManager.default.fileExists(atPath: "\(sourcesDirectory)/\($0)/module.modulemap")
+    }
   }
 }

@@ -88,7 +88,9 @@ import _TestSupport
   @Test func failingCellsAreShownAtTheirCellsAndOtherChaptersStillBuild() throws {
     let book = try TemporaryDirectory()
     try book.write("Intro\n\n```{swift}\nlet x: Int = \"text\"\n```\n", to: "chapters/1-type.md")
-    let fiveCells = (1...5).map { $0 == 3 ? "```{swift}\nfatalError(\"cell three broke\")\n```\n" : "```{swift}\nprint(\"out \($0)\")\n```\n" }
+    let fiveCells = (1...5).map {
+      $0 == 3 ? "```{swift}\nfatalError(\"cell three broke\")\n```\n" : "```{swift}\nprint(\"out \($0)\")\n```\n"
+    }
     try book.write("# Trap\n\n" + fiveCells.joined(separator: "\n"), to: "chapters/2-trap.md")
     try book.write(
       "```{swift}\n//| timeout: 2\nprint(\"spinning\")\nwhile true {}\n```\n\n```{swift}\nprint(\"after\")\n```\n",
@@ -159,7 +161,8 @@ import _TestSupport
     try book.write("# Code\n\nText.\n\n{{< include ../../etc/passwd >}}\n", to: "chapters/a.md")
     let run = try FlowBookBinary.run(["build", "--book", book.path])
     #expect(run.exitCode != 0)
-    #expect(run.standardError.contains("chapters/a.md:5: error: include path '../../etc/passwd' is outside the project"))
+    #expect(
+      run.standardError.contains("chapters/a.md:5: error: include path '../../etc/passwd' is outside the project"))
     #expect(!(try page(book).contains("root:")))
   }
 

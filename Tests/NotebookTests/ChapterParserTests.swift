@@ -68,7 +68,11 @@ import _TestSupport
   }
 
   @Test func unknownFrontMatterKeyNamesItsLine() {
-    #expect(throws: BookError(file: "c.md", line: 3, "unknown front matter key 'colour' (known: title, \(CellOptions.keys.joined(separator: ", ")))")) {
+    #expect(
+      throws: BookError(
+        file: "c.md", line: 3,
+        "unknown front matter key 'colour' (known: title, \(CellOptions.keys.joined(separator: ", ")))")
+    ) {
       try ChapterParser.parse("---\ntitle: x\ncolour: red\n---\n", file: "c.md")
     }
   }

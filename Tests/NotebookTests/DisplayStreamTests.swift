@@ -20,14 +20,17 @@ import Testing
     _ = stream.feed(data.dropFirst(20))
     stream.finish()
     #expect(stream.run.cells[0].outputs == [.text("hello\nno newline"), .figure("f.svg")])
-    #expect(stream.run.cells[1].outputs == [.table(header: ["a"], rows: [["1"]]), .markdown("**b**\nc"), .text("tail")])
+    #expect(
+      stream.run.cells[1].outputs == [.table(header: ["a"], rows: [["1"]]), .markdown("**b**\nc"), .text("tail")])
     #expect(stream.run.cells.map(\.status) == [.ok, .ok])
   }
 
   @Test func progressIsReportedNotShown() {
     var stream = DisplayStream(cells: cells)
     let events = stream.feed(
-      Data((event(#"{"event":"begin-cell","cell":0}"#) + event(#"{"event":"progress","step":3,"total":9,"message":"loss"}"#)).utf8))
+      Data(
+        (event(#"{"event":"begin-cell","cell":0}"#)
+          + event(#"{"event":"progress","step":3,"total":9,"message":"loss"}"#)).utf8))
     #expect(events.count == 2)
     guard case .progress(3, 9, "loss") = events[1] else {
       Issue.record("expected a progress event, got \(events)")
@@ -41,7 +44,8 @@ import Testing
     _ = stream.feed(
       Data(
         (event(#"{"event":"begin-cell","cell":1}"#)
-          + event(#"{"event":"isolated-end","cell":1,"failed":true,"stderr":"chapters\/a.md:8: Fatal error: no"}"#)).utf8))
+          + event(#"{"event":"isolated-end","cell":1,"failed":true,"stderr":"chapters\/a.md:8: Fatal error: no"}"#))
+          .utf8))
     #expect(stream.run.cells[1].status == .error)
     #expect(stream.run.cells[1].diagnostics == [.init(severity: "error", text: "Fatal error: no", lineOffset: 1)])
   }

@@ -58,7 +58,8 @@ import _TestSupport
   @Test func fenceIsLongerThanAnyBacktickRunInTheCode() throws {
     let project = try TemporaryDirectory()
     try project.write("let s = \"```\"\n", to: "A.swift")
-    let block = try IncludeResolver(projectRoot: project.path).fencedBlock(path: "A.swift", region: nil, file: "c.md", line: 1)
+    let block = try IncludeResolver(projectRoot: project.path).fencedBlock(
+      path: "A.swift", region: nil, file: "c.md", line: 1)
     #expect(block == "````swift\nlet s = \"```\"\n````")
   }
 }
