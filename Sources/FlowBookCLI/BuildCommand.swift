@@ -40,6 +40,8 @@ struct BuildCommand: ParsableCommand {
     defer { withExtendedLifetime(lock) {} }
     let output = OutputFolder(path: bookDirectory + "/output", cacheDirectory: cacheDirectory)
     output.recover()
+    // Work folders of a build that was killed outright (SIGKILL, power loss) are of no use to anyone.
+    try? FileManager.default.removeItem(atPath: cacheDirectory + "/work")
     Interruption.install {
       try? FileManager.default.removeItem(atPath: cacheDirectory + "/staging")
       try? FileManager.default.removeItem(atPath: cacheDirectory + "/work")

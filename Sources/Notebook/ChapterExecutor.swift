@@ -4,6 +4,7 @@ import Foundation
 public enum ExecutionError: Error, CustomStringConvertible {
   case launchFailed(reason: String)
 
+  /// The reason, for the terminal.
   public var description: String {
     switch self {
     case .launchFailed(let reason): "could not run a program: \(reason)"
@@ -133,7 +134,10 @@ struct ChapterExecutor: Sendable {
           text: "stopped after the cell's timeout of \(limit.secondsText) s (option //| timeout: seconds)"))
     } else if outcome.exitCode != 0 {
       let cell = stream.currentCell ?? program[0].index
-      stream.fail(cell, RuntimeFailure.diagnostic(from: outcome.standardError, cellStart: chapter.cells[cell].line))
+      let ending = RuntimeFailure.ending(exitCode: outcome.exitCode, signal: outcome.signal)
+      stream.fail(
+        cell,
+        RuntimeFailure.diagnostic(from: outcome.standardError, cellStart: chapter.cells[cell].line, ending: ending))
     }
     var run = stream.run
     for (index, earlierCell) in earlier.cells.enumerated() where earlierCell.status == .error {
