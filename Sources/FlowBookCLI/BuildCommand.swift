@@ -112,7 +112,11 @@ struct BuildCommand: ParsableCommand {
     for (_, result) in failures {
       FileHandle.standardError.write(Data("\(result.error?.message ?? "a cell failed")\n".utf8))
     }
-    print(String(format: "wrote output/index.html in %.2f s", seconds))
+    let cached = executed.filter(\.cached).count
+    let cells = executed.map(\.results.count).reduce(0, +)
+    print(
+      "wrote \(book == "." ? "" : book + "/")output/index.html in \(String(format: "%.2f", seconds)) s: "
+        + "\(executed.count) chapters (\(cached) cached), \(cells) cells, \(failures.count) failed")
     guard failures.isEmpty else {
       let cells = failures.map {
         "\($0.cell.options.label ?? "cell \($0.cell.index + 1)") (\($0.result.error?.file ?? ""):\($0.result.error?.line ?? $0.cell.line))"
