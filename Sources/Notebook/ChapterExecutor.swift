@@ -30,6 +30,9 @@ struct ChapterExecutor: Sendable {
   var toolchain: Toolchain
   var settings: BuildSettings
 
+  /// Compile errors and their notes, by the index of the cell they are in.
+  typealias CompileFailures = [Int: [ChapterRun.Diagnostic]]
+
   /// Seconds a compile may take before it is stopped.
   static let compileTimeout: Double = 300
 
@@ -65,9 +68,7 @@ struct ChapterExecutor: Sendable {
   }
 
   /// Compiles `program`; returns the compile errors by cell index (empty when it compiled).
-  private func compile(_ chapter: Chapter, _ program: [Cell], in workDirectory: String) throws -> [Int: [ChapterRun
-    .Diagnostic]]
-  {
+  private func compile(_ chapter: Chapter, _ program: [Cell], in workDirectory: String) throws -> CompileFailures {
     let source = workDirectory + "/main.swift"
     try ChapterProgram.source(for: chapter, cells: program).write(toFile: source, atomically: true, encoding: .utf8)
     let started = Date()
@@ -75,7 +76,7 @@ struct ChapterExecutor: Sendable {
       toolchain.compileArguments(source: source, executable: workDirectory + "/chapter"),
       shouldStop: { Date().timeIntervalSince(started) > Self.compileTimeout })
     guard outcome.exitCode != 0 else { return [:] }
-    var failures: [Int: [ChapterRun.Diagnostic]] = [:]
+    var failures: CompileFailures = [:]
     var lastErrorCell = program[0]
     for diagnostic in CompilerDiagnostics.parse(outcome.standardOutput + outcome.standardError) {
       let cell =
