@@ -132,7 +132,7 @@ struct ChapterExecutor: Sendable {
         cell,
         .init(
           severity: "error",
-          text: "stopped after the cell's timeout of \(limit.secondsText) s (option //| timeout: seconds)"))
+          text: "stopped after the cell's timeout of \(limit.secondsText) s; raise it with //| timeout: <seconds>"))
     } else if outcome.exitCode != 0 {
       let cell = stream.currentCell ?? program[0].index
       let ending = RuntimeFailure.ending(exitCode: outcome.exitCode, signal: outcome.signal)
