@@ -61,8 +61,17 @@ struct ChildProcess {
         kill(-pid, SIGKILL)
       }
     }
+    // Both pipes closed; the program may still run (it closed them itself), so keep checking `shouldStop`.
     var status: Int32 = 0
-    while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+    while true {
+      let reaped = waitpid(pid, &status, WNOHANG)
+      if reaped == pid || (reaped == -1 && errno != EINTR) { break }
+      if !wasStopped, shouldStop() {
+        wasStopped = true
+        kill(-pid, SIGKILL)
+      }
+      usleep(20_000)
+    }
     // Whatever the program left running in its group (e.g. a forked cell) goes with it.
     kill(-pid, SIGKILL)
     let signal = status & 0x7f
