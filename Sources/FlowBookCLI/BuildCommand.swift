@@ -42,6 +42,8 @@ struct BuildCommand: ParsableCommand {
     output.recover()
     // Work folders of a build that was killed outright (SIGKILL, power loss) are of no use to anyone.
     try? FileManager.default.removeItem(atPath: cacheDirectory + "/work")
+    // The cache never belongs in version control, whichever repository the book lives in.
+    try? "*\n".write(toFile: cacheDirectory + "/.gitignore", atomically: true, encoding: .utf8)
     Interruption.install {
       try? FileManager.default.removeItem(atPath: cacheDirectory + "/staging")
       try? FileManager.default.removeItem(atPath: cacheDirectory + "/work")
