@@ -103,6 +103,15 @@ import Testing
     #expect(image.matches(highCorner.0, highCorner.1, Colormap.viridis.rgb(at: 1), tolerance: 4))
   }
 
+  @Test func tinyFiguresStillRenderWithoutCrashing() throws {
+    for (_, figure) in Self.goldenFigures {
+      let tiny = figure.size(width: 40, height: 30)
+      let image = try PNGImage(try CairoRenderer.png(tiny, scale: 1))
+      #expect(image.width == 40 && image.height == 30)
+      #expect(try CairoRenderer.svg(tiny).count > 0)
+    }
+  }
+
   @Test func invalidFiguresAndScalesThrowBeforeWriting() throws {
     let path = FileManager.default.temporaryDirectory.appendingPathComponent(
       "flowbook-plot-\(UUID()).svg"
