@@ -8,7 +8,9 @@ import Testing
   @Test func floatDataIsPlottedAsDouble() throws {
     let rows: [[Float]] = [[0.5, 1.5], [2, -1]]
     let figure = Figure().scatter(rows).line([Float(1), 2, 3])
-    guard case .scatter(let s) = figure.axes[0].series[0], case .line(let l) = figure.axes[0].series[1] else {
+    guard case .scatter(let s) = figure.axes[0].series[0],
+      case .line(let l) = figure.axes[0].series[1]
+    else {
       Issue.record("expected a scatter and a line")
       return
     }

@@ -102,7 +102,8 @@ import Testing
   }
 
   @Test func imagesFillTheAxesEvenWithPointsOnTop() throws {
-    let figure = Figure().density(x: -2...2, y: -1...1) { x, y in x * y }.scatter([-1.9, 1.9], [0, 0.9])
+    let figure = Figure().density(x: -2...2, y: -1...1) { x, y in x * y }.scatter(
+      [-1.9, 1.9], [0, 0.9])
     let panel = try #require(FigureLayout(figure, measurer: CairoTextMeasurer()).panels.first)
     #expect(panel.x.dataRange == -2...2)
     #expect(panel.y.dataRange == -1...1)

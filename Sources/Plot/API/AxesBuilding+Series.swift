@@ -129,7 +129,8 @@ extension AxesBuilding {
     width: Double = 1.2, label: String? = nil, _ f: (Double, Double) -> Double
   ) -> Self {
     contour(
-      ScalarGrid(sampling: f, x: x, y: y, resolution: resolution), levels: levels, levelCount: levelCount,
+      ScalarGrid(sampling: f, x: x, y: y, resolution: resolution), levels: levels,
+      levelCount: levelCount,
       color: color, colormap: colormap, width: width, label: label)
   }
 
