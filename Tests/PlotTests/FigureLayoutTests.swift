@@ -116,6 +116,17 @@ import Testing
     #expect(panel.y.lower == 0)
   }
 
+  @Test func bestLegendPositionAvoidsTheData() throws {
+    let xs = (0..<50).map { 8 + Double($0 % 10) * 0.2 }
+    let ys = (0..<50).map { 8 + Double($0 / 10) * 0.4 }
+    let figure = Figure().scatter(xs, ys, label: "cluster").scatter([0], [0]).limits(
+      x: 0...10, y: 0...10)
+    let panel = try #require(FigureLayout(figure, measurer: CairoTextMeasurer()).panels.first)
+    let legend = try #require(panel.legend)
+    #expect(legend.box.x < panel.plot.x + 10, "left side")
+    #expect(legend.box.y < panel.plot.y + 10, "top side (the bottom left holds a point)")
+  }
+
   @Test func explicitLimitsAreKeptExactly() throws {
     let layout = FigureLayout(
       Figure().scatter([0, 1], [0, 1]).limits(x: -2...5, y: 10...20), measurer: CairoTextMeasurer())

@@ -6,7 +6,14 @@ public enum Scale: Sendable {
 }
 
 /// Where the legend box sits inside the axes.
-public enum LegendPosition: Sendable { case upperRight, upperLeft, lowerLeft, lowerRight, hidden }
+public enum LegendPosition: Sendable, CaseIterable {
+  /// The corner covering the fewest data points (ties: upper right, upper left, lower left, lower right).
+  case best
+  /// A fixed corner.
+  case upperRight, upperLeft, lowerLeft, lowerRight
+  /// No legend.
+  case hidden
+}
 
 /// One plotting area: its series in data coordinates plus how the axes around them look.
 ///
@@ -32,7 +39,7 @@ public struct Axes: Sendable {
   /// Makes one data unit equally long in x and y (circles stay round), shrinking the plot area as needed.
   public var equalAspect = false
   /// Where the legend goes; it appears once a series has a label.
-  public var legendPosition = LegendPosition.upperRight
+  public var legendPosition = LegendPosition.best
   /// The colorbar's label, or nil for no colorbar; it shows the last colour-mapped series.
   public var colorbarLabel: String?
   /// Light grid lines at the major ticks.

@@ -41,7 +41,7 @@ extension PanelArranger {
     let colorbar = colorbarLayout(axes, plot: plot, texts: &texts)
     return PanelLayout(
       plot: plot, x: x, y: y, xTicks: xTicks, yTicks: yTicks, texts: texts, colorbar: colorbar,
-      legend: legendLayout(axes, plot: plot))
+      legend: legendLayout(axes, plot: plot, x: x, y: y))
   }
 
   private func tickLabelWidth(_ tick: Tick) -> Double {
@@ -128,40 +128,6 @@ extension PanelArranger {
           vertical: true, measurer: measurer))
     }
     return layout
-  }
-
-  private func legendLayout(_ axes: Axes, plot: Rect) -> LegendLayout? {
-    let labelled = axes.series.enumerated().compactMap { index, series -> (Int, String)? in
-      guard let label = series.legendLabel, !label.isEmpty else { return nil }
-      return (index, label)
-    }
-    guard axes.legendPosition != .hidden, !labelled.isEmpty else { return nil }
-    let size = PlotStyle.legendSize
-    let padding = 5.0
-    let swatchWidth = 18.0
-    let inset = 6.0
-    let extents = labelled.map { measurer.extent($0.1, size: size) }
-    let rowHeight = max(size * 1.35, extents.map(\.height).max() ?? 0)
-    let width = padding * 2 + swatchWidth + PlotStyle.gap + (extents.map(\.width).max() ?? 0)
-    let height = padding * 2 + rowHeight * Double(labelled.count)
-    let left =
-      [.upperLeft, .lowerLeft].contains(axes.legendPosition)
-      ? plot.x + inset : plot.maxX - inset - width
-    let top =
-      [.upperLeft, .upperRight].contains(axes.legendPosition)
-      ? plot.y + inset : plot.maxY - inset - height
-    let entries = labelled.enumerated().map { row, item in
-      let middle = top + padding + rowHeight * (Double(row) + 0.5)
-      return LegendLayout.Entry(
-        seriesIndex: item.0,
-        swatch: Rect(
-          x: left + padding, y: middle - rowHeight / 2, width: swatchWidth, height: rowHeight),
-        text: PlacedText(
-          item.1, size: size, at: left + padding + swatchWidth + PlotStyle.gap, middle, .left,
-          .middle,
-          measurer: measurer))
-    }
-    return LegendLayout(box: Rect(x: left, y: top, width: width, height: height), entries: entries)
   }
 }
 
