@@ -52,5 +52,6 @@ let package = Package(
     .target(name: "_TestSupport", path: "Tests/_TestSupport"),
     .testTarget(name: "NotebookTests", dependencies: ["Notebook", "_TestSupport"]),
     .testTarget(name: "FlowBookCLITests", dependencies: ["FlowBookCLI", "_TestSupport"]),
+    .testTarget(name: "WeaveTests", dependencies: ["Weave", "Notebook", "_TestSupport"], exclude: ["Fixtures"]),
   ]
 )

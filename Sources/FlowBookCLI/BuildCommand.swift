@@ -11,6 +11,9 @@ struct BuildCommand: ParsableCommand {
   @Option(name: .long, help: "The book folder (holding chapters/).")
   var book: String = "."
 
+  @Flag(name: .long, help: "Also print the report to output/report.pdf with headless Chromium.")
+  var pdf = false
+
   func run() throws {
     let chaptersDirectory = book + "/chapters"
     var isDirectory: ObjCBool = false
@@ -46,8 +49,9 @@ struct BuildCommand: ParsableCommand {
       }
     }
     let output = book + "/output"
-    try PageWriter.write(executed, title: "FlowBook", to: output)
+    try ReportWriter.write(ReportBuilder(metadata: BookMetadata(title: "FlowBook"), linksPDF: pdf).build(executed), to: output)
     print("wrote \(output)/index.html")
+    if pdf { try PDFExporter().export(output + "/print.html", to: output + "/report.pdf") }
     if failures > 0 { throw ExitCode(1) }
   }
 }

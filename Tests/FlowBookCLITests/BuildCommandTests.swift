@@ -20,7 +20,7 @@ import _TestSupport
       """, to: "chapters/01.md")
     let run = try FlowBookBinary.run(["build", "--book", book.path])
     #expect(run.exitCode == 0, "\(run.standardError)")
-    let html = try String(contentsOfFile: book.path + "/output/index.html", encoding: .utf8)
+    let html = try String(contentsOfFile: book.path + "/output/01.html", encoding: .utf8)
     #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
     #expect(!html.contains("<script>alert(1)"))
     let figure = try #require(html.firstMatch(of: /src="(figures\/[^"]+\.svg)"/)?.1)
@@ -48,7 +48,7 @@ import _TestSupport
     let run = try FlowBookBinary.run(["build", "--book", book.path])
     #expect(run.exitCode != 0)
     #expect(run.standardError.contains("chapters/bad.md:4:"))
-    let html = try String(contentsOfFile: book.path + "/output/index.html", encoding: .utf8)
-    #expect(html.contains("class=\"error\""))
+    let html = try String(contentsOfFile: book.path + "/output/bad.html", encoding: .utf8)
+    #expect(html.contains("class=\"cell-error\""))
   }
 }

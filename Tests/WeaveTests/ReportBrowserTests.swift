@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+import Weave
+import _TestSupport
+
+/// The fixture report, written to disk with its assets and opened in headless Chromium: math typeset,
+/// images loaded, code highlighted, no console errors, nothing fetched from outside the folder.
+///
+/// Set `FLOWBOOK_FIXTURE_REPORT=DIR` to also keep a copy of the (uninstrumented) report in DIR for looking at.
+@Suite struct ReportBrowserTests {
+  let folder: TemporaryDirectory
+  let browser: BrowserCheck
+
+  init() throws {
+    let book = try FixtureBook()
+    let report = try ReportBuilder(metadata: book.metadata, linksPDF: false).build(book.chapters)
+    folder = try TemporaryDirectory()
+    try ReportWriter.write(report, to: folder.path)
+    if let keep = ProcessInfo.processInfo.environment["FLOWBOOK_FIXTURE_REPORT"] {
+      try ReportWriter.write(report, to: keep)
+    }
+    browser = BrowserCheck(chromium: try HeadlessChromium())
+  }
+
+  @Test(arguments: ["index.html", "01-intro.html", "02-coupling.html", "print.html"])
+  func pageRendersCleanlyOffline(page: String) throws {
+    let outcome = try browser.check(page: page, in: folder.path)
+    let result = outcome.result
+    #expect(result.problems.isEmpty, "\(result.problems)")
+    #expect(outcome.consoleLines.isEmpty, "\(outcome.consoleLines)")
+    #expect(result.outsideURLs.isEmpty, "\(result.outsideURLs)")
+    #expect(result.unrenderedMath == 0)
+    #expect(result.katexErrors == 0)
+    #expect(!result.rawDollarText)
+    for image in result.images {
+      #expect(image.naturalWidth > 0, "\(image.src) did not load")
+    }
+    #expect(result.highlightedBlocks == result.codeBlocks)
+  }
+
+  @Test func chapterPageShowsMathFigureAndHighlightedCode() throws {
+    let result = try browser.check(page: "02-coupling.html", in: folder.path).result
+    #expect(result.mathElements == 2)
+    let image = try #require(result.images.first)
+    #expect(image.src.hasSuffix("figures/02-coupling/moons.svg"))
+    #expect(result.codeBlocks == 3)
+    #expect(result.highlightedTokens > 0)
+    #expect(result.text.contains("Figure 1: Two moons"))
+    #expect(result.text.contains("<script>alert(2)</script>"))
+  }
+
+  @Test func printVersionHoldsTheWholeBook() throws {
+    let result = try browser.check(page: "print.html", in: folder.path).result
+    #expect(result.text.contains("Printing costs $5 and $10."))
+    #expect(result.text.contains("<script>alert(1)</script>"))
+    #expect(result.images.count == 1)
+    #expect(result.mathElements == 7)
+  }
+}
