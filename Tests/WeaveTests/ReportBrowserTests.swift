@@ -6,7 +6,7 @@ import _TestSupport
 /// The fixture report, written to disk with its assets and opened in headless Chromium: math typeset,
 /// images loaded, code highlighted, no console errors, nothing fetched from outside the folder.
 ///
-/// Set `FLOWBOOK_FIXTURE_REPORT=DIR` to also keep a copy of the (uninstrumented) report in DIR for looking at.
+/// Set `FLOWBOOK_FIXTURE_REPORT=DIR` (a folder that does not exist yet) to keep a copy of the report to look at.
 @Suite struct ReportBrowserTests {
   let folder: TemporaryDirectory
   let browser: BrowserCheck
@@ -16,7 +16,10 @@ import _TestSupport
     let report = try ReportBuilder(metadata: book.metadata, linksPDF: false).build(book.chapters)
     folder = try TemporaryDirectory()
     try ReportWriter.write(report, to: folder.path)
-    if let keep = ProcessInfo.processInfo.environment["FLOWBOOK_FIXTURE_REPORT"] {
+    // Creating the folder is atomic, so only one of the concurrently running tests writes the copy.
+    if let keep = ProcessInfo.processInfo.environment["FLOWBOOK_FIXTURE_REPORT"],
+      (try? FileManager.default.createDirectory(atPath: keep, withIntermediateDirectories: false)) != nil
+    {
       try ReportWriter.write(report, to: keep)
     }
     browser = BrowserCheck(chromium: try HeadlessChromium())

@@ -41,9 +41,10 @@ enum MarkdownRenderer {
     }
   }
 
-  /// The text of `markdown` without markup (for `alt` attributes and page titles).
+  /// The text of `markdown` without markup, raw HTML shown as text (for `alt` attributes).
   static func plainText(_ markdown: String) -> String {
     withDocument(markdown) { document, _ in
+      escapeRawHTML(in: document)
       guard let text = cmark_render_plaintext(document, CMARK_OPT_DEFAULT, 0) else { return "" }
       defer { free(text) }
       return String(cString: text).trimmingCharacters(in: .whitespacesAndNewlines)
