@@ -51,7 +51,10 @@ struct BuildCommand: ParsableCommand {
     let output = book + "/output"
     try ReportWriter.write(ReportBuilder(metadata: BookMetadata(title: "FlowBook"), linksPDF: pdf).build(executed), to: output)
     print("wrote \(output)/index.html")
-    if pdf { try PDFExporter().export(output + "/print.html", to: output + "/report.pdf") }
+    if pdf {
+      try PDFExporter().export(output + "/print.html", to: output + "/report.pdf")
+      print("wrote \(output)/report.pdf")
+    }
     if failures > 0 { throw ExitCode(1) }
   }
 }

@@ -113,3 +113,16 @@ import _TestSupport
     #expect(html.contains("<title>Training loop – Flows &lt;by&gt; Example</title>"))
   }
 }
+
+extension ReportBuilderTests {
+  @Test func markdownAndLaTeXFromCellsAreTypesetAndEscaped() throws {
+    let cell = Cell(index: 0, code: "show(markdown: summary)", line: 3)
+    let result = CellResult(status: .ok, outputs: [.markdown("**Loss** $\\ell_2$ <b>raw</b>"), .latex("\\frac{1}{2} < 1")])
+    let chapter = ExecutedChapter(
+      chapter: Chapter(file: "chapters/01-a.md", blocks: [.prose("# A", line: 1), .cell(cell)]), results: [result],
+      displayDirectory: book.displays.path)
+    let html = try #require(try ReportBuilder(metadata: book.metadata, assets: nil).build([chapter]).text("01-a.html"))
+    #expect(html.contains("<strong>Loss</strong> <span class=\"math inline\">\\ell_2</span> &lt;b&gt;raw&lt;/b&gt;"))
+    #expect(html.contains("<div class=\"cell-output-math\"><span class=\"math display\">\\frac{1}{2} &lt; 1</span></div>"))
+  }
+}
