@@ -45,19 +45,28 @@ struct BrowserCheck {
   func check(page: String, in folder: String) throws -> Outcome {
     let path = folder + "/" + page
     let html = try String(contentsOfFile: path, encoding: .utf8)
-    let instrumented = html.replacingOccurrences(of: "<head>\n", with: "<head>\n<script>\(Self.script)</script>\n")
+    let instrumented = html.replacingOccurrences(
+      of: "<head>\n", with: "<head>\n<script>\(Self.script)</script>\n")
     try instrumented.write(toFile: path, atomically: true, encoding: .utf8)
     let output = try chromium.run([
       "--enable-logging=stderr", "--v=0", "--virtual-time-budget=10000", "--dump-dom",
       URL(fileURLWithPath: path).absoluteString,
     ])
-    guard let match = output.standardOutput.firstMatch(of: /<pre id="flowbook-check">(.*?)<\/pre>/.dotMatchesNewlines()) else {
-      throw CheckFailure("no check result in the DOM of \(page); Chromium said: \(output.standardError.suffix(600))")
+    guard
+      let match = output.standardOutput.firstMatch(
+        of: /<pre id="flowbook-check">(.*?)<\/pre>/.dotMatchesNewlines())
+    else {
+      throw CheckFailure(
+        "no check result in the DOM of \(page); Chromium said: \(output.standardError.suffix(600))")
     }
-    let json = String(match.1).replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
-      .replacingOccurrences(of: "&amp;", with: "&")
+    let json = String(match.1).replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(
+      of: "&gt;", with: ">"
+    )
+    .replacingOccurrences(of: "&amp;", with: "&")
     let result = try JSONDecoder().decode(Result.self, from: Data(json.utf8))
-    let consoleLines = output.standardError.split(separator: "\n").filter { $0.contains(":CONSOLE") }.map(String.init)
+    let consoleLines = output.standardError.split(separator: "\n").filter {
+      $0.contains(":CONSOLE")
+    }.map(String.init)
     return Outcome(result: result, consoleLines: consoleLines)
   }
 

@@ -8,14 +8,17 @@ import _TestSupport
 final class FixtureBook {
   /// Folder holding the cells' figures (the engine's display directory).
   let displays: TemporaryDirectory
-  let metadata = BookMetadata(title: "Flows <by> Example", authors: ["Ada Lovelace", "Alan Turing"])
+  let metadata = BookMetadata(
+    title: "Flows <by> Example", authors: ["Ada Lovelace", "Alan Turing"])
 
   init() throws {
     displays = try TemporaryDirectory()
-    let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+    let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .appendingPathComponent("Fixtures")
     for name in ["moons.svg", "moons.png"] {
       try FileManager.default.copyItem(
-        at: fixtures.appendingPathComponent(name), to: URL(fileURLWithPath: displays.path).appendingPathComponent(name))
+        at: fixtures.appendingPathComponent(name),
+        to: URL(fileURLWithPath: displays.path).appendingPathComponent(name))
     }
   }
 
@@ -47,7 +50,9 @@ final class FixtureBook {
       chapter: Chapter(
         file: "chapters/01-intro.md",
         blocks: [.prose(Self.introductionProse, line: 1), .cell(cell)]),
-      results: [CellResult(status: .ok, outputs: [.text("<script>alert(1)</script>\n")], seconds: 0.012)],
+      results: [
+        CellResult(status: .ok, outputs: [.text("<script>alert(1)</script>\n")], seconds: 0.012)
+      ],
       displayDirectory: displays.path)
   }
 
@@ -62,31 +67,36 @@ final class FixtureBook {
     """
 
   var coupling: ExecutedChapter {
-    var figureCell = Cell(index: 0, code: "let moons = Moons(seed: 1)\nshow(moons.figure())", line: 10)
+    var figureCell = Cell(
+      index: 0, code: "let moons = Moons(seed: 1)\nshow(moons.figure())", line: 10)
     figureCell.options.label = "fig-moons"
     figureCell.options.figureCaption = "Two moons, $s_i$ shown <script>alert(2)</script>"
-    figureCell.options.codeFold = .folded
     var tableCell = Cell(index: 1, code: "show(table)", line: 16)
     tableCell.options.label = "tbl-losses"
     tableCell.options.figureCaption = "Loss per epoch"
+    tableCell.options.codeFold = .folded
     var errorCell = Cell(index: 2, code: "let n: Int = \"two\"", line: 21)
     errorCell.options.expectsError = true
     return ExecutedChapter(
       chapter: Chapter(
         file: "chapters/02-coupling.md",
         blocks: [
-          .prose(Self.couplingProse, line: 1), .cell(figureCell), .cell(tableCell), .cell(errorCell),
+          .prose(Self.couplingProse, line: 1), .cell(figureCell), .cell(tableCell),
+          .cell(errorCell),
           .prose("See @tbl-losses and @fig-moons; back to @sec-intro.", line: 24),
         ]),
       results: [
-        CellResult(status: .ok, outputs: [.text("trained 3 epochs\n"), .figure("moons.svg")], seconds: 1.5),
         CellResult(
-          status: .ok, outputs: [.table(header: ["epoch", "loss"], rows: [["1", "0.52"], ["2", "0.31"]])],
+          status: .ok, outputs: [.text("trained 3 epochs\n"), .figure("moons.svg")], seconds: 1.5),
+        CellResult(
+          status: .ok,
+          outputs: [.table(header: ["epoch", "loss"], rows: [["1", "0.52"], ["2", "0.31"]])],
           seconds: 0.004),
         CellResult(
           status: .error,
           error: CellError(
-            message: "cannot convert value of type 'String' to specified type 'Int'", file: "chapters/02-coupling.md",
+            message: "cannot convert value of type 'String' to specified type 'Int'",
+            file: "chapters/02-coupling.md",
             line: 21, column: 14), seconds: 0.8),
       ],
       displayDirectory: displays.path)

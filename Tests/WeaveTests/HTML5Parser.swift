@@ -25,7 +25,9 @@ enum HTML5Parser {
     try process.run()
     let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     process.waitUntilExit()
-    guard process.terminationStatus == 0 else { return ["html5lib did not run (scripts/setup.sh --browser installs it): \(text)"] }
+    guard process.terminationStatus == 0 else {
+      return ["html5lib did not run (scripts/setup.sh --browser installs it): \(text)"]
+    }
     return text.split(separator: "\n").map(String.init)
   }
 }

@@ -28,13 +28,15 @@ import Testing
       _ = try registry.defineEquation("fig-z", pageName: "a.html", at: here)
     }
     #expect(throws: WeaveError.misplacedLabel("eq-z", expectedPrefix: "sec-", at: here)) {
-      try registry.defineSection("eq-z", level: 2, number: "1.1", title: "Z", pageName: "a.html", at: here)
+      try registry.defineSection(
+        "eq-z", level: 2, number: "1.1", title: "Z", pageName: "a.html", at: here)
     }
   }
 
   @Test func generatedIDsAreUniqueAndAvoidLabels() throws {
     var registry = LabelRegistry(reservedIDs: ["chapter-1"])
-    try registry.defineSection("intro", level: 2, number: "1.1", title: "Intro", pageName: "a.html", at: here)
+    try registry.defineSection(
+      "intro", level: 2, number: "1.1", title: "Intro", pageName: "a.html", at: here)
     #expect(registry.makeUniqueID(from: "Intro") == "intro-2")
     #expect(registry.makeUniqueID(from: "Intro") == "intro-3")
     #expect(registry.makeUniqueID(from: "Chapter 1") == "chapter-1-2")

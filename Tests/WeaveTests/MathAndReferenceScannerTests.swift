@@ -16,7 +16,8 @@ import Testing
 
   @Test(arguments: [
     "Printing costs $5 and $10.", "From $20,000 to $30,000.", #"A literal \$x\$ stays."#,
-    "No $ space$ opening.", "No $closing $ space.", "Code `$x$` and ``$`y`$`` stay.", "$a\n\nb$ crosses a paragraph.",
+    "No $ space$ opening.", "No $closing $ space.", "Code `$x$` and ``$`y`$`` stay.",
+    "$a\n\nb$ crosses a paragraph.",
   ])
   func dollarsThatAreNotMathStayText(markdown: String) throws {
     let scanned = try scan(markdown)
@@ -40,17 +41,24 @@ import Testing
     #expect(math.label == "eq-two")
     #expect(math.location == ChapterLocation(file: "chapters/t.md", line: 12))
     #expect(!scanned.markdown.contains("{#eq-two}"))
-    #expect(scanned.references == [ReferenceSite(label: "eq-two", location: ChapterLocation(file: "chapters/t.md", line: 17))])
+    #expect(
+      scanned.references == [
+        ReferenceSite(label: "eq-two", location: ChapterLocation(file: "chapters/t.md", line: 17))
+      ])
   }
 
   @Test func unclosedDisplayMathNamesItsLine() {
-    #expect(throws: WeaveError.unclosedDisplayMath(at: ChapterLocation(file: "chapters/t.md", line: 7))) {
+    #expect(
+      throws: WeaveError.unclosedDisplayMath(at: ChapterLocation(file: "chapters/t.md", line: 7))
+    ) {
       try scan("One\n\n$$ x + y", firstLine: 5)
     }
   }
 
   @Test func referencesNeedAKnownPrefixAndAWordBoundary() throws {
-    let scanned = try scan("See @fig-moons. Also (@tbl-loss), @sec-a.b and @eq-1: but not a@fig-x.com, @differentiable or @fig-.")
+    let scanned = try scan(
+      "See @fig-moons. Also (@tbl-loss), @sec-a.b and @eq-1: but not a@fig-x.com, @differentiable or @fig-."
+    )
     #expect(scanned.references.map(\.label) == ["fig-moons", "tbl-loss", "sec-a.b", "eq-1"])
     #expect(scanned.markdown.contains("a@fig-x.com, @differentiable or @fig-."))
     #expect(scanned.markdown.contains(Placeholder(kind: .reference, index: 0).token + ". Also"))

@@ -20,7 +20,8 @@ import _TestSupport
   @Test func printsAnA4PDFWithMathFiguresAndNoBrowserHeader() throws {
     let book = try FixtureBook()
     let folder = try TemporaryDirectory()
-    try ReportWriter.write(try ReportBuilder(metadata: book.metadata).build(book.chapters), to: folder.path)
+    try ReportWriter.write(
+      try ReportBuilder(metadata: book.metadata).build(book.chapters), to: folder.path)
     let pdf = folder.path + "/report.pdf"
     try PDFExporter().export(folder.path + "/print.html", to: pdf)
 

@@ -4,7 +4,9 @@ import Testing
 
 @Suite struct PlaceholderTests {
   @Test func replacesEveryTokenAndKeepsOtherText() {
-    let text = "a " + Placeholder(kind: .math, index: 3).token + " b " + Placeholder(kind: .reference, index: 12).token
+    let text =
+      "a " + Placeholder(kind: .math, index: 3).token + " b "
+      + Placeholder(kind: .reference, index: 12).token
     let replaced = Placeholder.replacing(in: text) { "<\($0.kind.rawValue)\($0.index)>" }
     #expect(replaced == "a <m3> b <r12>")
   }

@@ -10,7 +10,9 @@ import Weave
   }
 
   @Test func missingPackageIsNamed() {
-    #expect(throws: WeaveError.missingAsset(path: "/nonexistent/katex.min.css", package: "libjs-katex")) {
+    #expect(
+      throws: WeaveError.missingAsset(path: "/nonexistent/katex.min.css", package: "libjs-katex")
+    ) {
       try ReportAssets(katexDirectory: "/nonexistent").files()
     }
   }

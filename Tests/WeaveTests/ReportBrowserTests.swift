@@ -18,7 +18,8 @@ import _TestSupport
     try ReportWriter.write(report, to: folder.path)
     // Creating the folder is atomic, so only one of the concurrently running tests writes the copy.
     if let keep = ProcessInfo.processInfo.environment["FLOWBOOK_FIXTURE_REPORT"],
-      (try? FileManager.default.createDirectory(atPath: keep, withIntermediateDirectories: false)) != nil
+      (try? FileManager.default.createDirectory(atPath: keep, withIntermediateDirectories: false))
+        != nil
     {
       try ReportWriter.write(report, to: keep)
     }

@@ -17,9 +17,11 @@ public struct HeadlessChromium: Sendable {
 
   /// Finds `chromium` (or `chromium-browser`, `google-chrome`) on the `PATH`.
   public init() throws(WeaveError) {
-    let directories = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":")
+    let directories = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(
+      separator: ":")
     for name in ["chromium", "chromium-browser", "google-chrome"] {
-      for directory in directories where FileManager.default.isExecutableFile(atPath: "\(directory)/\(name)") {
+      for directory in directories
+      where FileManager.default.isExecutableFile(atPath: "\(directory)/\(name)") {
         executablePath = "\(directory)/\(name)"
         return
       }
@@ -29,13 +31,15 @@ public struct HeadlessChromium: Sendable {
 
   /// Runs the browser headless with `arguments` added to the fixed ones; stops it after `timeout` seconds.
   public func run(_ arguments: [String], timeout: Double = 120) throws(WeaveError) -> Output {
-    let profile = FileManager.default.temporaryDirectory.appendingPathComponent("flowbook-chromium-\(UUID().uuidString)")
+    let profile = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "flowbook-chromium-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: profile) }
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executablePath)
     process.arguments =
       [
-        "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--no-default-browser-check",
+        "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+        "--no-default-browser-check",
         "--disable-extensions", "--hide-scrollbars", "--user-data-dir=\(profile.path)",
         "--host-resolver-rules=MAP * ~NOTFOUND",
       ] + arguments
@@ -45,14 +49,18 @@ public struct HeadlessChromium: Sendable {
     process.standardError = standardError
     let finished = DispatchSemaphore(value: 0)
     process.terminationHandler = { _ in finished.signal() }
-    do { try process.run() } catch { throw .pdfExportFailed(reason: "cannot start \(executablePath): \(error)") }
+    do { try process.run() } catch {
+      throw .pdfExportFailed(reason: "cannot start \(executablePath): \(error)")
+    }
     let output = PipeReader(standardOutput)
     let errors = PipeReader(standardError)
     if finished.wait(timeout: .now() + timeout) == .timedOut {
       process.terminate()
       finished.wait()
     }
-    return Output(exitCode: process.terminationStatus, standardOutput: output.text(), standardError: errors.text())
+    return Output(
+      exitCode: process.terminationStatus, standardOutput: output.text(),
+      standardError: errors.text())
   }
 }
 

@@ -10,7 +10,8 @@ public struct PDFExporter: Sendable {
   public var virtualTimeBudget: Int
 
   /// An exporter using `chromium` (found on the `PATH` by default).
-  public init(chromium: HeadlessChromium? = nil, virtualTimeBudget: Int = 10_000) throws(WeaveError) {
+  public init(chromium: HeadlessChromium? = nil, virtualTimeBudget: Int = 10_000) throws(WeaveError)
+  {
     if let chromium { self.chromium = chromium } else { self.chromium = try HeadlessChromium() }
     self.virtualTimeBudget = virtualTimeBudget
   }
@@ -25,7 +26,8 @@ public struct PDFExporter: Sendable {
     try? FileManager.default.removeItem(at: pdf)
     let output = try chromium.run([
       "--no-pdf-header-footer", "--run-all-compositor-stages-before-draw",
-      "--virtual-time-budget=\(virtualTimeBudget)", "--print-to-pdf=\(pdf.path)", page.absoluteString,
+      "--virtual-time-budget=\(virtualTimeBudget)", "--print-to-pdf=\(pdf.path)",
+      page.absoluteString,
     ])
     let head = (try? FileHandle(forReadingFrom: pdf).readData(ofLength: 5)) ?? Data()
     guard head == Data("%PDF-".utf8) else {

@@ -36,12 +36,16 @@ public struct ReportAssets: Sendable {
       (Self.highlightScript, highlightDirectory + "/highlight.min.js", "libjs-highlight.js"),
     ]
     for (destination, source, package) in copies {
-      guard FileManager.default.fileExists(atPath: source) else { throw .missingAsset(path: source, package: package) }
+      guard FileManager.default.fileExists(atPath: source) else {
+        throw .missingAsset(path: source, package: package)
+      }
       files[destination] = .copy(from: source)
     }
     // katex.min.css loads its fonts from fonts/ beside it.
     let fonts = katexDirectory + "/fonts"
-    guard let fontNames = try? FileManager.default.contentsOfDirectory(atPath: fonts), !fontNames.isEmpty else {
+    guard let fontNames = try? FileManager.default.contentsOfDirectory(atPath: fonts),
+      !fontNames.isEmpty
+    else {
       throw .missingAsset(path: fonts, package: "libjs-katex")
     }
     for name in fontNames where name.hasPrefix("KaTeX_") {

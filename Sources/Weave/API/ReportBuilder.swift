@@ -17,7 +17,9 @@ public struct ReportBuilder: Sendable {
   public var linksPDF: Bool
 
   /// A builder for the book described by `metadata`.
-  public init(metadata: BookMetadata, assets: ReportAssets? = ReportAssets(), linksPDF: Bool = false) {
+  public init(
+    metadata: BookMetadata, assets: ReportAssets? = ReportAssets(), linksPDF: Bool = false
+  ) {
     self.metadata = metadata
     self.assets = assets
     self.linksPDF = linksPDF

@@ -10,13 +10,15 @@ public enum ReportWriter {
       try removePreviousReport(in: directory)
       for (path, file) in report.files.sorted(by: { $0.key < $1.key }) {
         let destination = URL(fileURLWithPath: directory).appendingPathComponent(path)
-        try fileManager.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try fileManager.createDirectory(
+          at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
         switch file {
         case .data(let data):
           try data.write(to: destination, options: .atomic)
         case .copy(let source):
           // Read and write rather than copyItem: Debian's KaTeX fonts are symlinks, the report needs the files.
-          try Data(contentsOf: URL(fileURLWithPath: source)).write(to: destination, options: .atomic)
+          try Data(contentsOf: URL(fileURLWithPath: source)).write(
+            to: destination, options: .atomic)
         }
       }
     } catch let error as WeaveError {

@@ -14,30 +14,37 @@ struct LabelRegistry {
 
   /// Registers a heading's `{#label}` as a section target.
   mutating func defineSection(
-    _ label: String, level: Int, number: String?, title: String, pageName: String, at location: ChapterLocation
+    _ label: String, level: Int, number: String?, title: String, pageName: String,
+    at location: ChapterLocation
   ) throws(WeaveError) {
     for prefix in ["fig-", "tbl-", "eq-"] where label.hasPrefix(prefix) {
       throw .misplacedLabel(label, expectedPrefix: "sec-", at: location)
     }
     try define(
       CrossReferenceTarget(
-        kind: .section(level: level), number: number, title: title, pageName: pageName, id: label, location: location))
+        kind: .section(level: level), number: number, title: title, pageName: pageName, id: label,
+        location: location))
   }
 
   /// Registers a display equation's `{#eq-…}` and returns its number, e.g. "(3)".
-  mutating func defineEquation(_ label: String, pageName: String, at location: ChapterLocation) throws(WeaveError)
+  mutating func defineEquation(_ label: String, pageName: String, at location: ChapterLocation)
+    throws(WeaveError)
     -> String
   {
-    guard label.hasPrefix("eq-") else { throw .misplacedLabel(label, expectedPrefix: "eq-", at: location) }
+    guard label.hasPrefix("eq-") else {
+      throw .misplacedLabel(label, expectedPrefix: "eq-", at: location)
+    }
     equationCount += 1
     let number = "(\(equationCount))"
     try define(
-      CrossReferenceTarget(kind: .equation, number: number, pageName: pageName, id: label, location: location))
+      CrossReferenceTarget(
+        kind: .equation, number: number, pageName: pageName, id: label, location: location))
     return number
   }
 
   /// Registers a cell's `label:`; `fig-…` and `tbl-…` are numbered (returned), other labels are plain anchors.
-  mutating func defineCell(_ label: String, pageName: String, at location: ChapterLocation) throws(WeaveError)
+  mutating func defineCell(_ label: String, pageName: String, at location: ChapterLocation)
+    throws(WeaveError)
     -> (kind: CrossReferenceTarget.Kind, number: String)?
   {
     if label.hasPrefix("eq-") || label.hasPrefix("sec-") {
@@ -55,7 +62,8 @@ struct LabelRegistry {
     }
     try define(
       CrossReferenceTarget(
-        kind: numbered?.kind ?? .cell, number: numbered?.number, pageName: pageName, id: label, location: location))
+        kind: numbered?.kind ?? .cell, number: numbered?.number, pageName: pageName, id: label,
+        location: location))
     return numbered
   }
 

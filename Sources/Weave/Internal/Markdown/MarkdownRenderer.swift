@@ -71,12 +71,15 @@ enum MarkdownRenderer {
     return body(document, cmark_parser_get_syntax_extensions(parser))
   }
 
-  private static func nodes(in document: OpaquePointer, where include: (OpaquePointer) -> Bool) -> [OpaquePointer] {
+  private static func nodes(in document: OpaquePointer, where include: (OpaquePointer) -> Bool)
+    -> [OpaquePointer]
+  {
     let iterator = cmark_iter_new(document)
     defer { cmark_iter_free(iterator) }
     var found: [OpaquePointer] = []
     while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
-      if cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator),
+      if cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER,
+        let node = cmark_iter_get_node(iterator),
         include(node)
       {
         found.append(node)
@@ -104,7 +107,8 @@ enum MarkdownRenderer {
     }
     for node in nodes(in: document, where: { cmark_node_get_type($0) == CMARK_NODE_HTML_BLOCK }) {
       let paragraph = cmark_node_new(CMARK_NODE_PARAGRAPH)!
-      cmark_node_append_child(paragraph, makeText(literal(of: node).trimmingCharacters(in: .newlines)))
+      cmark_node_append_child(
+        paragraph, makeText(literal(of: node).trimmingCharacters(in: .newlines)))
       cmark_node_replace(node, paragraph)
       cmark_node_free(node)
     }
@@ -114,8 +118,10 @@ enum MarkdownRenderer {
     let headingNodes = nodes(in: document) { cmark_node_get_type($0) == CMARK_NODE_HEADING }
     return headingNodes.enumerated().map { index, node in
       let attributes = takeAttributes(from: node)
-      let text = nodes(in: node) { [CMARK_NODE_TEXT, CMARK_NODE_CODE].contains(cmark_node_get_type($0)) }
-        .map(literal(of:)).joined()
+      let text = nodes(in: node) {
+        [CMARK_NODE_TEXT, CMARK_NODE_CODE].contains(cmark_node_get_type($0))
+      }
+      .map(literal(of:)).joined()
       cmark_node_prepend_child(node, makeText(Placeholder(kind: .heading, index: index).token))
       return HeadingSource(
         level: Int(cmark_node_get_heading_level(node)),
@@ -126,8 +132,11 @@ enum MarkdownRenderer {
   }
 
   /// Removes a trailing `{#id .unnumbered}` (pandoc attributes; `-` also means unnumbered) from a heading.
-  private static func takeAttributes(from heading: OpaquePointer) -> (label: String?, unnumbered: Bool) {
-    guard let last = cmark_node_last_child(heading), cmark_node_get_type(last) == CMARK_NODE_TEXT else {
+  private static func takeAttributes(from heading: OpaquePointer) -> (
+    label: String?, unnumbered: Bool
+  ) {
+    guard let last = cmark_node_last_child(heading), cmark_node_get_type(last) == CMARK_NODE_TEXT
+    else {
       return (nil, false)
     }
     let text = literal(of: last)

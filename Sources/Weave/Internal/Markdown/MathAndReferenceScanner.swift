@@ -42,10 +42,14 @@ struct MathAndReferenceScanner {
   private var references: [ReferenceSite] = []
 
   /// Scans `markdown`, whose first line is line `firstLine` of `file`.
-  static func scan(_ markdown: String, file: String, firstLine: Int) throws(WeaveError) -> ScannedMarkdown {
-    var scanner = MathAndReferenceScanner(scalars: Array(markdown.unicodeScalars), file: file, line: firstLine)
+  static func scan(_ markdown: String, file: String, firstLine: Int) throws(WeaveError)
+    -> ScannedMarkdown
+  {
+    var scanner = MathAndReferenceScanner(
+      scalars: Array(markdown.unicodeScalars), file: file, line: firstLine)
     try scanner.run()
-    return ScannedMarkdown(markdown: String(scanner.output), maths: scanner.maths, references: scanner.references)
+    return ScannedMarkdown(
+      markdown: String(scanner.output), maths: scanner.maths, references: scanner.references)
   }
 
   private init(scalars: [Unicode.Scalar], file: String, line: Int) {
@@ -175,7 +179,8 @@ struct MathAndReferenceScanner {
     var index = position
     while index < scalars.count, scalars[index] == " " || scalars[index] == "\t" { index += 1 }
     guard index + 1 < scalars.count, scalars[index] == "{", scalars[index + 1] == "#",
-      let close = scalars[index...].firstIndex(where: { $0 == "}" || $0 == "\n" }), scalars[close] == "}"
+      let close = scalars[index...].firstIndex(where: { $0 == "}" || $0 == "\n" }),
+      scalars[close] == "}"
     else { return nil }
     let label = String(String.UnicodeScalarView(scalars[(index + 2)..<close]))
     guard !label.isEmpty, label.unicodeScalars.allSatisfy(Self.isLabelScalar) else { return nil }
@@ -236,21 +241,27 @@ struct MathAndReferenceScanner {
     var end = position + 1
     while end < scalars.count, Self.isLabelScalar(scalars[end]) { end += 1 }
     // A label ends in a letter or digit: "see @fig-moons." keeps its full stop.
-    while end > position + 1, !scalars[end - 1].properties.isAlphabetic, !("0"..."9").contains(scalars[end - 1]) {
+    while end > position + 1, !scalars[end - 1].properties.isAlphabetic,
+      !("0"..."9").contains(scalars[end - 1])
+    {
       end -= 1
     }
     let label = String(String.UnicodeScalarView(scalars[(position + 1)..<end]))
-    guard Self.referencePrefixes.contains(where: { label.hasPrefix($0) && label.count > $0.count }) else {
+    guard Self.referencePrefixes.contains(where: { label.hasPrefix($0) && label.count > $0.count })
+    else {
       copy(count: 1)
       return
     }
-    output.append(contentsOf: Placeholder(kind: .reference, index: references.count).token.unicodeScalars)
-    references.append(ReferenceSite(label: label, location: ChapterLocation(file: file, line: line)))
+    output.append(
+      contentsOf: Placeholder(kind: .reference, index: references.count).token.unicodeScalars)
+    references.append(
+      ReferenceSite(label: label, location: ChapterLocation(file: file, line: line)))
     skip(count: end - position)
   }
 
   /// Letters, digits and `-_.:` — the characters of a label (pandoc's citation-key characters).
   static func isLabelScalar(_ scalar: Unicode.Scalar) -> Bool {
-    scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "-_.:".unicodeScalars.contains(scalar)
+    scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
+      || "-_.:".unicodeScalars.contains(scalar)
   }
 }

@@ -23,7 +23,9 @@ struct Placeholder: Equatable {
   var token: String { "\(Self.open)\(kind.rawValue)\(index)\(Self.close)" }
 
   /// `text` with every token replaced by `replacement(placeholder)`; other text is kept as it is.
-  static func replacing(in text: String, with replacement: (Placeholder) throws -> String) rethrows -> String {
+  static func replacing(in text: String, with replacement: (Placeholder) throws -> String) rethrows
+    -> String
+  {
     guard text.contains(open) else { return text }
     var result = ""
     result.reserveCapacity(text.utf8.count)
@@ -32,7 +34,8 @@ struct Placeholder: Equatable {
       result += rest[..<start]
       let body = rest[rest.index(after: start)...]
       guard let end = body.firstIndex(of: close), let kindCharacter = body.first,
-        let kind = Kind(rawValue: kindCharacter), let index = Int(body[body.index(after: body.startIndex)..<end])
+        let kind = Kind(rawValue: kindCharacter),
+        let index = Int(body[body.index(after: body.startIndex)..<end])
       else {
         result.append(open)
         rest = body

@@ -9,9 +9,13 @@ struct PreparedMarkdown: Equatable {
   var scannedMarkdown: String
 
   /// Scans and renders `markdown`, whose first line is `location`.
-  init(_ markdown: String, at location: ChapterLocation, rawHTML: MarkdownRenderer.RawHTML) throws(WeaveError) {
-    let scanned = try MathAndReferenceScanner.scan(markdown, file: location.file, firstLine: location.line)
-    let rendered = MarkdownRenderer.render(scanned.markdown, firstLine: location.line, rawHTML: rawHTML)
+  init(_ markdown: String, at location: ChapterLocation, rawHTML: MarkdownRenderer.RawHTML)
+    throws(WeaveError)
+  {
+    let scanned = try MathAndReferenceScanner.scan(
+      markdown, file: location.file, firstLine: location.line)
+    let rendered = MarkdownRenderer.render(
+      scanned.markdown, firstLine: location.line, rawHTML: rawHTML)
     html = rendered.html
     maths = scanned.maths
     references = scanned.references

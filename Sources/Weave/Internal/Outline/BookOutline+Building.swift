@@ -10,7 +10,8 @@ extension BookOutline {
     chapters executed: [ExecutedChapter], metadata: BookMetadata,
     fileExists: @escaping (String) -> Bool = { FileManager.default.fileExists(atPath: $0) }
   ) throws(WeaveError) {
-    var registry = LabelRegistry(reservedIDs: ["content"] + executed.indices.map { "chapter-\($0 + 1)" })
+    var registry = LabelRegistry(
+      reservedIDs: ["content"] + executed.indices.map { "chapter-\($0 + 1)" })
     var figureCopies: [String: String] = [:]
     var chapters: [ChapterOutline] = []
     for (offset, chapter) in executed.enumerated() {
@@ -25,17 +26,22 @@ extension BookOutline {
       try chapters[index].checkReferences(against: registry.targets)
       chapters[index].resolveTitles(targets: registry.targets)
     }
-    self.init(metadata: metadata, chapters: chapters, targets: registry.targets, figureCopies: figureCopies)
+    self.init(
+      metadata: metadata, chapters: chapters, targets: registry.targets, figureCopies: figureCopies)
   }
 
   /// `chapters/02-flows.md` → `02-flows.html`; never `index.html` or `print.html`, which the book uses.
   static func pageName(for file: String) -> String {
     let stem = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
     let safeStem = stem.unicodeScalars.map { scalar in
-      scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "-" || scalar == "_")
+      scalar.isASCII
+        && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "-"
+          || scalar == "_")
         ? String(scalar) : "-"
     }.joined()
-    return (["index", "print", "assets", "figures"].contains(safeStem) ? "chapter-" + safeStem : safeStem) + ".html"
+    return
+      (["index", "print", "assets", "figures"].contains(safeStem)
+      ? "chapter-" + safeStem : safeStem) + ".html"
   }
 }
 
@@ -54,7 +60,9 @@ extension ChapterOutline {
     }
   }
 
-  fileprivate func checkReferences(against targets: [String: CrossReferenceTarget]) throws(WeaveError) {
+  fileprivate func checkReferences(against targets: [String: CrossReferenceTarget])
+    throws(WeaveError)
+  {
     for prepared in preparedMarkdown {
       for site in prepared.references where targets[site.label] == nil {
         throw .undefinedReference(site.label, at: site.location)
@@ -68,7 +76,8 @@ extension ChapterOutline {
       switch block {
       case .prose(let prepared, var sections):
         for index in sections.indices {
-          sections[index].titleHTML = InlineText.html(prepared.headings[index].text, in: prepared, targets: targets)
+          sections[index].titleHTML = InlineText.html(
+            prepared.headings[index].text, in: prepared, targets: targets)
         }
         return .prose(prepared, sections: sections)
       case .cell(var cell):
@@ -99,7 +108,9 @@ extension ChapterOutline {
     blocks.flatMap { block -> [PreparedMarkdown] in
       switch block {
       case .prose(let prepared, _): [prepared]
-      case .cell(let cell): (cell.caption.map { [$0] } ?? []) + cell.markdownOutputs.sorted { $0.key < $1.key }.map(\.value)
+      case .cell(let cell):
+        (cell.caption.map { [$0] } ?? [])
+          + cell.markdownOutputs.sorted { $0.key < $1.key }.map(\.value)
       }
     }
   }

@@ -12,7 +12,9 @@ struct ChapterOutlineBuilder {
   private var sectionCounters: [Int] = []
   private var hasNumberedTitle = false
 
-  init(executed: ExecutedChapter, number: Int, pageName: String, fileExists: @escaping (String) -> Bool) {
+  init(
+    executed: ExecutedChapter, number: Int, pageName: String, fileExists: @escaping (String) -> Bool
+  ) {
     self.executed = executed
     self.number = number
     self.pageName = pageName
@@ -54,7 +56,8 @@ struct ChapterOutlineBuilder {
   // MARK: - Sections
 
   /// Numbers headings like a book: the first `# ` is the chapter (n), `##` is n.1, `###` is n.1.1.
-  private mutating func section(for heading: HeadingSource, registry: inout LabelRegistry) throws(WeaveError)
+  private mutating func section(for heading: HeadingSource, registry: inout LabelRegistry)
+    throws(WeaveError)
     -> Section
   {
     let numberText = sectionNumber(for: heading)
@@ -76,12 +79,16 @@ struct ChapterOutlineBuilder {
     }
     guard heading.level <= 3 else { return nil }
     let depth = heading.level - 1
-    sectionCounters = Array(sectionCounters.prefix(depth)) + Array(repeating: 0, count: max(0, depth - sectionCounters.count))
+    sectionCounters =
+      Array(sectionCounters.prefix(depth))
+      + Array(repeating: 0, count: max(0, depth - sectionCounters.count))
     sectionCounters[depth - 1] += 1
     return ([number] + sectionCounters).map(String.init).joined(separator: ".")
   }
 
-  private func defineEquations(in prepared: PreparedMarkdown, registry: inout LabelRegistry) throws(WeaveError) {
+  private func defineEquations(in prepared: PreparedMarkdown, registry: inout LabelRegistry)
+    throws(WeaveError)
+  {
     for math in prepared.labelledEquations {
       _ = try registry.defineEquation(math.label!, pageName: pageName, at: math.location)
     }
@@ -89,9 +96,13 @@ struct ChapterOutlineBuilder {
 
   // MARK: - Cells
 
-  private mutating func outline(of cell: Cell, registry: inout LabelRegistry) throws(WeaveError) -> CellOutline {
+  private mutating func outline(of cell: Cell, registry: inout LabelRegistry) throws(WeaveError)
+    -> CellOutline
+  {
     let location = ChapterLocation(file: executed.chapter.file, line: cell.line)
-    let result = cell.index < executed.results.count ? executed.results[cell.index] : CellResult(status: .notRun)
+    let result =
+      cell.index < executed.results.count
+      ? executed.results[cell.index] : CellResult(status: .notRun)
     let numbered = try cell.options.label.flatMap { label throws(WeaveError) in
       try registry.defineCell(label, pageName: pageName, at: location)
     }
@@ -119,7 +130,9 @@ struct ChapterOutlineBuilder {
   }
 
   /// Schedules a figure (and the PNG beside an SVG) for copying into `figures/<chapter>/`.
-  private mutating func figurePaths(_ name: String, at location: ChapterLocation) throws(WeaveError) -> FigurePaths {
+  private mutating func figurePaths(_ name: String, at location: ChapterLocation) throws(WeaveError)
+    -> FigurePaths
+  {
     let source = (executed.displayDirectory as NSString).appendingPathComponent(name)
     guard fileExists(source) else { throw .missingFigure(name, at: location) }
     let folder = "figures/" + (pageName as NSString).deletingPathExtension + "/"

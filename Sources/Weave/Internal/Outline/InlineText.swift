@@ -2,7 +2,9 @@
 /// for places where links cannot go: the table of contents, the sidebar, `<title>` and `alt`.
 enum InlineText {
   /// `text` escaped, with math typeset by KaTeX and references shown as their text ("Figure 4").
-  static func html(_ text: String, in prepared: PreparedMarkdown, targets: [String: CrossReferenceTarget]) -> String {
+  static func html(
+    _ text: String, in prepared: PreparedMarkdown, targets: [String: CrossReferenceTarget]
+  ) -> String {
     Placeholder.replacing(in: text.htmlEscaped) { placeholder in
       switch placeholder.kind {
       case .math: MathHTML.html(prepared.maths[placeholder.index])
@@ -13,7 +15,9 @@ enum InlineText {
   }
 
   /// `text` as plain text: math as its TeX, references as their text.
-  static func plain(_ text: String, in prepared: PreparedMarkdown, targets: [String: CrossReferenceTarget]) -> String {
+  static func plain(
+    _ text: String, in prepared: PreparedMarkdown, targets: [String: CrossReferenceTarget]
+  ) -> String {
     Placeholder.replacing(in: text) { placeholder in
       switch placeholder.kind {
       case .math: prepared.maths[placeholder.index].tex
@@ -23,7 +27,9 @@ enum InlineText {
     }
   }
 
-  private static func referenceText(_ site: ReferenceSite, _ targets: [String: CrossReferenceTarget]) -> String {
+  private static func referenceText(
+    _ site: ReferenceSite, _ targets: [String: CrossReferenceTarget]
+  ) -> String {
     targets[site.label]?.referenceText ?? "@" + site.label
   }
 }

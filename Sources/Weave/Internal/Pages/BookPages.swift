@@ -22,11 +22,13 @@ struct BookPages {
   func indexPage() -> String {
     let main = titleBlock() + tableOfContents(context: .index) + layout.pageNavigation(after: nil)
     return layout.document(
-      title: layout.bookTitle, bodyClass: "index-page", body: layout.withSidebar(current: nil, main: main))
+      title: layout.bookTitle, bodyClass: "index-page",
+      body: layout.withSidebar(current: nil, main: main))
   }
 
   func chapterPage(_ chapter: ChapterOutline) -> String {
-    let main = "<article class=\"chapter\">\n\(chapterBody(chapter, context: .chapter(chapter.pageName)))</article>\n"
+    let main =
+      "<article class=\"chapter\">\n\(chapterBody(chapter, context: .chapter(chapter.pageName)))</article>\n"
       + layout.pageNavigation(after: chapter)
     return layout.document(
       title: "\(chapter.title) – \(layout.bookTitle)", bodyClass: "chapter-page",
@@ -48,19 +50,24 @@ struct BookPages {
 
   private func titleBlock() -> String {
     let metadata = outline.metadata
-    var html = "<header class=\"title-block\">\n<h1 class=\"book-title\">\(metadata.title.htmlEscaped)</h1>\n"
+    var html =
+      "<header class=\"title-block\">\n<h1 class=\"book-title\">\(metadata.title.htmlEscaped)</h1>\n"
     if !metadata.authors.isEmpty {
-      html += "<p class=\"authors\">\(metadata.authors.map(\.htmlEscaped).joined(separator: ", "))</p>\n"
+      html +=
+        "<p class=\"authors\">\(metadata.authors.map(\.htmlEscaped).joined(separator: ", "))</p>\n"
     }
     return html + "</header>\n"
   }
 
   private func tableOfContents(context: PageContext) -> String {
-    var html = "<nav class=\"toc\" aria-label=\"Contents\">\n<h2 class=\"toc-title\">Contents</h2>\n<ol class=\"toc-chapters\">\n"
+    var html =
+      "<nav class=\"toc\" aria-label=\"Contents\">\n<h2 class=\"toc-title\">Contents</h2>\n<ol class=\"toc-chapters\">\n"
     for chapter in outline.chapters {
       html += "<li><a href=\"\(context.href(toChapter: chapter).htmlEscaped)\">"
       html += "<span class=\"section-number\">\(chapter.number)</span> \(chapter.titleHTML)</a>"
-      html += layout.sectionList(chapter, levels: 2...2, context: context, listClass: "toc-sections") + "</li>\n"
+      html +=
+        layout.sectionList(chapter, levels: 2...2, context: context, listClass: "toc-sections")
+        + "</li>\n"
     }
     return html + "</ol>\n</nav>\n"
   }
@@ -70,7 +77,8 @@ struct BookPages {
     let cells = CellHTML(markdown: markdown)
     var html = ""
     if !chapter.hasTitleHeading {
-      html += "<h1><span class=\"section-number\">\(chapter.number)</span> \(chapter.titleHTML)</h1>\n"
+      html +=
+        "<h1><span class=\"section-number\">\(chapter.number)</span> \(chapter.titleHTML)</h1>\n"
     }
     for block in chapter.blocks {
       switch block {

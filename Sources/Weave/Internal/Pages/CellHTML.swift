@@ -22,7 +22,8 @@ struct CellHTML {
   // MARK: - Code
 
   private func code(_ code: String, fold: CellOptions.CodeFold) -> String {
-    let block = "<pre class=\"cell-code\"><code class=\"language-swift\">\(code.htmlEscaped)</code></pre>\n"
+    let block =
+      "<pre class=\"cell-code\"><code class=\"language-swift\">\(code.htmlEscaped)</code></pre>\n"
     switch fold {
     case .none: return block
     case .folded where !markdown.context.isPrintVersion:
@@ -45,24 +46,37 @@ struct CellHTML {
         // A captioned or labelled cell shows all its figures in one numbered <figure>.
         guard !figuresPlaced else { continue }
         figuresPlaced = outline.caption != nil || outline.numbered != nil
-        html += figuresPlaced ? figure(outline, images: images(outline)) : figure(outline, images: image(outline, index))
+        html +=
+          figuresPlaced
+          ? figure(outline, images: images(outline))
+          : figure(outline, images: image(outline, index))
       case .markdown:
-        html += "<div class=\"cell-output-markdown\">\n\(markdown.html(outline.markdownOutputs[index]!))</div>\n"
+        html +=
+          "<div class=\"cell-output-markdown\">\n\(markdown.html(outline.markdownOutputs[index]!))</div>\n"
       case .latex(let tex):
-        let math = MathSpan(tex: tex, display: true, location: ChapterLocation(file: outline.file, line: outline.cell.line))
+        let math = MathSpan(
+          tex: tex, display: true,
+          location: ChapterLocation(file: outline.file, line: outline.cell.line))
         html += "<div class=\"cell-output-math\">\(MathHTML.html(math))</div>\n"
       case .table(let header, let rows):
-        html += table(header: header, rows: rows, outline: outline, isFirst: isFirstTable(index, in: outline))
+        html += table(
+          header: header, rows: rows, outline: outline, isFirst: isFirstTable(index, in: outline))
       }
     }
-    if let numbered = outline.numbered, !outline.result.outputs.contains(where: numbered.kind == .figure ? isFigure : isTable) {
+    if let numbered = outline.numbered,
+      !outline.result.outputs.contains(where: numbered.kind == .figure ? isFigure : isTable)
+    {
       html += missing(outline, kind: numbered.kind == .figure ? "figure" : "table")
     }
     return html
   }
 
-  private func isFigure(_ output: CellOutput) -> Bool { if case .figure = output { true } else { false } }
-  private func isTable(_ output: CellOutput) -> Bool { if case .table = output { true } else { false } }
+  private func isFigure(_ output: CellOutput) -> Bool {
+    if case .figure = output { true } else { false }
+  }
+  private func isTable(_ output: CellOutput) -> Bool {
+    if case .table = output { true } else { false }
+  }
 
   private func isFirstTable(_ index: Int, in outline: CellOutline) -> Bool {
     outline.result.outputs.firstIndex(where: isTable) == index
@@ -76,7 +90,9 @@ struct CellHTML {
   /// `<picture>` offering the PNG to browsers without SVG.
   private func image(_ outline: CellOutline, _ index: Int) -> String {
     guard let paths = outline.figures[index] else { return "" }
-    let alt = outline.captionText.isEmpty ? "Figure from the cell at \(outline.file):\(outline.cell.line)" : outline.captionText
+    let alt =
+      outline.captionText.isEmpty
+      ? "Figure from the cell at \(outline.file):\(outline.cell.line)" : outline.captionText
     guard let png = paths.fallbackPNG else {
       return "<img src=\"\(paths.image.htmlEscaped)\" alt=\"\(alt.htmlEscaped)\">"
     }
@@ -87,36 +103,47 @@ struct CellHTML {
   private func figure(_ outline: CellOutline, images: String) -> String {
     let numberedFigure = outline.numbered.flatMap { $0.kind == .figure ? $0 : nil }
     let id = numberedFigure != nil ? " id=\"\(outline.cell.options.label!.htmlEscaped)\"" : ""
-    return "<figure class=\"cell-figure\"\(id)>\(images)\(caption(outline, prefix: numberedFigure.map { "Figure \($0.number)" }))</figure>\n"
+    return
+      "<figure class=\"cell-figure\"\(id)>\(images)\(caption(outline, prefix: numberedFigure.map { "Figure \($0.number)" }))</figure>\n"
   }
 
   private func caption(_ outline: CellOutline, prefix: String?) -> String {
     guard prefix != nil || outline.caption != nil else { return "" }
-    let label = prefix.map { "<span class=\"caption-label\">\($0)\(outline.caption == nil ? "" : ":")</span> " } ?? ""
+    let label =
+      prefix.map {
+        "<span class=\"caption-label\">\($0)\(outline.caption == nil ? "" : ":")</span> "
+      } ?? ""
     let text = outline.caption.map { markdown.html($0).unwrappingSingleParagraph } ?? ""
     return "<figcaption>\(label)\(text)</figcaption>"
   }
 
   /// A table; the cell's first table, when its label is `tbl-…`, is numbered and captioned like a figure.
-  private func table(header: [String], rows: [[String]], outline: CellOutline, isFirst: Bool) -> String {
+  private func table(header: [String], rows: [[String]], outline: CellOutline, isFirst: Bool)
+    -> String
+  {
     let numberedTable = isFirst ? outline.numbered.flatMap { $0.kind == .table ? $0 : nil } : nil
     var html = "<div class=\"table-scroll\"><table class=\"cell-output-table\">\n<thead><tr>"
     html += header.map { "<th>\($0.htmlEscaped)</th>" }.joined() + "</tr></thead>\n<tbody>\n"
     for row in rows {
-      let cells = row.map { Double($0) != nil ? "<td class=\"numeric\">\($0.htmlEscaped)</td>" : "<td>\($0.htmlEscaped)</td>" }
+      let cells = row.map {
+        Double($0) != nil
+          ? "<td class=\"numeric\">\($0.htmlEscaped)</td>" : "<td>\($0.htmlEscaped)</td>"
+      }
       html += "<tr>" + cells.joined() + "</tr>\n"
     }
     html += "</tbody></table></div>"
     guard let numberedTable else { return html + "\n" }
     let label = outline.cell.options.label!.htmlEscaped
-    return "<figure class=\"cell-table\" id=\"\(label)\">\(caption(outline, prefix: "Table \(numberedTable.number)"))\n\(html)</figure>\n"
+    return
+      "<figure class=\"cell-table\" id=\"\(label)\">\(caption(outline, prefix: "Table \(numberedTable.number)"))\n\(html)</figure>\n"
   }
 
   /// Keeps a labelled figure or table referable when its cell showed none (it failed or did not run).
   private func missing(_ outline: CellOutline, kind: String) -> String {
     let label = outline.cell.options.label!.htmlEscaped
     let number = outline.numbered.map { "\(kind == "figure" ? "Figure" : "Table") \($0.number)" }
-    return "<figure class=\"cell-figure output-missing\" id=\"\(label)\"><p>This cell showed no \(kind).</p>"
+    return
+      "<figure class=\"cell-figure output-missing\" id=\"\(label)\"><p>This cell showed no \(kind).</p>"
       + caption(outline, prefix: number) + "</figure>\n"
   }
 
@@ -126,14 +153,16 @@ struct CellHTML {
     var location = error.file
     if let line = error.line { location += ":\(line)" + (error.column.map { ":\($0)" } ?? "") }
     let heading = expected ? "Expected error" : "Error"
-    return "<div class=\"cell-error\">\n<p class=\"cell-error-location\">\(heading) at <code>\(location.htmlEscaped)</code></p>\n"
+    return
+      "<div class=\"cell-error\">\n<p class=\"cell-error-location\">\(heading) at <code>\(location.htmlEscaped)</code></p>\n"
       + "<pre>\(error.message.htmlEscaped)</pre>\n</div>\n"
   }
 
   private func meta(_ outline: CellOutline) -> String {
     guard outline.result.status != .notRun else { return "" }
     let seconds = outline.result.seconds
-    let time = seconds < 0.1 ? String(format: "%.0f ms", seconds * 1000) : String(format: "%.2f s", seconds)
+    let time =
+      seconds < 0.1 ? String(format: "%.0f ms", seconds * 1000) : String(format: "%.2f s", seconds)
     return "<p class=\"cell-meta\" title=\"Run time of this cell\">\(time)</p>\n"
   }
 }
@@ -142,7 +171,8 @@ extension String {
   /// `<p>text</p>` without the paragraph, for captions; other HTML unchanged.
   var unwrappingSingleParagraph: String {
     let trimmed = trimmingCharacters(in: .whitespacesAndNewlines)
-    guard trimmed.hasPrefix("<p>"), trimmed.hasSuffix("</p>"), trimmed.ranges(of: "<p>").count == 1 else { return self }
+    guard trimmed.hasPrefix("<p>"), trimmed.hasSuffix("</p>"), trimmed.ranges(of: "<p>").count == 1
+    else { return self }
     return String(trimmed.dropFirst(3).dropLast(4))
   }
 }

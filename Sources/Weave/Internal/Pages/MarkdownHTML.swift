@@ -29,6 +29,7 @@ struct MarkdownHTML {
   func link(to label: String) -> String {
     guard let target = targets[label] else { return "@" + label.htmlEscaped }
     let href = context.href(toID: target.id, onPage: target.pageName)
-    return "<a class=\"cross-reference\" href=\"\(href.htmlEscaped)\">\(target.referenceText.htmlEscaped)</a>"
+    return
+      "<a class=\"cross-reference\" href=\"\(href.htmlEscaped)\">\(target.referenceText.htmlEscaped)</a>"
   }
 }

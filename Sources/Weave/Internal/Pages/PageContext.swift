@@ -7,7 +7,9 @@ struct PageContext {
   var isPrintVersion: Bool
 
   /// A chapter page.
-  static func chapter(_ pageName: String) -> PageContext { PageContext(pageName: pageName, isPrintVersion: false) }
+  static func chapter(_ pageName: String) -> PageContext {
+    PageContext(pageName: pageName, isPrintVersion: false)
+  }
   /// The index page.
   static let index = PageContext(pageName: "index.html", isPrintVersion: false)
   /// The single-page print version.

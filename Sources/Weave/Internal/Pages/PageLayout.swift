@@ -49,13 +49,17 @@ struct PageLayout {
   private func sidebar(current: ChapterOutline?) -> String {
     let context = current.map { PageContext.chapter($0.pageName) } ?? .index
     var html = "<nav class=\"sidebar\" aria-label=\"Book\">\n"
-    html += "<p class=\"book-title\"><a href=\"index.html\">\(bookTitle.htmlEscaped)</a></p>\n<ol class=\"chapter-list\">\n"
+    html +=
+      "<p class=\"book-title\"><a href=\"index.html\">\(bookTitle.htmlEscaped)</a></p>\n<ol class=\"chapter-list\">\n"
     for chapter in outline.chapters {
       let isCurrent = chapter.number == current?.number
-      html += "<li\(isCurrent ? " class=\"current\"" : "")><a href=\"\(chapter.pageName.htmlEscaped)\""
+      html +=
+        "<li\(isCurrent ? " class=\"current\"" : "")><a href=\"\(chapter.pageName.htmlEscaped)\""
       html += isCurrent ? " aria-current=\"page\">" : ">"
       html += "<span class=\"section-number\">\(chapter.number)</span> \(chapter.titleHTML)</a>"
-      if isCurrent { html += sectionList(chapter, levels: 2...3, context: context, listClass: "page-sections") }
+      if isCurrent {
+        html += sectionList(chapter, levels: 2...3, context: context, listClass: "page-sections")
+      }
       html += "</li>\n"
     }
     html += "</ol>\n<p class=\"print-links\"><a href=\"print.html\">Print version</a>"
@@ -64,14 +68,17 @@ struct PageLayout {
   }
 
   /// A nested list of a chapter's headings of `levels`, linked for `context`; empty when there are none.
-  func sectionList(_ chapter: ChapterOutline, levels: ClosedRange<Int>, context: PageContext, listClass: String) -> String {
+  func sectionList(
+    _ chapter: ChapterOutline, levels: ClosedRange<Int>, context: PageContext, listClass: String
+  ) -> String {
     let sections = chapter.sections.filter { levels.contains($0.level) }
     guard !sections.isEmpty else { return "" }
     var html = "\n<ol class=\"\(listClass)\">\n"
     for section in sections {
       let href = context.href(toID: section.id, onPage: chapter.pageName)
       let number = section.number.map { "<span class=\"section-number\">\($0)</span> " } ?? ""
-      html += "<li class=\"level-\(section.level)\"><a href=\"\(href.htmlEscaped)\">\(number)\(section.titleHTML)</a></li>\n"
+      html +=
+        "<li class=\"level-\(section.level)\"><a href=\"\(href.htmlEscaped)\">\(number)\(section.titleHTML)</a></li>\n"
     }
     return html + "</ol>\n"
   }
@@ -83,8 +90,12 @@ struct PageLayout {
     if let current {
       let previous = current.number > 1 ? outline.chapters[current.number - 2] : nil
       let href = previous?.pageName ?? "index.html"
-      let text = previous.map { "<span class=\"section-number\">\($0.number)</span> \($0.titleHTML)" } ?? "Contents"
-      links.append("<a class=\"previous\" rel=\"prev\" href=\"\(href.htmlEscaped)\"><span class=\"page-nav-label\">Previous</span>\(text)</a>")
+      let text =
+        previous.map { "<span class=\"section-number\">\($0.number)</span> \($0.titleHTML)" }
+        ?? "Contents"
+      links.append(
+        "<a class=\"previous\" rel=\"prev\" href=\"\(href.htmlEscaped)\"><span class=\"page-nav-label\">Previous</span>\(text)</a>"
+      )
     }
     if index < outline.chapters.count {
       let next = outline.chapters[index]
@@ -93,6 +104,7 @@ struct PageLayout {
           + "<span class=\"section-number\">\(next.number)</span> \(next.titleHTML)</a>")
     }
     guard !links.isEmpty else { return "" }
-    return "<nav class=\"page-nav\" aria-label=\"Previous and next chapter\">\n\(links.joined(separator: "\n"))\n</nav>\n"
+    return
+      "<nav class=\"page-nav\" aria-label=\"Previous and next chapter\">\n\(links.joined(separator: "\n"))\n</nav>\n"
   }
 }
