@@ -100,6 +100,7 @@ import _TestSupport
   @Test func cellsShowFoldedCodeErrorsAndRunTime() throws {
     let coupling = try page("02-coupling.html")
     #expect(coupling.contains("<details class=\"code-fold\">\n<summary>Code</summary>"))
+    #expect(coupling.contains("<div class=\"cell-error expected\">"))
     #expect(coupling.contains("Expected error at <code>chapters/02-coupling.md:21:14</code>"))
     #expect(coupling.contains("cannot convert value of type &#39;String&#39;"))
     #expect(coupling.contains(">1.50 s</p>"))

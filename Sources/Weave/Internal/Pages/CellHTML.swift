@@ -154,7 +154,7 @@ struct CellHTML {
     if let line = error.line { location += ":\(line)" + (error.column.map { ":\($0)" } ?? "") }
     let heading = expected ? "Expected error" : "Error"
     return
-      "<div class=\"cell-error\">\n<p class=\"cell-error-location\">\(heading) at <code>\(location.htmlEscaped)</code></p>\n"
+      "<div class=\"cell-error\(expected ? " expected" : "")\">\n<p class=\"cell-error-location\">\(heading) at <code>\(location.htmlEscaped)</code></p>\n"
       + "<pre>\(error.message.htmlEscaped)</pre>\n</div>\n"
   }
 

@@ -8,6 +8,7 @@ enum Stylesheet {
       --bg: #fdfdfb; --fg: #1f2328; --muted: #656d76; --accent: #0b5cad; --border: #d9dde2;
       --sidebar-bg: #f5f5f2; --code-bg: #f3f4f6; --output-bg: #ffffff; --output-rule: #3f8f5f;
       --error-bg: #fcf0f0; --error-rule: #c0392b; --error-fg: #8e1b12; --figure-bg: #ffffff;
+      --expected-bg: #fdf6e3; --expected-rule: #b7791f; --expected-fg: #744210;
       --hl-keyword: #a0306e; --hl-string: #1a7f37; --hl-number: #0550ae; --hl-comment: #6e7781;
       --hl-type: #7a4e00; --hl-title: #5a32a3; --hl-attr: #953800;
       --measure: 46rem; --sidebar-width: 17rem;
@@ -18,6 +19,7 @@ enum Stylesheet {
         --bg: #15171b; --fg: #e4e6ea; --muted: #9aa3ad; --accent: #7cb5ff; --border: #333942;
         --sidebar-bg: #1b1e23; --code-bg: #1f2329; --output-bg: #181b20; --output-rule: #57b07d;
         --error-bg: #2c1a1c; --error-rule: #e0645a; --error-fg: #ffb4ab; --figure-bg: #f4f4f1;
+        --expected-bg: #2a2418; --expected-rule: #d69e2e; --expected-fg: #f6d58e;
         --hl-keyword: #ff7ab2; --hl-string: #7ee787; --hl-number: #79c0ff; --hl-comment: #8b949e;
         --hl-type: #e3b341; --hl-title: #d2a8ff; --hl-attr: #ffa657;
       }
@@ -117,6 +119,7 @@ enum Stylesheet {
     .cell-error { background: var(--error-bg); border-left: 3px solid var(--error-rule); border-radius: 0 6px 6px 0; padding: 0.6em 1em; margin: 0 0 0.5em; }
     .cell-error pre { margin: 0; padding: 0; color: var(--error-fg); white-space: pre-wrap; }
     .cell-error-location { margin: 0 0 0.4em; font-weight: 650; color: var(--error-fg); font-size: 0.9rem; }
+    .cell-error.expected { --error-bg: var(--expected-bg); --error-rule: var(--expected-rule); --error-fg: var(--expected-fg); }
     .cell-not-run { color: var(--muted); font-style: italic; font-size: 0.9rem; }
 
     /* highlight.js token colours (both themes) */
@@ -141,7 +144,11 @@ enum Stylesheet {
     }
 
     /* Print and PDF: A4, no navigation, nothing split that should stay whole */
-    @page { size: A4; margin: 18mm 16mm 20mm; }
+    @page {
+      size: A4; margin: 18mm 16mm 20mm;
+      @bottom-center { content: counter(page); font: 9pt "DejaVu Sans", sans-serif; color: #666; }
+    }
+    @page :first { @bottom-center { content: none; } }
     @media print {
       body { font-size: 10.5pt; line-height: 1.5; background: #fff; color: #000; }
       .sidebar, .page-nav, .skip-link { display: none; }
@@ -152,6 +159,7 @@ enum Stylesheet {
       figure, .equation, .math.display, .cell-error, tr { break-inside: avoid; }
       pre { white-space: pre-wrap; overflow-wrap: anywhere; break-inside: avoid; }
       .cell-figure img { max-height: 110mm; }
+      .cell-meta { break-before: avoid; }
       a { color: inherit; text-decoration: none; }
       .toc { break-after: page; }
     }
