@@ -23,7 +23,7 @@ public struct CellResult: Sendable, Equatable {
 }
 
 /// One thing a cell showed.
-public enum CellOutput: Sendable, Equatable {
+public enum CellOutput: Sendable, Equatable, Codable {
   /// Printed text, raw (weaving escapes it).
   case text(String)
   /// A figure file name inside `ExecutedChapter.displayDirectory` (an `.svg`; a `.png` of the same stem beside it when rendered).

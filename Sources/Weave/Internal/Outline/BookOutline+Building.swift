@@ -88,9 +88,11 @@ extension ChapterOutline {
       }
     }
     if let titleBlock = blocks.lazy.compactMap(Self.titleHeading).first {
-      title = InlineText.plain(titleBlock.source.text, in: titleBlock.prepared, targets: targets)
-      titleHTML = titleBlock.section.titleHTML
       hasTitleHeading = true
+      if !hasFrontMatterTitle {
+        title = InlineText.plain(titleBlock.source.text, in: titleBlock.prepared, targets: targets)
+        titleHTML = titleBlock.section.titleHTML
+      }
     }
   }
 

@@ -25,6 +25,8 @@ struct ChapterOutline {
   var titleHTML: String
   /// Whether the chapter's prose has its own `# ` heading (otherwise the page adds one).
   var hasTitleHeading: Bool
+  /// Whether `title` comes from the chapter's front matter (which wins over its `# ` heading).
+  var hasFrontMatterTitle: Bool
   var blocks: [OutlineBlock]
 
   /// Every heading of the chapter's prose, in order.

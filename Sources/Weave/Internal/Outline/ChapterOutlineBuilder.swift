@@ -38,13 +38,15 @@ struct ChapterOutlineBuilder {
         blocks.append(.cell(try outline(of: cell, registry: &registry)))
       }
     }
-    let fallbackTitle = Self.title(fromFile: executed.chapter.file)
+    let title = executed.chapter.title ?? Self.title(fromFile: executed.chapter.file)
     return ChapterOutline(
-      file: executed.chapter.file, number: number, pageName: pageName, title: fallbackTitle,
-      titleHTML: fallbackTitle.htmlEscaped, hasTitleHeading: false, blocks: blocks)
+      file: executed.chapter.file, number: number, pageName: pageName, title: title,
+      titleHTML: title.htmlEscaped, hasTitleHeading: false, hasFrontMatterTitle: executed.chapter.title != nil,
+      blocks: blocks)
   }
 
-  /// `chapters/02-coupling-layers.md` → "Coupling layers", for chapters without a `# ` heading.
+  /// `chapters/02-coupling-layers.md` → "Coupling layers", for chapters with neither a front-matter
+  /// title nor a `# ` heading.
   static func title(fromFile file: String) -> String {
     let stem = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
     let words = stem.drop { $0.isNumber || $0 == "-" || $0 == "_" }

@@ -1,0 +1,19 @@
+/// A mistake in a book's files (book.yml, front matter, cell options, includes), located at a file and line.
+public struct BookError: Error, CustomStringConvertible, Equatable {
+  /// The file, relative to the book, e.g. `chapters/book.yml`.
+  public var file: String
+  /// 1-based line, when known.
+  public var line: Int?
+  public var message: String
+
+  public init(file: String, line: Int? = nil, _ message: String) {
+    self.file = file
+    self.line = line
+    self.message = message
+  }
+
+  /// `file:line: error: message`, the form editors and terminals link to.
+  public var description: String {
+    "\(file)\(line.map { ":\($0)" } ?? ""): error: \(message)"
+  }
+}
