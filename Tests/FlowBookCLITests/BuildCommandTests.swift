@@ -35,7 +35,7 @@ import _TestSupport
     #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
     #expect(!html.contains("<script>alert(1)"))
     #expect(!html.contains("secret progress"))
-    #expect(html.contains("<td>42</td>"))
+    #expect(html.contains(">42</td>"))
     #expect(html.contains("profile <strong>quick</strong> seed 7"))
     let figure = try #require(html.firstMatch(of: /src(?:set)?="(figures\/[^"]+\.svg)"/)?.1)
     let svg = try String(contentsOfFile: book.path + "/output/" + String(figure), encoding: .utf8)
