@@ -157,7 +157,7 @@ enum Stylesheet {
       .print-chapter { break-before: page; }
       h1, h2, h3, h4 { break-after: avoid; }
       figure, .equation, .math.display, .cell-error, tr { break-inside: avoid; }
-      pre { white-space: pre-wrap; overflow-wrap: anywhere; break-inside: avoid; }
+      pre { white-space: pre-wrap; overflow-wrap: anywhere; }
       .cell-figure img { max-height: 110mm; }
       .cell-meta { break-before: avoid; }
       a { color: inherit; text-decoration: none; }
