@@ -13,8 +13,6 @@ struct BookOutline {
 
 /// One chapter: its page, its number, its title and its blocks ready to render.
 struct ChapterOutline {
-  /// `chapters/<file>.md`, for messages.
-  var file: String
   /// 1-based position in the book.
   var number: Int
   /// The page, e.g. `02-flows.html`; also the prefix of the chapter's figure folder.

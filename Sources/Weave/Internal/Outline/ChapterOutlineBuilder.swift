@@ -40,7 +40,7 @@ struct ChapterOutlineBuilder {
     }
     let title = executed.chapter.title ?? Self.title(fromFile: executed.chapter.file)
     return ChapterOutline(
-      file: executed.chapter.file, number: number, pageName: pageName, title: title,
+      number: number, pageName: pageName, title: title,
       titleHTML: title.htmlEscaped, hasTitleHeading: false, hasFrontMatterTitle: executed.chapter.title != nil,
       blocks: blocks)
   }
