@@ -50,7 +50,7 @@ public struct HeadlessChromium: Sendable {
     let finished = DispatchSemaphore(value: 0)
     process.terminationHandler = { _ in finished.signal() }
     do { try process.run() } catch {
-      throw .pdfExportFailed(reason: "cannot start \(executablePath): \(error)")
+      throw .chromiumFailed(reason: "cannot start \(executablePath): \(error)")
     }
     let output = PipeReader(standardOutput)
     let errors = PipeReader(standardError)

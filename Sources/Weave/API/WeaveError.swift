@@ -34,6 +34,8 @@ public enum WeaveError: Error, Sendable, Equatable, CustomStringConvertible {
   case chromiumNotFound
   /// Chromium ran but produced no PDF (or did not finish in time); `reason` holds its last words.
   case pdfExportFailed(reason: String)
+  /// Chromium could not be started.
+  case chromiumFailed(reason: String)
 
   /// One line: `chapters/x.md:12: error: …`, or how to install a missing package.
   public var description: String {
@@ -56,6 +58,8 @@ public enum WeaveError: Error, Sendable, Equatable, CustomStringConvertible {
       "error: chromium not found on PATH; install the Debian package chromium (scripts/setup.sh --browser does)"
     case .pdfExportFailed(let reason):
       "error: PDF export with headless Chromium failed: \(reason)"
+    case .chromiumFailed(let reason):
+      "error: headless Chromium failed: \(reason)"
     }
   }
 }
