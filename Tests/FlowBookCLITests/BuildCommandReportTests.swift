@@ -9,13 +9,16 @@ import _TestSupport
     try book.write("# Bad\n\nText.\n\nSee @fig-nothing here.\n", to: "chapters/01-bad.md")
     let run = try FlowBookBinary.run(["build", "--book", book.path])
     #expect(run.exitCode != 0)
-    #expect(run.standardError.contains("chapters/01-bad.md:5: error: @fig-nothing refers to no label"))
+    #expect(
+      run.standardError.contains("chapters/01-bad.md:5: error: @fig-nothing refers to no label"))
     #expect(!FileManager.default.fileExists(atPath: book.path + "/output/index.html"))
   }
 
   @Test func pdfFlagWritesTheReportAsPDF() throws {
     let book = try TemporaryDirectory()
-    try book.write("# One\n\nThe density $p(x)$ and\n\n$$\\int p = 1$$ {#eq-one}\n\nby @eq-one.\n", to: "chapters/01-one.md")
+    try book.write(
+      "# One\n\nThe density $p(x)$ and\n\n$$\\int p = 1$$ {#eq-one}\n\nby @eq-one.\n",
+      to: "chapters/01-one.md")
     let run = try FlowBookBinary.run(["build", "--book", book.path, "--pdf"])
     #expect(run.exitCode == 0, "\(run.standardError)")
     let pdf = try Data(contentsOf: URL(fileURLWithPath: book.path + "/output/report.pdf"))

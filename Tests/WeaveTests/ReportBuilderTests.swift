@@ -168,12 +168,15 @@ extension ReportBuilderTests {
 extension ReportBuilderTests {
   @Test func frontMatterTitleWinsOverTheFirstHeading() throws {
     let chapter = ExecutedChapter(
-      chapter: Chapter(file: "chapters/01-a.md", title: "From <front> matter", blocks: [.prose("# Heading\n\nText.", line: 3)]),
+      chapter: Chapter(
+        file: "chapters/01-a.md", title: "From <front> matter",
+        blocks: [.prose("# Heading\n\nText.", line: 3)]),
       results: [], displayDirectory: book.displays.path)
     let report = try ReportBuilder(metadata: book.metadata, assets: nil).build([chapter])
     let html = try #require(report.text("01-a.html"))
     #expect(html.contains("<title>From &lt;front&gt; matter – Flows &lt;by&gt; Example</title>"))
     #expect(html.contains("<span class=\"section-number\">1</span> From &lt;front&gt; matter</a>"))
-    #expect(html.contains("<h1 id=\"heading\"><span class=\"section-number\">1</span> Heading</h1>"))
+    #expect(
+      html.contains("<h1 id=\"heading\"><span class=\"section-number\">1</span> Heading</h1>"))
   }
 }

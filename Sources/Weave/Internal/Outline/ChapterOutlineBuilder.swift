@@ -41,7 +41,8 @@ struct ChapterOutlineBuilder {
     let title = executed.chapter.title ?? Self.title(fromFile: executed.chapter.file)
     return ChapterOutline(
       number: number, pageName: pageName, title: title,
-      titleHTML: title.htmlEscaped, hasTitleHeading: false, hasFrontMatterTitle: executed.chapter.title != nil,
+      titleHTML: title.htmlEscaped, hasTitleHeading: false,
+      hasFrontMatterTitle: executed.chapter.title != nil,
       blocks: blocks)
   }
 
