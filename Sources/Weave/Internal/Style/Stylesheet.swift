@@ -137,7 +137,8 @@ enum Stylesheet {
       .sidebar { position: static; height: auto; border-right: 0; border-bottom: 1px solid var(--border); padding: 1rem; }
       .sidebar .page-sections, .sidebar .print-links { display: none; }
       .sidebar .book-title { margin-bottom: 0.5em; }
-      .sidebar .chapter-list { display: flex; flex-wrap: wrap; gap: 0.1em 0.6em; }
+      /* Only the current chapter; the book title leads to the contents, prev/next to the neighbours. */
+      .sidebar .chapter-list > li:not(.current) { display: none; }
       main { padding: 1.5rem 1rem 3rem; }
       h1 { font-size: 1.7rem; }
       .title-block .book-title { font-size: 1.9rem; }
