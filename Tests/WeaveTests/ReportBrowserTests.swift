@@ -1,4 +1,5 @@
 import Foundation
+import Notebook
 import Testing
 import Weave
 import _TestSupport
@@ -59,5 +60,28 @@ import _TestSupport
     #expect(result.text.contains("<script>alert(1)</script>"))
     #expect(result.images.count == 1)
     #expect(result.mathElements == 7)
+  }
+}
+
+extension ReportBrowserTests {
+  /// The check itself can fail: bad TeX shows up as a KaTeX error, a missing figure as an image that did not load.
+  @Test func checkSeesTeXErrorsAndBrokenImages() throws {
+    let broken = try TemporaryDirectory()
+    let chapter = ExecutedChapter(
+      chapter: Chapter(
+        file: "chapters/01-bad.md", blocks: [.prose("# Bad\n\nThis $\\frac{1}{$ breaks.", line: 1)]),
+      results: [], displayDirectory: broken.path)
+    let report = try ReportBuilder(metadata: BookMetadata(title: "Bad")).build([chapter])
+    try ReportWriter.write(report, to: broken.path)
+    let page = try String(contentsOfFile: broken.path + "/print.html", encoding: .utf8)
+      .replacingOccurrences(
+        of: "</article>", with: "<p><img src=\"figures/none.svg\" alt=\"none\"></p>\n</article>")
+    try page.write(toFile: broken.path + "/print.html", atomically: true, encoding: .utf8)
+    let result = try browser.check(page: "print.html", in: broken.path).result
+    #expect(result.katexErrors == 1)
+    #expect(result.images.map(\.naturalWidth) == [0])
+    #expect(
+      result.problems.contains { $0.contains("failed to load") && $0.hasSuffix("figures/none.svg") }
+    )
   }
 }
