@@ -9,7 +9,7 @@ let package = Package(
   products: [
     .executable(name: "flowbook", targets: ["flowbook"]),
     /// The library that chapter cells link against: one dynamic product so a cell compiles in ~1 s.
-    .library(name: "FlowBookKit", type: .dynamic, targets: ["CellRuntime", "Autodiff", "Plot", "PlotCairo"]),
+    .library(name: "FlowBookKit", type: .dynamic, targets: ["CellRuntime", "Autodiff", "NeuralNet", "Plot", "PlotCairo"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -29,6 +29,7 @@ let package = Package(
 
     // MARK: - Numerics and flows
     .target(name: "Autodiff", dependencies: ["CBLAS"]),
+    .target(name: "NeuralNet", dependencies: ["Autodiff"]),
 
     // MARK: - Plotting
     .target(name: "Plot"),
@@ -43,15 +44,17 @@ let package = Package(
     .target(
       name: "FlowBookCLI",
       dependencies: [
-        "Notebook", "Weave", "Plot", "PlotCairo", "Autodiff",
+        "Notebook", "Weave", "Plot", "PlotCairo", "Autodiff", "NeuralNet",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .executableTarget(name: "flowbook", dependencies: ["FlowBookCLI"]),
 
     // MARK: - Tests
-    .target(name: "_TestSupport", path: "Tests/_TestSupport"),
+    .target(name: "_TestSupport", dependencies: ["Autodiff"], path: "Tests/_TestSupport"),
     .testTarget(name: "NotebookTests", dependencies: ["Notebook", "_TestSupport"]),
     .testTarget(name: "FlowBookCLITests", dependencies: ["FlowBookCLI", "_TestSupport"]),
+    .testTarget(name: "AutodiffTests", dependencies: ["Autodiff", "_TestSupport"]),
+    .testTarget(name: "NeuralNetTests", dependencies: ["NeuralNet", "_TestSupport"]),
     .testTarget(name: "WeaveTests", dependencies: ["Weave", "Notebook", "_TestSupport"], exclude: ["Fixtures"]),
   ]
 )

@@ -43,6 +43,10 @@ struct BuildCommand: ParsableCommand {
     defer { withExtendedLifetime(lock) {} }
     let output = OutputFolder(path: bookDirectory + "/output", cacheDirectory: cacheDirectory)
     output.recover()
+    // Work folders of a build that was killed outright (SIGKILL, power loss) are of no use to anyone.
+    try? FileManager.default.removeItem(atPath: cacheDirectory + "/work")
+    // The cache never belongs in version control, whichever repository the book lives in.
+    try? "*\n".write(toFile: cacheDirectory + "/.gitignore", atomically: true, encoding: .utf8)
     Interruption.install {
       try? FileManager.default.removeItem(atPath: cacheDirectory + "/staging")
       try? FileManager.default.removeItem(atPath: cacheDirectory + "/work")
@@ -120,7 +124,11 @@ struct BuildCommand: ParsableCommand {
     for (_, result) in failures {
       FileHandle.standardError.write(Data("\(result.error?.message ?? "a cell failed")\n".utf8))
     }
-    print(String(format: "wrote output/index.html in %.2f s", seconds))
+    let cached = executed.filter(\.cached).count
+    let cells = executed.map(\.results.count).reduce(0, +)
+    print(
+      "wrote \(book == "." ? "" : book + "/")output/index.html in \(String(format: "%.2f", seconds)) s: "
+        + "\(executed.count) chapters (\(cached) cached), \(cells) cells, \(failures.count) failed")
     guard failures.isEmpty else {
       let cells = failures.map {
         "\($0.cell.options.label ?? "cell \($0.cell.index + 1)") (\($0.result.error?.file ?? ""):\($0.result.error?.line ?? $0.cell.line))"

@@ -5,7 +5,7 @@ public struct FlowBookCommand: ParsableCommand {
   public static let configuration = CommandConfiguration(
     commandName: "flowbook",
     abstract: "Build a literate Swift report from the Markdown chapters in chapters/.",
-    subcommands: [BuildCommand.self, CleanCommand.self])
+    subcommands: [BuildCommand.self, CleanCommand.self, BenchCommand.self])
 
   public init() {}
 }

@@ -8,13 +8,15 @@ final class ProgressBoard: @unchecked Sendable {
   private let lock = NSLock()
   private let files: [String]
   private var states: [String]
-  private let redraws = isatty(STDOUT_FILENO) == 1
+  /// Redraw in place only on a terminal, and only while the board fits on a screen.
+  private let redraws: Bool
   private var drawn = false
   private var lastProgressLine: [Int: Date] = [:]
 
   init(files: [String]) {
     self.files = files
     states = files.map { _ in "waiting" }
+    redraws = isatty(STDOUT_FILENO) == 1 && files.count <= 20
   }
 
   /// Sets chapter `index`'s status; `isProgress` marks frequent updates, printed at most every 2 s off-terminal.

@@ -7,6 +7,7 @@ import Foundation
 public struct Book: Sendable {
   /// The book folder.
   public var directory: String
+  /// Title and authors.
   public var metadata: BookMetadata
   /// The chapters in reading order; each `file` is relative to `directory`, e.g. `chapters/01-intro.md`.
   public var chapters: [Chapter]

@@ -4,8 +4,10 @@ public struct BookError: Error, CustomStringConvertible, Equatable {
   public var file: String
   /// 1-based line, when known.
   public var line: Int?
+  /// What is wrong and what would be right.
   public var message: String
 
+  /// An error at `file` (and `line`).
   public init(file: String, line: Int? = nil, _ message: String) {
     self.file = file
     self.line = line

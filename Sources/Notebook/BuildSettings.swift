@@ -11,12 +11,14 @@ public struct BuildSettings: Sendable, Equatable {
   public var bookDirectory: String
   /// `-P key=value` parameters; chapters read them with `Build.parameter(_:default:)`.
   public var parameters: [String: String]
+  /// The profile chosen with `--quick` or `--full`.
   public var profile: Profile
   /// The seed chapters read as `Build.seed`.
   public var seed: UInt64
   /// Seconds a cell may run when neither it nor its chapter or book sets `timeout`.
   public var defaultTimeout: Double
 
+  /// Settings for the book in `bookDirectory`; the rest default to no parameters, `full`, seed 0, 600 s.
   public init(
     bookDirectory: String, parameters: [String: String] = [:], profile: Profile = .full, seed: UInt64 = 0,
     defaultTimeout: Double = 600

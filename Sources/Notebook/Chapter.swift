@@ -4,8 +4,10 @@ public struct Chapter: Sendable, Equatable {
   public var file: String
   /// The `title` of the chapter's front matter, if it has one.
   public var title: String?
+  /// Prose and cells in source order.
   public var blocks: [Block]
 
+  /// A chapter from its parts (normally made by `ChapterParser`).
   public init(file: String, title: String? = nil, blocks: [Block]) {
     self.file = file
     self.title = title
@@ -25,6 +27,7 @@ public struct Chapter: Sendable, Equatable {
 public enum Block: Sendable, Equatable {
   /// Markdown source and the 1-based line it starts at.
   case prose(String, line: Int)
+  /// An executable `{swift}` cell.
   case cell(Cell)
 }
 
@@ -36,10 +39,12 @@ public struct Cell: Sendable, Equatable {
   public var code: String
   /// 1-based chapter line of the first line of `code`.
   public var line: Int
+  /// The cell's options, starting from the book's and chapter's defaults.
   public var options: CellOptions
   /// A bad `//|` option line: the cell is reported as failed there and not run.
   public var optionError: CellError?
 
+  /// A cell from its parts (normally made by `ChapterParser`).
   public init(index: Int, code: String, line: Int, options: CellOptions = CellOptions(), optionError: CellError? = nil)
   {
     self.index = index

@@ -4,6 +4,7 @@ import Foundation
 public enum ExecutionError: Error, CustomStringConvertible {
   case launchFailed(reason: String)
 
+  /// The reason, for the terminal.
   public var description: String {
     switch self {
     case .launchFailed(let reason): "could not run a program: \(reason)"
@@ -28,6 +29,9 @@ public enum ChapterProgress: Sendable {
 struct ChapterExecutor: Sendable {
   var toolchain: Toolchain
   var settings: BuildSettings
+
+  /// Compile errors and their notes, by the index of the cell they are in.
+  typealias CompileFailures = [Int: [ChapterRun.Diagnostic]]
 
   /// Seconds a compile may take before it is stopped.
   static let compileTimeout: Double = 300
@@ -64,9 +68,7 @@ struct ChapterExecutor: Sendable {
   }
 
   /// Compiles `program`; returns the compile errors by cell index (empty when it compiled).
-  private func compile(_ chapter: Chapter, _ program: [Cell], in workDirectory: String) throws -> [Int: [ChapterRun
-    .Diagnostic]]
-  {
+  private func compile(_ chapter: Chapter, _ program: [Cell], in workDirectory: String) throws -> CompileFailures {
     let source = workDirectory + "/main.swift"
     try ChapterProgram.source(for: chapter, cells: program).write(toFile: source, atomically: true, encoding: .utf8)
     let started = Date()
@@ -74,7 +76,7 @@ struct ChapterExecutor: Sendable {
       toolchain.compileArguments(source: source, executable: workDirectory + "/chapter"),
       shouldStop: { Date().timeIntervalSince(started) > Self.compileTimeout })
     guard outcome.exitCode != 0 else { return [:] }
-    var failures: [Int: [ChapterRun.Diagnostic]] = [:]
+    var failures: CompileFailures = [:]
     var lastErrorCell = program[0]
     for diagnostic in CompilerDiagnostics.parse(outcome.standardOutput + outcome.standardError) {
       let cell =
@@ -130,10 +132,13 @@ struct ChapterExecutor: Sendable {
         cell,
         .init(
           severity: "error",
-          text: "stopped after the cell's timeout of \(limit.secondsText) s (option //| timeout: seconds)"))
+          text: "stopped after the cell's timeout of \(limit.secondsText) s; raise it with //| timeout: <seconds>"))
     } else if outcome.exitCode != 0 {
       let cell = stream.currentCell ?? program[0].index
-      stream.fail(cell, RuntimeFailure.diagnostic(from: outcome.standardError, cellStart: chapter.cells[cell].line))
+      let ending = RuntimeFailure.ending(exitCode: outcome.exitCode, signal: outcome.signal)
+      stream.fail(
+        cell,
+        RuntimeFailure.diagnostic(from: outcome.standardError, cellStart: chapter.cells[cell].line, ending: ending))
     }
     var run = stream.run
     for (index, earlierCell) in earlier.cells.enumerated() where earlierCell.status == .error {

@@ -3,6 +3,7 @@ import Foundation
 /// Runs chapters through the cache: a chapter whose cells, library modules, compiler and build settings are
 /// unchanged is taken from `<book>/.flowbook-cache/` without compiling anything; any other is run and stored.
 public struct ChapterRunner: Sendable {
+  /// Parameters, profile and seed the chapters run with.
   public let settings: BuildSettings
   /// The first line of `swiftc --version`, recorded in `build.json` and part of every cache key.
   public let compilerVersion: String

@@ -61,8 +61,17 @@ struct ChildProcess {
         kill(-pid, SIGKILL)
       }
     }
+    // Both pipes closed; the program may still run (it closed them itself), so keep checking `shouldStop`.
     var status: Int32 = 0
-    while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+    while true {
+      let reaped = waitpid(pid, &status, WNOHANG)
+      if reaped == pid || (reaped == -1 && errno != EINTR) { break }
+      if !wasStopped, shouldStop() {
+        wasStopped = true
+        kill(-pid, SIGKILL)
+      }
+      usleep(20_000)
+    }
     // Whatever the program left running in its group (e.g. a forked cell) goes with it.
     kill(-pid, SIGKILL)
     let signal = status & 0x7f
@@ -87,6 +96,8 @@ struct ChildProcess {
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
+    // No input: a cell that reads standard input gets end-of-file instead of waiting for its timeout.
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
     posix_spawn_file_actions_adddup2(&actions, output.write, 1)
     posix_spawn_file_actions_adddup2(&actions, errors.write, 2)
     for descriptor in [output.read, output.write, errors.read, errors.write] {

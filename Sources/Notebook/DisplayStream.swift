@@ -30,9 +30,10 @@ struct DisplayStream {
   mutating func feed(_ chunk: Data) -> [Event] {
     pending += chunk
     var events: [Event] = []
-    while let newline = pending.firstIndex(of: UInt8(ascii: "\n")) {
-      let line = pending[pending.startIndex...newline]
-      pending = Data(pending[(newline + 1)...])
+    var lineStart = pending.startIndex
+    while let newline = pending[lineStart...].firstIndex(of: UInt8(ascii: "\n")) {
+      let line = pending[lineStart...newline]
+      lineStart = newline + 1
       if let marker = line.range(of: Self.prefix) {
         appendText(Data(line[..<marker.lowerBound]))
         if let event = handleEvent(Data(line[marker.upperBound...])) { events.append(event) }
@@ -40,6 +41,8 @@ struct DisplayStream {
         appendText(Data(line))
       }
     }
+    // Only the unfinished last line stays pending; it is copied once per chunk, not once per line.
+    pending = Data(pending[lineStart...])
     return events
   }
 
@@ -98,8 +101,11 @@ struct DisplayStream {
   private mutating func appendText(_ data: Data) {
     guard let currentCell, !data.isEmpty else { return }
     let text = String(decoding: data, as: UTF8.self)
-    if case .text(let previous) = run.cells[currentCell].outputs.last {
-      run.cells[currentCell].outputs[run.cells[currentCell].outputs.count - 1] = .text(previous + text)
+    // Taken out of the array, the previous text is uniquely referenced and grows in place.
+    if case .text(var previous)? = run.cells[currentCell].outputs.last {
+      run.cells[currentCell].outputs.removeLast()
+      previous += text
+      run.cells[currentCell].outputs.append(.text(previous))
     } else {
       run.cells[currentCell].outputs.append(.text(text))
     }

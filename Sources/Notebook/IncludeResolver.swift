@@ -9,6 +9,7 @@ public struct IncludeResolver: Sendable {
   /// The FlowBook project folder (holding `Sources/`); include paths resolve against it.
   public var projectRoot: String
 
+  /// A resolver for paths relative to `projectRoot`.
   public init(projectRoot: String) {
     self.projectRoot = projectRoot
   }

@@ -4,8 +4,9 @@ import Foundation
 /// the chapters that depend on it.
 ///
 /// A module's dependencies are the project modules its sources import (transitively); its fingerprint hashes
-/// its compiled object files (`<Module>.build/*.o` beside the library), i.e. the code that actually runs. Where
-/// those are missing, the whole `libFlowBookKit.so` and `Modules/` stand in, so a result is never stale.
+/// its compiled object files (`<Module>.build/*.o` beside the library), i.e. the code that actually runs; a C shim
+/// (`module.modulemap`) is hashed by its files. Where a Swift module's objects are missing, its sources and the
+/// whole `libFlowBookKit.so` and `Modules/` stand in, so a result is never stale.
 final class LibraryFingerprint: @unchecked Sendable {
   private let toolchain: Toolchain
   private let lock = NSLock()
@@ -56,9 +57,12 @@ final class LibraryFingerprint: @unchecked Sendable {
     if let known = lock.withLock({ moduleHashes[module] }) { return known }
     let objects = toolchain.libraryDirectory + "/" + module + ".build"
     var paths = Self.files(in: objects, suffix: ".o").map { objects + "/" + $0 }
-    if paths.isEmpty {
-      // Not a SwiftPM build folder (or a C module): hash the sources and the whole library instead.
-      let sources = toolchain.sourcesDirectory + "/" + module
+    let sources = toolchain.sourcesDirectory + "/" + module
+    if paths.isEmpty, FileManager.default.fileExists(atPath: sources + "/module.modulemap") {
+      // A C shim (module map and header over a system library): its files are all there is.
+      paths = Self.files(in: sources, suffix: "").map { sources + "/" + $0 }
+    } else if paths.isEmpty {
+      // Not a SwiftPM build folder: hash the sources and the whole library instead.
       paths = Self.files(in: sources, suffix: "").map { sources + "/" + $0 }
       paths.append(toolchain.libraryDirectory + "/libFlowBookKit.so")
       let modules = toolchain.libraryDirectory + "/Modules"

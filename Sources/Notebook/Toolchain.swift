@@ -8,6 +8,7 @@ public struct Toolchain: Sendable {
   /// The package's `Sources/`, for the C shims' module maps and the library modules' imports.
   public var sourcesDirectory: String
 
+  /// A toolchain from explicit folders (tests; normally `current()`).
   public init(libraryDirectory: String, sourcesDirectory: String) {
     self.libraryDirectory = libraryDirectory
     self.sourcesDirectory = sourcesDirectory

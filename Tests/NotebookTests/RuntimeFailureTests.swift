@@ -13,4 +13,11 @@ import Testing
   @Test func crashWithoutMessageStillSaysSo() {
     #expect(RuntimeFailure.diagnostic(from: "", cellStart: 1).text == "the cell crashed")
   }
+
+  @Test func silentCrashSaysHowItEnded() {
+    let ending = RuntimeFailure.ending(exitCode: 139, signal: 11)
+    #expect(ending == "the cell crashed (signal 11, SIGSEGV)")
+    #expect(RuntimeFailure.diagnostic(from: "", cellStart: 1, ending: ending).text == ending)
+    #expect(RuntimeFailure.ending(exitCode: 3, signal: nil).contains("exited with code 3"))
+  }
 }
