@@ -28,6 +28,9 @@ struct BuildCommand: ParsableCommand {
   @Option(name: .long, help: "The seed chapters read as Build.seed.")
   var seed: UInt64 = 0
 
+  @Flag(name: .long, help: "Also print the report to output/report.pdf with headless Chromium.")
+  var pdf = false
+
   func run() throws {
     let started = Date()
     let bookDirectory = URL(fileURLWithPath: book).standardizedFileURL.path
@@ -66,7 +69,14 @@ struct BuildCommand: ParsableCommand {
     let (executed, chapterSeconds) = runChapters(loaded.chapters, with: runner)
 
     let staging = try output.makeStaging()
-    try PageWriter.write(executed, title: loaded.metadata.title, to: staging)
+    do {
+      try ReportWriter.write(ReportBuilder(metadata: loaded.metadata, linksPDF: pdf).build(executed), to: staging)
+      if pdf { try PDFExporter().export(staging + "/print.html", to: staging + "/report.pdf") }
+    } catch {
+      // Already `chapters/x.md:12: error: …` (a dangling @label, a duplicate label); output/ stays as it was.
+      FileHandle.standardError.write(Data("\(error)\n".utf8))
+      throw ExitCode(1)
+    }
     let seconds = Date().timeIntervalSince(started)
     try BuildRecord(chapters: executed, runner: runner, chapterSeconds: chapterSeconds, seconds: seconds)
       .write(to: staging + "/build.json")

@@ -1,6 +1,6 @@
 extension String {
   /// The text with `&`, `<`, `>` and quotes escaped, safe inside HTML text and attribute values.
-  public var htmlEscaped: String {
+  var htmlEscaped: String {
     var escaped = ""
     escaped.reserveCapacity(utf8.count)
     for character in self {
