@@ -26,18 +26,20 @@ public func _beginCell(_ index: Int) {
   emit(["event": "begin-cell", "cell": index])
 }
 
-/// Shows `figure` below the current cell (drawn to SVG with Cairo); the cell's `label` and
-/// `fig-cap` options name and caption it in the report.
+/// Shows `figure` below the current cell, drawn with Cairo as SVG (for the page) and 2× PNG (fallback
+/// and thumbnails); the cell's `label` and `fig-cap` options name and caption it in the report.
+/// A figure that cannot be drawn (e.g. mismatched x and y) fails the cell with the plot's message.
 public func show(_ figure: Figure) {
   let directory = ProcessInfo.processInfo.environment[DisplayProtocol.outputDirectoryVariable] ?? "."
   figuresInCell += 1
-  let name = "cell\(currentCell)-fig\(figuresInCell).svg"
+  let stem = "cell\(currentCell)-fig\(figuresInCell)"
   do {
-    try CairoRenderer.writeSVG(figure, to: directory + "/" + name)
-    emit(["event": "figure", "name": name])
+    try CairoRenderer.writeSVG(figure, to: directory + "/" + stem + ".svg")
+    try CairoRenderer.writePNG(figure, to: directory + "/" + stem + ".png", scale: 2)
   } catch {
-    FileHandle.standardError.write(Data("show(figure) failed: \(error)\n".utf8))
+    fatalError("show(figure): \(error)")
   }
+  emit(["event": "figure", "name": stem + ".svg"])
 }
 
 /// Shows Markdown below the current cell, rendered like the chapter's prose.
