@@ -5,5 +5,5 @@ struct BenchCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "bench",
     abstract: "Measure the speed of FlowBook's hot paths (use a release build).",
-    subcommands: [NumericsBenchCommand.self, BenchFlowsCommand.self])
+    subcommands: [NumericsBenchCommand.self, BenchPlotCommand.self, BenchFlowsCommand.self])
 }
