@@ -33,15 +33,11 @@ struct BuildCommand: ParsableCommand {
 
   func run() throws {
     let started = Date()
-    let bookDirectory = URL(fileURLWithPath: book).standardizedFileURL.path
-    let cacheDirectory = bookDirectory + "/.flowbook-cache"
-    guard FileManager.default.fileExists(atPath: bookDirectory + "/chapters") else {
-      throw UserError(
-        "no chapters/ folder in \(book): create \(book)/chapters with Markdown chapters, or pass --book DIR")
-    }
+    let folder = try BookFolder(book)
+    let cacheDirectory = folder.cacheDirectory
     let lock = try BuildLock(cacheDirectory: cacheDirectory, book: book)
     defer { withExtendedLifetime(lock) {} }
-    let output = OutputFolder(path: bookDirectory + "/output", cacheDirectory: cacheDirectory)
+    let output = OutputFolder(path: folder.outputDirectory, cacheDirectory: cacheDirectory)
     output.recover()
     // Work folders of a build that was killed outright (SIGKILL, power loss) are of no use to anyone.
     try? FileManager.default.removeItem(atPath: cacheDirectory + "/work")
@@ -56,9 +52,9 @@ struct BuildCommand: ParsableCommand {
     let loaded: Book
     let settings: BuildSettings
     do {
-      loaded = try Book.load(from: bookDirectory, includes: IncludeResolver(projectRoot: toolchain.projectRoot))
+      loaded = try Book.load(from: folder.path, includes: IncludeResolver(projectRoot: toolchain.projectRoot))
       settings = BuildSettings(
-        bookDirectory: bookDirectory, parameters: try BuildSettings.parameters(from: parameters), profile: profile,
+        bookDirectory: folder.path, parameters: try BuildSettings.parameters(from: parameters), profile: profile,
         seed: seed)
     } catch {
       // Already `file:line: error: …`; the previous report stays as it was.

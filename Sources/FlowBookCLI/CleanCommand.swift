@@ -10,11 +10,11 @@ struct CleanCommand: ParsableCommand {
   var book: String = "."
 
   func run() throws {
-    let bookDirectory = URL(fileURLWithPath: book).standardizedFileURL.path
-    let cacheDirectory = bookDirectory + "/.flowbook-cache"
+    let folder = try BookFolder(book)
+    let cacheDirectory = folder.cacheDirectory
     let lock = try BuildLock(cacheDirectory: cacheDirectory, book: book)
     defer { withExtendedLifetime(lock) {} }
-    try OutputFolder(path: bookDirectory + "/output", cacheDirectory: cacheDirectory).empty()
+    try OutputFolder(path: folder.outputDirectory, cacheDirectory: cacheDirectory).empty()
     let fileManager = FileManager.default
     for item in (try? fileManager.contentsOfDirectory(atPath: cacheDirectory)) ?? [] where item != "lock" {
       try fileManager.removeItem(atPath: cacheDirectory + "/" + item)

@@ -15,4 +15,13 @@ import _TestSupport
     let rebuilt = try FlowBookBinary.run(["build", "--book", book.path])
     #expect(rebuilt.standardOutput.contains("compiling"))
   }
+
+  @Test func aFolderWithoutChaptersIsRefusedAndLeftUntouched() throws {
+    let folder = try TemporaryDirectory()
+    let notABook = folder.path + "/missing-book"
+    let run = try FlowBookBinary.run(["clean", "--book", notABook])
+    #expect(run.exitCode != 0)
+    #expect(run.standardError.contains("no chapters/ folder in \(notABook)"), "\(run.standardError)")
+    #expect(!FileManager.default.fileExists(atPath: notABook))
+  }
 }
