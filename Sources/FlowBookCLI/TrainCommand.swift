@@ -35,6 +35,7 @@ struct TrainCommand: ParsableCommand {
     let dataset = try model.toyDataset()
     let flow = try model.makeFlow()
     let options = try model.trainingOptions()
+    if let save { try Self.checkWritable(save) }
     let showProgress = progress || isatty(STDERR_FILENO) == 1
     let callback: ((TrainingProgress) -> Void)? = showProgress ? { ProgressLine.show($0) } : nil
     let result: TrainingResult
@@ -44,7 +45,9 @@ struct TrainCommand: ParsableCommand {
       throw UserError("\(error)")
     }
     if showProgress { ProgressLine.finish() }
-    if let save { try flow.save(to: save) }
+    if let save {
+      do { try flow.save(to: save) } catch { throw UserError("\(error)") }
+    }
     var report: [String: Any] = [
       "dataset": dataset.rawValue, "steps": options.steps, "seed": model.seed,
       "couplings": model.layers,
@@ -77,6 +80,21 @@ struct TrainCommand: ParsableCommand {
           dataset.entropy.map { String(format: " (entropy bound %.4f)", $0) } ?? "",
           result.millisecondsPerStep,
           result.seconds))
+    }
+  }
+
+  /// Fails before training, not after it, when the model could not be saved to `path`.
+  private static func checkWritable(_ path: String) throws {
+    let parent = (path as NSString).deletingLastPathComponent
+    let folder = parent.isEmpty ? "." : parent
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory),
+      isDirectory.boolValue
+    else {
+      throw UserError("cannot save the flow to \(path): the folder \(folder) does not exist")
+    }
+    guard FileManager.default.isWritableFile(atPath: folder) else {
+      throw UserError("cannot save the flow to \(path): the folder \(folder) is not writable")
     }
   }
 }

@@ -28,6 +28,7 @@ import _TestSupport
     (["--layers", "0"], "couplings must be even"),
     (["--lr=-1"], "learning rate must be a positive number"),
     (["--schedule", "linear"], "unknown schedule"),
+    (["--save", "/nonexistent-flowbook-folder/flow.json"], "cannot save the flow to /nonexistent-flowbook-folder"),
   ])
   func badInputIsOneClearError(_ arguments: [String], _ message: String) throws {
     let run = try FlowBookBinary.run(["train"] + Self.tiny + arguments)

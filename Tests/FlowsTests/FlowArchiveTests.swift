@@ -31,6 +31,17 @@ import _TestSupport
     #expect(throws: FlowError.self) { try Flow.load(from: directory.path + "/missing.json") }
   }
 
+  @Test func anUnwritablePathIsAClearError() throws {
+    let directory = try TemporaryDirectory()
+    let path = directory.path + "/no-such-folder/flow.json"
+    #expect {
+      try Flow(FlowConfiguration(couplings: 2, hidden: 4)).save(to: path)
+    } throws: { error in
+      guard case .unwritableModel(let named, _) = error as? FlowError else { return false }
+      return named == path
+    }
+  }
+
   @Test func aTruncatedParameterIsNamed() throws {
     let directory = try TemporaryDirectory()
     let path = directory.path + "/flow.json"

@@ -10,6 +10,8 @@ public enum FlowError: Error, Equatable, CustomStringConvertible {
   case corruptModel(path: String, reason: String)
   /// A saved model written by an incompatible version of the format.
   case unsupportedVersion(path: String, found: Int, supported: Int)
+  /// The model file could not be written, e.g. its folder does not exist.
+  case unwritableModel(path: String, reason: String)
 
   public var description: String {
     switch self {
@@ -26,6 +28,8 @@ public enum FlowError: Error, Equatable, CustomStringConvertible {
     case .unsupportedVersion(let path, let found, let supported):
       return
         "\(path): flow file format version \(found) is not supported (this FlowBook reads version \(supported))"
+    case .unwritableModel(let path, let reason):
+      return "cannot save the flow to \(path): \(reason)"
     }
   }
 }

@@ -19,7 +19,8 @@ struct FlowArchive: Codable {
 }
 
 extension Flow {
-  /// Writes the flow (configuration, parameters, ActNorm flags) to `path`.
+  /// Writes the flow (configuration, parameters, ActNorm flags) to `path`; throws
+  /// `FlowError.unwritableModel` naming the path when it cannot be written.
   public func save(to path: String) throws {
     let archive = FlowArchive(
       format: FlowArchive.formatName, version: FlowArchive.currentVersion,
@@ -30,7 +31,9 @@ extension Flow {
       })
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys]
-    try encoder.encode(archive).write(to: URL(fileURLWithPath: path))
+    do { try encoder.encode(archive).write(to: URL(fileURLWithPath: path)) } catch {
+      throw FlowError.unwritableModel(path: path, reason: (error as NSError).localizedDescription)
+    }
   }
 
   /// Reads a flow written by `save(to:)`; throws `FlowError.corruptModel` or `.unsupportedVersion`.
