@@ -2,7 +2,7 @@ import Foundation
 
 /// Embeds a named region of a project source file into a chapter, so the code shown is the code that ran.
 ///
-/// A paragraph that is exactly `{{< include Sources/Flows/AffineCoupling.swift#forward >}}` is replaced by
+/// A paragraph that is exactly `{{< include Sources/Flows/Layers/AffineCoupling.swift#forward >}}` is replaced by
 /// the lines between `// region: forward` and `// endregion` in that file (the whole file without `#region`),
 /// as a fenced `swift` code block. Paths are relative to the project root and may not leave it.
 public struct IncludeResolver: Sendable {

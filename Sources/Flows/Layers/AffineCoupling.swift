@@ -61,6 +61,7 @@ public final class AffineCoupling: FlowLayer {
     return out
   }
 
+  // region: forward
   func forward(
     _ x: UnsafePointer<Float>, into y: UnsafeMutablePointer<Float>,
     addingLogDetTo logDet: UnsafeMutablePointer<Float>, rows: Int
@@ -88,6 +89,7 @@ public final class AffineCoupling: FlowLayer {
     }
     cachedInput = x
   }
+  // endregion
 
   func inverse(
     _ y: UnsafePointer<Float>, into x: UnsafeMutablePointer<Float>,
