@@ -11,6 +11,7 @@ public enum CairoRenderError: Error, Equatable, CustomStringConvertible {
   /// A PNG scale outside 0.25…8, or one that makes the image larger than Cairo allows.
   case invalidScale(Double)
 
+  /// One line naming the path or value at fault.
   public var description: String {
     switch self {
     case .cairoFailed(let format, let status): "Cairo could not draw the \(format): \(status)"

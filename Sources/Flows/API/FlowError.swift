@@ -13,6 +13,7 @@ public enum FlowError: Error, Equatable, CustomStringConvertible {
   /// The model file could not be written, e.g. its folder does not exist.
   case unwritableModel(path: String, reason: String)
 
+  /// One line naming the culprit and, where there is one, the fix.
   public var description: String {
     switch self {
     case .invalidConfiguration(let message): return "invalid flow configuration: \(message)"

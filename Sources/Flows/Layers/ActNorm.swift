@@ -28,7 +28,6 @@ public final class ActNorm: FlowLayer {
   }
 
   /// The trainable parameters, by name, in a fixed order.
-
   public var parameters: [Parameter] { [logScale, bias] }
   var kind: String { "actnorm" }
 

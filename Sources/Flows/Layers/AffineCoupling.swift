@@ -42,7 +42,6 @@ public final class AffineCoupling: FlowLayer {
   }
 
   /// The trainable parameters, by name, in a fixed order.
-
   public var parameters: [Parameter] { conditioner.parameters }
   var kind: String { "coupling" }
 

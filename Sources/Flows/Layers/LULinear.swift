@@ -38,7 +38,6 @@ public final class LULinear: FlowLayer {
   }
 
   /// The trainable parameters, by name, in a fixed order.
-
   public var parameters: [Parameter] { [lower, upper, diagonal, bias] }
   var kind: String { "lulinear" }
 

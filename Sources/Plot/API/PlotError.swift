@@ -18,6 +18,7 @@ public enum PlotError: Error, Equatable, CustomStringConvertible {
   /// A parameter outside its meaningful range (bins ≤ 0, negative size, reversed limits, …).
   case invalidParameter(panel: Int, series: String, detail: String)
 
+  /// One line naming the figure, panel or series at fault.
   public var description: String {
     switch self {
     case .invalidSize(let w, let h):

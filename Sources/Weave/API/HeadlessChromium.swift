@@ -7,8 +7,11 @@ import Foundation
 public struct HeadlessChromium: Sendable {
   /// What one run printed.
   public struct Output: Sendable {
+    /// Chromium's exit status (0 when the page was printed or dumped).
     public var exitCode: Int32
+    /// What Chromium wrote to standard output.
     public var standardOutput: String
+    /// Chromium's log, where console messages and load failures appear.
     public var standardError: String
   }
 

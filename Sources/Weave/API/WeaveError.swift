@@ -2,6 +2,7 @@
 public struct ChapterLocation: Sendable, Equatable, CustomStringConvertible {
   /// The chapter's path as the parser was given it, e.g. `chapters/02-flows.md`.
   public var file: String
+  /// The 1-based line in `file`.
   public var line: Int
 
   /// The location of `line` in `file`.
