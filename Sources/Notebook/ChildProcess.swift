@@ -40,10 +40,13 @@ struct ChildProcess {
     var outData = Data()
     var errData = Data()
     var wasStopped = false
+    var status: Int32 = 0
+    var exited = false
+    var readsAfterExit = 0
     var open = [output.read, errors.read]
-    while !open.isEmpty {
+    while true {
       var descriptors = open.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
-      _ = poll(&descriptors, nfds_t(descriptors.count), 100)
+      let ready = poll(&descriptors, nfds_t(descriptors.count), exited ? 0 : open.isEmpty ? 20 : 100)
       for descriptor in descriptors where descriptor.revents != 0 {
         let chunk = readAvailable(descriptor.fd)
         if chunk.isEmpty {
@@ -56,22 +59,21 @@ struct ChildProcess {
           errData += chunk
         }
       }
+      // Once the program has exited, only what is already in the pipes is read: a process it started in
+      // another session (Foundation's `Process` does that) may hold them open long after, or for ever.
+      if exited {
+        readsAfterExit += 1
+        if ready <= 0 || open.isEmpty || readsAfterExit > 256 { break }
+        continue
+      }
       if !wasStopped, shouldStop() {
         wasStopped = true
         kill(-pid, SIGKILL)
       }
-    }
-    // Both pipes closed; the program may still run (it closed them itself), so keep checking `shouldStop`.
-    var status: Int32 = 0
-    while true {
       let reaped = waitpid(pid, &status, WNOHANG)
-      if reaped == pid || (reaped == -1 && errno != EINTR) { break }
-      if !wasStopped, shouldStop() {
-        wasStopped = true
-        kill(-pid, SIGKILL)
-      }
-      usleep(20_000)
+      exited = reaped == pid || (reaped == -1 && errno != EINTR)
     }
+    open.forEach { close($0) }
     // Whatever the program left running in its group (e.g. a forked cell) goes with it.
     kill(-pid, SIGKILL)
     let signal = status & 0x7f

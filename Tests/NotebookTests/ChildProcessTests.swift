@@ -25,6 +25,18 @@ import Testing
     #expect(outcome.standardOutput == "started\n")
   }
 
+  @Test func returnsWhenTheProgramExitsThoughADetachedProcessHoldsItsOutput() throws {
+    // `setsid` moves the sleeper out of the process group, as Foundation's `Process` does with a cell's
+    // children; it inherits the output pipe, which stays open after the shell exits.
+    let outcome = try ChildProcess.run(["sh", "-c", "setsid sleep 20 & echo $!"])
+    let sleeper = try #require(pid_t(outcome.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)))
+    defer { kill(sleeper, SIGKILL) }
+    #expect(outcome.exitCode == 0)
+    // Still alive (not gone, nor a zombie nobody reaped): `run` did not wait for it.
+    let stat = try String(contentsOfFile: "/proc/\(sleeper)/stat", encoding: .utf8)
+    #expect(stat.split(separator: ")").last?.trimmingCharacters(in: .whitespaces).first != "Z", "\(stat)")
+  }
+
   @Test func standardInputIsEmpty() throws {
     let outcome = try ChildProcess.run(["sh", "-c", "cat; echo done"])
     #expect(outcome.standardOutput == "done\n")
