@@ -139,6 +139,13 @@ struct ChapterExecutor: Sendable {
       stream.fail(
         cell,
         RuntimeFailure.diagnostic(from: outcome.standardError, cellStart: chapter.cells[cell].line, ending: ending))
+    } else if let cell = stream.currentCell, cell != program.last?.index {
+      // `exit(0)` in a cell ends the whole program: the cells after it would silently not run.
+      stream.fail(
+        cell,
+        .init(
+          severity: "error",
+          text: "the chapter program exited (code 0) in this cell, so later cells did not run; exit() ends the chapter"))
     }
     var run = stream.run
     for (index, earlierCell) in earlier.cells.enumerated() where earlierCell.status == .error {

@@ -153,6 +153,18 @@ import _TestSupport
     #expect(try BuildRecordReader(book: book.path).isCached("chapters/1-type.md") == true)
   }
 
+  @Test func exitInACellFailsItInsteadOfSilentlySkippingTheRest() throws {
+    let book = try TemporaryDirectory()
+    try book.write(
+      "```{swift}\nimport Foundation\nprint(\"before\")\nexit(0)\n```\n\n```{swift}\nprint(\"later\")\n```\n",
+      to: "chapters/exit.md")
+    let run = try FlowBookBinary.run(["build", "--book", book.path])
+    #expect(run.exitCode != 0)
+    #expect(run.standardError.contains("chapters/exit.md:2: error: the chapter program exited (code 0)"), "\(run.standardError)")
+    #expect(try BuildRecordReader(book: book.path).statuses("chapters/exit.md") == ["error", "not-run"])
+    #expect(try page(book).contains(">before\n</pre>"))
+  }
+
   @Test func includesShowProjectCodeAndRefuseOutsidePaths() throws {
     let book = try TemporaryDirectory()
     try book.write("# Code\n\n{{< include Sources/CellRuntime/Table.swift >}}\n", to: "chapters/a.md")
