@@ -43,11 +43,15 @@ public enum Build {
 
   /// The parameter `name` given with `-P name=value`, or `fallback` when not given.
   ///
-  /// A value that is not a `T` stops the cell with a message naming the parameter.
-  public static func parameter<T: LosslessStringConvertible>(_ name: String, default fallback: T) -> T {
+  /// A value that is not a `T` stops the cell with a message naming the parameter, at the caller's
+  /// chapter line (`file` and `line` default to it).
+  public static func parameter<T: LosslessStringConvertible>(
+    _ name: String, default fallback: T, file: StaticString = #filePath, line: UInt = #line
+  ) -> T {
     guard let text = parameters[name] else { return fallback }
     guard let value = T(text) else {
-      fatalError("build parameter \(name)=\(text) is not a valid \(T.self) (flowbook build -P \(name)=…)")
+      fatalError(
+        "build parameter \(name)=\(text) is not a valid \(T.self) (flowbook build -P \(name)=…)", file: (file), line: line)
     }
     return value
   }

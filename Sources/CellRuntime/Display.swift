@@ -28,8 +28,9 @@ public func _beginCell(_ index: Int) {
 
 /// Shows `figure` below the current cell, drawn with Cairo as SVG (for the page) and 2× PNG (fallback
 /// and thumbnails); the cell's `label` and `fig-cap` options name and caption it in the report.
-/// A figure that cannot be drawn (e.g. mismatched x and y) fails the cell with the plot's message.
-public func show(_ figure: Figure) {
+/// A figure that cannot be drawn (e.g. mismatched x and y) fails the cell with the plot's message, at the
+/// caller's chapter line (`file` and `line` default to it).
+public func show(_ figure: Figure, file: StaticString = #filePath, line: UInt = #line) {
   let directory = ProcessInfo.processInfo.environment[DisplayProtocol.outputDirectoryVariable] ?? "."
   figuresInCell += 1
   let stem = "cell\(currentCell)-fig\(figuresInCell)"
@@ -37,7 +38,7 @@ public func show(_ figure: Figure) {
     try CairoRenderer.writeSVG(figure, to: directory + "/" + stem + ".svg")
     try CairoRenderer.writePNG(figure, to: directory + "/" + stem + ".png", scale: 2)
   } catch {
-    fatalError("show(figure): \(error)")
+    fatalError("show(figure): \(error)", file: (file), line: line)
   }
   emit(["event": "figure", "name": stem + ".svg"])
 }

@@ -165,6 +165,16 @@ import _TestSupport
     #expect(try page(book).contains(">before\n</pre>"))
   }
 
+  @Test func cellRuntimeErrorsNameTheCallingLine() throws {
+    let book = try TemporaryDirectory()
+    try book.write("```{swift}\nprint(1)\nshow(Figure().scatter([1, 2], [1]))\n```\n", to: "chapters/a.md")
+    try book.write("```{swift}\nprint(2)\nlet n = Build.parameter(\"n\", default: 1)\n```\n", to: "chapters/b.md")
+    let run = try FlowBookBinary.run(["build", "--book", book.path, "-P", "n=many"])
+    #expect(run.standardError.contains("chapters/a.md:3: error: Fatal error: show(figure): panel 0"), "\(run.standardError)")
+    #expect(run.standardError.contains("chapters/b.md:3: error: Fatal error: build parameter n=many is not a valid Int"))
+    #expect(!run.standardError.contains("CellRuntime/"))
+  }
+
   @Test func includesShowProjectCodeAndRefuseOutsidePaths() throws {
     let book = try TemporaryDirectory()
     try book.write("# Code\n\n{{< include Sources/CellRuntime/Table.swift >}}\n", to: "chapters/a.md")
