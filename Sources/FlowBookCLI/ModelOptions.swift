@@ -2,26 +2,29 @@ import ArgumentParser
 import Flows
 
 /// The flow and training options shared by `train`, `verify` and `bench flows`.
+///
+/// Numbers are parsed `.unconditional`ly, so `--layers -2` reaches validation and gets its message
+/// instead of ArgumentParser's "missing value" (a leading `-` would otherwise read as an option).
 struct ModelOptions: ParsableArguments {
   @Option(help: "Toy dataset: \(ToyDataset.allCases.map(\.rawValue).joined(separator: ", ")).")
   var dataset = "checkerboard"
 
-  @Option(help: "Number of optimisation steps.")
+  @Option(parsing: .unconditional, help: "Number of optimisation steps.")
   var steps = 3000
 
-  @Option(help: "Seed of the initialisation and the data stream.")
+  @Option(parsing: .unconditional, help: "Seed of the initialisation and the data stream.")
   var seed: UInt64 = 0
 
-  @Option(help: "Number of affine couplings (even, ≥ 2).")
+  @Option(parsing: .unconditional, help: "Number of affine couplings (even, ≥ 2).")
   var layers = 8
 
-  @Option(help: "Width of the conditioner's two hidden layers.")
+  @Option(parsing: .unconditional, help: "Width of the conditioner's two hidden layers.")
   var hidden = 128
 
-  @Option(help: "Minibatch size.")
+  @Option(parsing: .unconditional, help: "Minibatch size.")
   var batch = 512
 
-  @Option(help: "Adam learning rate.")
+  @Option(parsing: .unconditional, help: "Adam learning rate.")
   var lr: Float = 1e-3
 
   @Option(
@@ -30,10 +33,10 @@ struct ModelOptions: ParsableArguments {
   )
   var schedule = "cosine"
 
-  @Option(help: "Clip the global gradient norm to this value.")
+  @Option(parsing: .unconditional, help: "Clip the global gradient norm to this value.")
   var clip: Float?
 
-  @Option(help: "Record train and held-out log-likelihood every this many steps.")
+  @Option(parsing: .unconditional, help: "Record train and held-out log-likelihood every this many steps.")
   var evalEvery = 100
 
   @Flag(

@@ -26,6 +26,8 @@ import _TestSupport
     (["--dataset", "spirals"], "unknown dataset 'spirals'"),
     (["--layers", "3"], "couplings must be even"),
     (["--layers", "0"], "couplings must be even"),
+    (["--layers", "-2"], "couplings must be even"),
+    (["--lr", "-1"], "learning rate must be a positive number"),
     (["--lr=-1"], "learning rate must be a positive number"),
     (["--schedule", "linear"], "unknown schedule"),
     (["--save", "/nonexistent-flowbook-folder/flow.json"], "cannot save the flow to /nonexistent-flowbook-folder"),
