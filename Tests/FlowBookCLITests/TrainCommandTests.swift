@@ -27,6 +27,8 @@ import _TestSupport
     (["--layers", "3"], "couplings must be even"),
     (["--layers", "0"], "couplings must be even"),
     (["--layers", "-2"], "couplings must be even"),
+    (["--layers", "20000000"], "couplings must each be ≤ 4096"),
+    (["--layers", "100", "--hidden", "4096"], "more than the 100000000 FlowBook trains in memory"),
     (["--lr", "-1"], "learning rate must be a positive number"),
     (["--lr=-1"], "learning rate must be a positive number"),
     (["--schedule", "linear"], "unknown schedule"),

@@ -42,6 +42,24 @@ import _TestSupport
     }
   }
 
+  @Test func aModelAskingForAHugeFlowIsRefusedBeforeAllocating() throws {
+    let directory = try TemporaryDirectory()
+    let path = directory.path + "/huge.json"
+    try Flow(FlowConfiguration(couplings: 2, hidden: 4)).save(to: path)
+    var object =
+      try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path)))
+      as! [String: Any]
+    var configuration = object["configuration"] as! [String: Any]
+    configuration["couplings"] = 2_000_000
+    object["configuration"] = configuration
+    try JSONSerialization.data(withJSONObject: object).write(to: URL(fileURLWithPath: path))
+    #expect {
+      try Flow.load(from: path)
+    } throws: { error in
+      "\(error)".contains("couplings must each be ≤ 4096")
+    }
+  }
+
   @Test func aTruncatedParameterIsNamed() throws {
     let directory = try TemporaryDirectory()
     let path = directory.path + "/flow.json"

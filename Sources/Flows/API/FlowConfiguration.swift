@@ -45,7 +45,23 @@ public struct FlowConfiguration: Codable, Equatable, Sendable {
     guard hidden >= 1, hidden <= 4096 else {
       throw FlowError.invalidConfiguration("hidden width must be in 1…4096, got \(hidden)")
     }
+    guard dimension <= 4096, couplings <= 4096 else {
+      throw FlowError.invalidConfiguration(
+        "dimension and couplings must each be ≤ 4096, got \(dimension) and \(couplings)")
+    }
+    // A bound on memory, checked before anything is allocated (a corrupt saved model could ask for more).
+    let (d, h) = (Double(dimension), Double(hidden))
+    let perStep = 3 * d * h + h * h + 2 * h + 2 * d + (actNorm ? 2 * d : 0) + (luLinear ? d * d + 2 * d : 0)
+    let parameters = Double(couplings) * perStep
+    guard parameters <= Self.maximumParameters else {
+      throw FlowError.invalidConfiguration(
+        "the flow would have about \(Int(parameters)) parameters, more than the \(Int(Self.maximumParameters)) "
+          + "FlowBook trains in memory; use fewer couplings or a smaller hidden width")
+    }
   }
+
+  /// The most trainable scalars a flow may have (with Adam's moments and gradients, about 1.6 GB).
+  static let maximumParameters = 100_000_000.0
 
   /// The coupling mask of step `k`: `true` keeps a coordinate.
   public func mask(forStep k: Int) -> [Bool] {
