@@ -21,4 +21,10 @@ import _TestSupport
     #expect(run.exitCode != 0)
     #expect(run.standardError.contains("--repetitions must be positive"))
   }
+
+  @Test func anUnknownKernelIsAnErrorNotAMislabelledMeasurement() throws {
+    let run = try FlowBookBinary.run(["bench", "numerics", "--repetitions", "1", "--core-type", "Nope"])
+    #expect(run.exitCode != 0)
+    #expect(run.standardError.contains("OpenBLAS has no kernel 'Nope'"), "\(run.standardError)")
+  }
 }

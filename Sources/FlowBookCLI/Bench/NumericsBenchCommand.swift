@@ -29,7 +29,13 @@ struct NumericsBenchCommand: ParsableCommand {
     var report = BenchReport()
     report.add("blas_core_at_load", .text(BLASKernel.coreName))
     BLASKernel.configure()
-    if let coreType { BLASKernel.select(coreType: coreType) }
+    if let coreType {
+      // OpenBLAS silently keeps its kernel for a name it does not know: say so rather than mislabel the numbers.
+      let selected = BLASKernel.select(coreType: coreType)
+      guard selected.lowercased() == coreType.lowercased() else {
+        throw ValidationError("OpenBLAS has no kernel '\(coreType)' here (it kept \(selected)); try e.g. Prescott or Haswell")
+      }
+    }
     report.add("blas_core", .text(BLASKernel.coreName))
     report.add("blas_threads", .integer(BLASKernel.threadCount))
 
