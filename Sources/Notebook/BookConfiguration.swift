@@ -29,6 +29,11 @@ struct BookConfiguration {
             file: file, line: entry.line,
             "chapter '\(chapter)' is not a .md file in chapters/ (found: \(available.joined(separator: ", ")))")
         }
+        // Each chapter is one page and one cache entry: listed twice, its two runs would share a work folder.
+        var seen: Set<String> = []
+        if let chapter = configuration.chapterFiles.first(where: { !seen.insert($0).inserted }) {
+          throw BookError(file: file, line: entry.line, "chapter '\(chapter)' is listed more than once")
+        }
       case "defaults":
         guard let defaults = entry.value.mapping else {
           throw BookError(file: file, line: entry.line, "'defaults' must hold cell options as 'key: value' lines")

@@ -36,6 +36,7 @@ import _TestSupport
   @Test(arguments: [
     ("title: [unclosed\n", 2, "bad YAML"),
     ("title: x\nchapters: [missing.md]\n", 2, "missing.md"),
+    ("title: x\nchapters: [a.md, a.md]\n", 2, "chapter 'a.md' is listed more than once"),
     ("title: x\ndefaults:\n  echo: maybe\n", 3, "echo must be true or false"),
     ("titel: x\n", 1, "unknown key 'titel'"),
   ])
