@@ -27,4 +27,20 @@ import _TestSupport
     #expect(run.exitCode != 0)
     #expect(run.standardError.contains("OpenBLAS has no kernel 'Nope'"), "\(run.standardError)")
   }
+
+  @Test func aReferenceScriptWithMuchOnStandardErrorIsStillRead() throws {
+    let directory = try TemporaryDirectory()
+    // More than a pipe holds (64 KiB) on standard error before the result on standard output.
+    try directory.write(
+      "import sys\nsys.stderr.write('warning\\n' * 40000)\nprint('{\"ms_per_step\": 5.0, \"test_nll\": 1.5}')\n",
+      to: "reference.py")
+    let run = try FlowBookBinary.run([
+      "bench", "flows", "--json", "--script", directory.path + "/reference.py", "--steps", "2",
+      "--compare-steps", "0", "--layers", "2", "--hidden", "8", "--batch", "64",
+    ])
+    #expect(run.exitCode == 0, "\(run.standardError)")
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any])
+    #expect(object["torch_ms_per_step"] as? Double == 5)
+  }
 }

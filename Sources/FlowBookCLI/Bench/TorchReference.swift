@@ -38,9 +38,16 @@ enum TorchReference {
     do { try process.run() } catch {
       return .failure(Skipped(description: "PyTorch skipped: cannot run \(python) (\(error))"))
     }
+    // Standard error is drained on its own thread: PyTorch's warnings could fill its pipe while this
+    // thread waits for standard output, and both processes would wait for ever.
+    nonisolated(unsafe) var errorData = Data()
+    let drained = DispatchGroup()
+    DispatchQueue.global().async(group: drained) {
+      errorData = errors.fileHandleForReading.readDataToEndOfFile()
+    }
     let data = output.fileHandleForReading.readDataToEndOfFile()
-    let errorText = String(
-      decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    drained.wait()
+    let errorText = String(decoding: errorData, as: UTF8.self)
     process.waitUntilExit()
     guard process.terminationStatus == 0 else {
       let reason =
