@@ -28,7 +28,7 @@ import _TestSupport
     #expect(run.standardError.contains("OpenBLAS has no kernel 'Nope'"), "\(run.standardError)")
   }
 
-  @Test func aReferenceScriptWithMuchOnStandardErrorIsStillRead() throws {
+  @Test func theReferenceScriptIsReadDespiteLongStandardErrorAndSkippedForOtherModels() throws {
     let directory = try TemporaryDirectory()
     // More than a pipe holds (64 KiB) on standard error before the result on standard output.
     try directory.write(
@@ -42,5 +42,14 @@ import _TestSupport
     let object = try #require(
       try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any])
     #expect(object["torch_ms_per_step"] as? Double == 5)
+
+    let withActNorm = try FlowBookBinary.run([
+      "bench", "flows", "--json", "--script", directory.path + "/reference.py", "--steps", "2",
+      "--compare-steps", "0", "--layers", "2", "--hidden", "8", "--batch", "64", "--actnorm",
+    ])
+    let skipped = try #require(
+      try JSONSerialization.jsonObject(with: Data(withActNorm.standardOutput.utf8)) as? [String: Any])
+    #expect(skipped["ratio"] == nil)
+    #expect((skipped["torch_skipped"] as? String)?.contains("no ActNorm") == true)
   }
 }

@@ -44,7 +44,12 @@ struct BenchFlowsCommand: ParsableCommand {
     report.add("flowbook_ms_per_step", .number(result.millisecondsPerStep))
     report.add("flowbook_test_nll", .number(result.testNLL))
     var torchMilliseconds: Double?
-    switch TorchReference.run(python: python, script: script, model: model, steps: options.steps) {
+    // The PyTorch script is plain RealNVP: a ratio against a flow with more layers or clipping would mislead.
+    let torch: Result<TorchReference.Measurement, TorchReference.Skipped> =
+      model.actnorm || model.lu || model.clip != nil
+      ? .failure(.init(description: "PyTorch skipped: \(script) has no ActNorm, LU layers or clipping"))
+      : TorchReference.run(python: python, script: script, model: model, steps: options.steps)
+    switch torch {
     case .success(let torch):
       torchMilliseconds = torch.msPerStep
       report.add("torch_ms_per_step", .number(torch.msPerStep))
