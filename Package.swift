@@ -9,7 +9,7 @@ let package = Package(
   products: [
     .executable(name: "flowbook", targets: ["flowbook"]),
     /// The library that chapter cells link against: one dynamic product so a cell compiles in ~1 s.
-    .library(name: "FlowBookKit", type: .dynamic, targets: ["CellRuntime", "Autodiff", "Plot", "PlotCairo"]),
+    .library(name: "FlowBookKit", type: .dynamic, targets: ["CellRuntime", "Autodiff", "Flows", "Plot", "PlotCairo"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -29,6 +29,7 @@ let package = Package(
 
     // MARK: - Numerics and flows
     .target(name: "Autodiff", dependencies: ["CBLAS"]),
+    .target(name: "Flows", dependencies: ["Autodiff", "CBLAS"]),
 
     // MARK: - Plotting
     .target(name: "Plot"),
@@ -43,7 +44,7 @@ let package = Package(
     .target(
       name: "FlowBookCLI",
       dependencies: [
-        "Notebook", "Weave", "Plot", "PlotCairo", "Autodiff",
+        "Notebook", "Weave", "Plot", "PlotCairo", "Autodiff", "Flows",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .executableTarget(name: "flowbook", dependencies: ["FlowBookCLI"]),
@@ -52,5 +53,6 @@ let package = Package(
     .target(name: "_TestSupport", path: "Tests/_TestSupport"),
     .testTarget(name: "NotebookTests", dependencies: ["Notebook", "_TestSupport"]),
     .testTarget(name: "FlowBookCLITests", dependencies: ["FlowBookCLI", "_TestSupport"]),
+    .testTarget(name: "FlowsTests", dependencies: ["Flows"]),
   ]
 )

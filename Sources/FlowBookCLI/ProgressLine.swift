@@ -1,0 +1,15 @@
+import Flows
+import Foundation
+
+/// A one-line, self-overwriting progress display on stderr: step, loss, elapsed time and ETA.
+enum ProgressLine {
+  /// Redraws the line for `progress`.
+  static func show(_ progress: TrainingProgress) {
+    let line = String(format: "\rstep %d/%d  loss %.4f  %.1fs elapsed  ETA %.1fs   ",
+      progress.step, progress.steps, progress.loss, progress.elapsed, progress.remaining)
+    FileHandle.standardError.write(Data(line.utf8))
+  }
+
+  /// Ends the line so later output starts on a fresh one.
+  static func finish() { FileHandle.standardError.write(Data("\n".utf8)) }
+}

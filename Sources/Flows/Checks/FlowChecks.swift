@@ -1,0 +1,85 @@
+import Foundation
+
+/// One point's log-det check: the layer's closed-form log-det against log|det J| of an independent Jacobian.
+public struct LogDetCheck: Sendable {
+  /// The point checked.
+  public var point: [Float]
+  /// The bijector's own log-det (the `Float` forward pass).
+  public var analytic: Double
+  /// log|det J| of the Jacobian computed independently (central finite differences in `Double`).
+  public var jacobian: Double
+  /// |analytic − jacobian|.
+  public var error: Double { abs(analytic - jacobian) }
+}
+
+/// The checks the course and the tests run on every bijector: log-det against an independent Jacobian,
+/// round-trip error, and cancellation of forward and inverse log-dets.
+public enum FlowChecks {
+  /// The Jacobian ∂f/∂x at `x` by central differences of the layer's `Double` reference forward pass
+  /// (step `h`); for bijectors outside Flows, of the `Float` forward pass with a larger step.
+  public static func jacobian(of bijector: any Bijector, at x: [Double], step h: Double? = nil) -> [[Double]] {
+    let d = x.count
+    let evaluate: ([Double]) -> [Double]
+    let h = h ?? (bijector is any FlowLayer ? 1e-6 : 1e-2)
+    if let layer = bijector as? any FlowLayer {
+      evaluate = { layer.referenceForward($0).z }
+    } else {
+      evaluate = { point in bijector.forward(Batch(count: 1, dimension: d, values: point.map(Float.init))).z.values.map(Double.init) }
+    }
+    var columns: [[Double]] = []
+    for j in 0..<d {
+      var plus = x, minus = x
+      plus[j] += h
+      minus[j] -= h
+      let (fPlus, fMinus) = (evaluate(plus), evaluate(minus))
+      columns.append((0..<d).map { (fPlus[$0] - fMinus[$0]) / (2 * h) })
+    }
+    return (0..<d).map { i in (0..<d).map { j in columns[j][i] } }
+  }
+
+  /// log|det m| by Gaussian elimination with partial pivoting.
+  public static func logAbsDeterminant(_ m: [[Double]]) -> Double {
+    var a = m
+    let n = a.count
+    var result = 0.0
+    for column in 0..<n {
+      let pivot = (column..<n).max { abs(a[$0][column]) < abs(a[$1][column]) }!
+      a.swapAt(column, pivot)
+      let p = a[column][column]
+      if p == 0 { return -.infinity }
+      result += log(abs(p))
+      for row in (column + 1)..<n {
+        let factor = a[row][column] / p
+        for k in column..<n { a[row][k] -= factor * a[column][k] }
+      }
+    }
+    return result
+  }
+
+  /// For every point of `x`: the bijector's log-det and log|det| of its finite-difference Jacobian.
+  public static func logDetChecks(of bijector: any Bijector, at x: Batch) -> [LogDetCheck] {
+    let analytic = bijector.forward(x).logDet
+    return (0..<x.count).map { i in
+      let point = x[point: i]
+      let jacobian = jacobian(of: bijector, at: point.map(Double.init))
+      return LogDetCheck(point: point, analytic: Double(analytic[i]), jacobian: logAbsDeterminant(jacobian))
+    }
+  }
+
+  /// Per point, max_j |f⁻¹(f(x))_j − x_j| / max(1, max_j |x_j|): the relative round-trip error.
+  public static func roundTripErrors(of bijector: any Bijector, at x: Batch) -> [Double] {
+    let back = bijector.inverse(bijector.forward(x).z).x
+    return (0..<x.count).map { i in
+      let original = x[point: i], returned = back[point: i]
+      let scale = max(1, original.map { abs(Double($0)) }.max() ?? 1)
+      return zip(original, returned).map { abs(Double($0) - Double($1)) }.max()! / scale
+    }
+  }
+
+  /// Per point, |logDet_f(x) + logDet_f⁻¹(f(x))|: zero when forward and inverse log-dets cancel.
+  public static func logDetCancellation(of bijector: any Bijector, at x: Batch) -> [Double] {
+    let (z, forwardLogDet) = bijector.forward(x)
+    let inverseLogDet = bijector.inverse(z).logDet
+    return zip(forwardLogDet, inverseLogDet).map { abs(Double($0) + Double($1)) }
+  }
+}

@@ -1,0 +1,129 @@
+import Foundation
+
+/// The coupling layer's conditioner: an MLP `inputs → hidden → hidden → outputs` with ReLU, as in RealNVP.
+///
+/// `h1 = relu(x·W1 + b1)`, `h2 = relu(h1·W2 + b2)`, `o = h2·W3 + b3`, with `x` rows×inputs and weights
+/// stored inputs×outputs so every product is one row-major `sgemm`. The backward pass is derived by hand
+/// (bias and ReLU-mask work fused into one sweep per layer) and keeps its activations from the last forward.
+final class Conditioner {
+  let inputs: Int, hidden: Int, outputs: Int
+  let weight1: Parameter, bias1: Parameter
+  let weight2: Parameter, bias2: Parameter
+  let weight3: Parameter, bias3: Parameter
+  private let workspace = Workspace()
+  private var hidden1: UnsafeMutablePointer<Float>?
+  private var hidden2: UnsafeMutablePointer<Float>?
+
+  /// PyTorch's default `nn.Linear` initialisation, U(−1/√fan_in, 1/√fan_in) for weights and biases;
+  /// `zeroLast` starts the output layer at zero so the coupling starts as the identity.
+  init(name: String, inputs: Int, hidden: Int, outputs: Int, zeroLast: Bool, generator: inout SeededGenerator) {
+    self.inputs = inputs
+    self.hidden = hidden
+    self.outputs = outputs
+    func uniform(_ count: Int, fanIn: Int) -> [Float] {
+      let bound = 1 / Float(fanIn).squareRoot()
+      return (0..<count).map { _ in (2 * generator.uniform() - 1) * bound }
+    }
+    weight1 = Parameter(name: name + ".weight1", values: uniform(inputs * hidden, fanIn: inputs))
+    bias1 = Parameter(name: name + ".bias1", values: uniform(hidden, fanIn: inputs))
+    weight2 = Parameter(name: name + ".weight2", values: uniform(hidden * hidden, fanIn: hidden))
+    bias2 = Parameter(name: name + ".bias2", values: uniform(hidden, fanIn: hidden))
+    let last = uniform(hidden * outputs + outputs, fanIn: hidden)
+    weight3 = Parameter(name: name + ".weight3", values: zeroLast ? Array(repeating: 0, count: hidden * outputs) : Array(last[..<(hidden * outputs)]))
+    bias3 = Parameter(name: name + ".bias3", values: zeroLast ? Array(repeating: 0, count: outputs) : Array(last[(hidden * outputs)...]))
+  }
+
+  var parameters: [Parameter] { [weight1, bias1, weight2, bias2, weight3, bias3] }
+
+  /// `o = MLP(x)` for `rows` rows; keeps the hidden activations for `backward`.
+  func forward(_ x: UnsafePointer<Float>, into o: UnsafeMutablePointer<Float>, rows: Int) {
+    let h1 = workspace.buffer("h1", count: rows * hidden)
+    let h2 = workspace.buffer("h2", count: rows * hidden)
+    hidden1 = h1
+    hidden2 = h2
+    if inputs == 1 {
+      // An outer product: a direct loop beats a k = 1 sgemm and fuses bias and ReLU.
+      let w = weight1.value.pointer, b = bias1.value.pointer
+      for i in 0..<rows {
+        let xi = x[i], row = h1 + i * hidden
+        for j in 0..<hidden { row[j] = max(xi * w[j] + b[j], 0) }
+      }
+    } else {
+      gemm(x, weight1.value.pointer, into: h1, m: rows, n: hidden, k: inputs)
+      addBiasAndReLU(h1, bias1.value.pointer, rows: rows, columns: hidden)
+    }
+    gemm(h1, weight2.value.pointer, into: h2, m: rows, n: hidden, k: hidden)
+    addBiasAndReLU(h2, bias2.value.pointer, rows: rows, columns: hidden)
+    gemm(h2, weight3.value.pointer, into: o, m: rows, n: outputs, k: hidden)
+    let b3 = bias3.value.pointer
+    for i in 0..<rows {
+      let row = o + i * outputs
+      for j in 0..<outputs { row[j] += b3[j] }
+    }
+  }
+
+  /// Given dL/do of the last forward, adds parameter gradients and writes dL/dx (rows×inputs).
+  func backward(outputGradient dOut: UnsafePointer<Float>, input x: UnsafePointer<Float>,
+                inputGradient dx: UnsafeMutablePointer<Float>, rows: Int) {
+    guard let h1 = hidden1, let h2 = hidden2 else { preconditionFailure("Conditioner.backward before forward") }
+    let dh2 = workspace.buffer("dh2", count: rows * hidden)
+    let dh1 = workspace.buffer("dh1", count: rows * hidden)
+    gemm(h2, dOut, into: weight3.gradient.pointer, m: hidden, n: outputs, k: rows, transposeA: true, beta: 1)
+    sumRows(dOut, into: bias3.gradient.pointer, rows: rows, columns: outputs)
+    gemm(dOut, weight3.value.pointer, into: dh2, m: rows, n: hidden, k: outputs, transposeB: true)
+    maskAndSumRows(dh2, activation: h2, into: bias2.gradient.pointer, rows: rows, columns: hidden)
+    gemm(h1, dh2, into: weight2.gradient.pointer, m: hidden, n: hidden, k: rows, transposeA: true, beta: 1)
+    gemm(dh2, weight2.value.pointer, into: dh1, m: rows, n: hidden, k: hidden, transposeB: true)
+    maskAndSumRows(dh1, activation: h1, into: bias1.gradient.pointer, rows: rows, columns: hidden)
+    gemm(x, dh1, into: weight1.gradient.pointer, m: inputs, n: hidden, k: rows, transposeA: true, beta: 1)
+    gemm(dh1, weight1.value.pointer, into: dx, m: rows, n: inputs, k: hidden, transposeB: true)
+  }
+
+  /// The same MLP for one point in `Double`.
+  func referenceForward(_ x: [Double]) -> [Double] {
+    func dense(_ input: [Double], _ w: Parameter, _ b: Parameter, _ n: Int, relu: Bool) -> [Double] {
+      (0..<n).map { j in
+        var sum = Double(b.value[j])
+        for k in input.indices { sum += input[k] * Double(w.value[k * n + j]) }
+        return relu ? max(sum, 0) : sum
+      }
+    }
+    let h1 = dense(x, weight1, bias1, hidden, relu: true)
+    let h2 = dense(h1, weight2, bias2, hidden, relu: true)
+    return dense(h2, weight3, bias3, outputs, relu: false)
+  }
+}
+
+/// `m[i, j] = max(m[i, j] + b[j], 0)` in one sweep.
+@inline(__always)
+private func addBiasAndReLU(_ m: UnsafeMutablePointer<Float>, _ b: UnsafePointer<Float>, rows: Int, columns: Int) {
+  for i in 0..<rows {
+    let row = m + i * columns
+    for j in 0..<columns { row[j] = max(row[j] + b[j], 0) }
+  }
+}
+
+/// `sum[j] += Σ_i m[i, j]`.
+@inline(__always)
+private func sumRows(_ m: UnsafePointer<Float>, into sum: UnsafeMutablePointer<Float>, rows: Int, columns: Int) {
+  for i in 0..<rows {
+    let row = m + i * columns
+    for j in 0..<columns { sum[j] += row[j] }
+  }
+}
+
+/// Zeroes gradient entries where the ReLU was inactive, and adds the masked columns into the bias gradient.
+@inline(__always)
+private func maskAndSumRows(
+  _ m: UnsafeMutablePointer<Float>, activation: UnsafePointer<Float>, into sum: UnsafeMutablePointer<Float>,
+  rows: Int, columns: Int
+) {
+  for i in 0..<rows {
+    let row = m + i * columns, active = activation + i * columns
+    for j in 0..<columns {
+      let g = active[j] > 0 ? row[j] : 0
+      row[j] = g
+      sum[j] += g
+    }
+  }
+}

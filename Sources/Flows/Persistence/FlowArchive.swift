@@ -1,0 +1,70 @@
+import Foundation
+
+/// The saved form of a trained flow: a versioned JSON document holding the configuration, every parameter
+/// by name (exact `Float` values), and each ActNorm's initialisation flag.
+///
+/// `Flow.save(to:)` writes it; `Flow.load(from:)` rebuilds the flow and checks format, version, names and
+/// sizes, so a corrupt or foreign file is a `FlowError`, never a crash.
+struct FlowArchive: Codable {
+  /// Identifies the file type.
+  static let formatName = "flowbook-flow"
+  /// Bumped whenever the layout changes incompatibly.
+  static let currentVersion = 1
+
+  var format: String
+  var version: Int
+  var configuration: FlowConfiguration
+  var parameters: [String: [Float]]
+  var initialisedActNorms: [String]
+}
+
+extension Flow {
+  /// Writes the flow (configuration, parameters, ActNorm flags) to `path`.
+  public func save(to path: String) throws {
+    let archive = FlowArchive(
+      format: FlowArchive.formatName, version: FlowArchive.currentVersion, configuration: configuration,
+      parameters: Dictionary(uniqueKeysWithValues: parameters.map { ($0.name, $0.value.array) }),
+      initialisedActNorms: zip(stages, stageNames).compactMap { ($0 as? ActNorm)?.isInitialised == true ? $1 : nil })
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys]
+    try encoder.encode(archive).write(to: URL(fileURLWithPath: path))
+  }
+
+  /// Reads a flow written by `save(to:)`; throws `FlowError.corruptModel` or `.unsupportedVersion`.
+  public static func load(from path: String) throws -> Flow {
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw FlowError.corruptModel(path: path, reason: "cannot read the file")
+    }
+    struct Header: Decodable { var format: String?; var version: Int? }
+    guard let header = try? JSONDecoder().decode(Header.self, from: data), header.format == FlowArchive.formatName
+    else { throw FlowError.corruptModel(path: path, reason: "not a \(FlowArchive.formatName) JSON document") }
+    guard header.version == FlowArchive.currentVersion else {
+      throw FlowError.unsupportedVersion(path: path, found: header.version ?? -1, supported: FlowArchive.currentVersion)
+    }
+    let archive: FlowArchive
+    do { archive = try JSONDecoder().decode(FlowArchive.self, from: data) } catch {
+      throw FlowError.corruptModel(path: path, reason: "\(error)")
+    }
+    let flow: Flow
+    do { flow = try Flow(archive.configuration) } catch {
+      throw FlowError.corruptModel(path: path, reason: "\(error)")
+    }
+    for parameter in flow.parameters {
+      guard let values = archive.parameters[parameter.name] else {
+        throw FlowError.corruptModel(path: path, reason: "missing parameter \(parameter.name)")
+      }
+      guard values.count == parameter.count else {
+        throw FlowError.corruptModel(path: path,
+          reason: "parameter \(parameter.name) has \(values.count) values, expected \(parameter.count)")
+      }
+      guard values.allSatisfy(\.isFinite) else {
+        throw FlowError.corruptModel(path: path, reason: "parameter \(parameter.name) holds NaN or Inf")
+      }
+      parameter.value.assign(values)
+    }
+    for (stage, name) in zip(flow.stages, flow.stageNames) {
+      (stage as? ActNorm)?.isInitialised = archive.initialisedActNorms.contains(name)
+    }
+    return flow
+  }
+}

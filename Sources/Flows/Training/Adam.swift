@@ -1,0 +1,70 @@
+import Foundation
+
+/// Adam (Kingma & Ba 2015) with PyTorch's defaults and update formula, in one fused sweep per parameter:
+///
+///     m ← β₁m + (1−β₁)g,   v ← β₂v + (1−β₂)g²,   θ ← θ − (lr/(1−β₁ᵗ)) · m / (√v/√(1−β₂ᵗ) + ε).
+///
+/// Moments live in buffers allocated once; `step` allocates nothing.
+public final class Adam {
+  /// The parameters updated, in a fixed order.
+  public let parameters: [Parameter]
+  /// Exponential decay rates of the first and second moments.
+  public let beta1: Float, beta2: Float
+  /// Added to the denominator for numerical safety.
+  public let epsilon: Float
+  private let firstMoments: [FloatBuffer]
+  private let secondMoments: [FloatBuffer]
+  /// Number of updates applied so far.
+  public private(set) var stepCount = 0
+
+  /// An optimiser for `parameters`.
+  public init(parameters: [Parameter], beta1: Float = 0.9, beta2: Float = 0.999, epsilon: Float = 1e-8) {
+    self.parameters = parameters
+    self.beta1 = beta1
+    self.beta2 = beta2
+    self.epsilon = epsilon
+    firstMoments = parameters.map { FloatBuffer(count: $0.count) }
+    secondMoments = parameters.map { FloatBuffer(count: $0.count) }
+  }
+
+  /// Applies one update with learning rate `learningRate` from the parameters' current gradients.
+  public func step(learningRate: Float) {
+    stepCount += 1
+    let correction1 = 1 - pow(beta1, Float(stepCount)), correction2 = (1 - pow(beta2, Float(stepCount))).squareRoot()
+    let stepSize = learningRate / correction1
+    let (b1, b2, eps) = (beta1, beta2, epsilon)
+    for (index, parameter) in parameters.enumerated() {
+      let theta = parameter.value.pointer, g = parameter.gradient.pointer
+      let m = firstMoments[index].pointer, v = secondMoments[index].pointer
+      for i in 0..<parameter.count {
+        let gi = g[i]
+        let mi = b1 * m[i] + (1 - b1) * gi, vi = b2 * v[i] + (1 - b2) * gi * gi
+        m[i] = mi
+        v[i] = vi
+        theta[i] -= stepSize * mi / (vi.squareRoot() / correction2 + eps)
+      }
+    }
+  }
+
+  /// Sets every parameter's gradient to zero.
+  public func zeroGradients() { for parameter in parameters { parameter.zeroGradient() } }
+
+  /// Scales all gradients down so their joint L2 norm is at most `maxNorm`; returns the norm before clipping.
+  @discardableResult
+  public func clipGradients(maxNorm: Float) -> Float {
+    var square: Double = 0
+    for parameter in parameters {
+      let g = parameter.gradient.pointer
+      for i in 0..<parameter.count { square += Double(g[i] * g[i]) }
+    }
+    let norm = Float(square.squareRoot())
+    if norm > maxNorm {
+      let scale = maxNorm / (norm + 1e-6)
+      for parameter in parameters {
+        let g = parameter.gradient.pointer
+        for i in 0..<parameter.count { g[i] *= scale }
+      }
+    }
+    return norm
+  }
+}
