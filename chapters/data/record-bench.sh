@@ -1,10 +1,11 @@
 #!/bin/sh
 # Records `flowbook bench flows --json` (FlowBook against plain PyTorch, side by side) together with the
 # machine, the date and the PyTorch version, into chapters/data/bench-flows.json, which the speed chapter
-# reads. Run from anywhere after `swift build -c release`; extra arguments go to the bench command.
+# reads. Run from anywhere after `swift build -c release` (or set FLOWBOOK to another flowbook binary);
+# extra arguments go to the bench command.
 set -eu
 cd "$(dirname "$0")/../.."
-result=$(.build/release/flowbook bench flows --json "$@")
+result=$("${FLOWBOOK:-.build/release/flowbook}" bench flows --json "$@")
 RESULT="$result" python3 - <<'PY' > chapters/data/bench-flows.json
 import datetime, json, os, platform
 record = json.loads(os.environ["RESULT"])
