@@ -9,7 +9,7 @@ let package = Package(
   products: [
     .executable(name: "flowbook", targets: ["flowbook"]),
     /// The library that chapter cells link against: one dynamic product so a cell compiles in ~1 s.
-    .library(name: "FlowBookKit", type: .dynamic, targets: ["CellRuntime", "Autodiff", "Flows", "Plot", "PlotCairo"]),
+    .library(name: "FlowBookKit", type: .dynamic, targets: ["CellRuntime", "Autodiff", "NeuralNet", "Flows", "Plot", "PlotCairo"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -29,7 +29,8 @@ let package = Package(
 
     // MARK: - Numerics and flows
     .target(name: "Autodiff", dependencies: ["CBLAS"]),
-    .target(name: "Flows", dependencies: ["Autodiff", "CBLAS"]),
+    .target(name: "NeuralNet", dependencies: ["Autodiff"]),
+    .target(name: "Flows", dependencies: ["NeuralNet", "Autodiff", "CBLAS"]),
 
     // MARK: - Plotting
     .target(name: "Plot"),
@@ -44,15 +45,17 @@ let package = Package(
     .target(
       name: "FlowBookCLI",
       dependencies: [
-        "Notebook", "Weave", "Plot", "PlotCairo", "Autodiff", "Flows",
+        "Notebook", "Weave", "Plot", "PlotCairo", "Autodiff", "NeuralNet", "Flows",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .executableTarget(name: "flowbook", dependencies: ["FlowBookCLI"]),
 
     // MARK: - Tests
-    .target(name: "_TestSupport", path: "Tests/_TestSupport"),
+    .target(name: "_TestSupport", dependencies: ["Autodiff"], path: "Tests/_TestSupport"),
     .testTarget(name: "NotebookTests", dependencies: ["Notebook", "_TestSupport"]),
     .testTarget(name: "FlowBookCLITests", dependencies: ["FlowBookCLI", "_TestSupport"]),
-    .testTarget(name: "FlowsTests", dependencies: ["Flows"]),
+    .testTarget(name: "AutodiffTests", dependencies: ["Autodiff", "_TestSupport"]),
+    .testTarget(name: "NeuralNetTests", dependencies: ["NeuralNet", "_TestSupport"]),
+    .testTarget(name: "FlowsTests", dependencies: ["Flows", "Autodiff", "_TestSupport"]),
   ]
 )

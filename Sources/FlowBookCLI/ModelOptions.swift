@@ -24,8 +24,8 @@ struct ModelOptions: ParsableArguments {
   @Option(help: "Adam learning rate.")
   var lr: Float = 1e-3
 
-  @Option(help: "Learning-rate schedule: constant or cosine (decay to 0 over the run).")
-  var schedule = "constant"
+  @Option(help: "Learning-rate schedule: cosine (decay to 0 over the run) or constant (the issue's canonical recipe).")
+  var schedule = "cosine"
 
   @Option(help: "Clip the global gradient norm to this value.")
   var clip: Float?
@@ -33,8 +33,12 @@ struct ModelOptions: ParsableArguments {
   @Option(help: "Record train and held-out log-likelihood every this many steps.")
   var evalEvery = 100
 
-  @Flag(help: "Zero-initialise the conditioners' last layers (the flow starts as the identity).")
-  var zeroInit = false
+  @Flag(inversion: .prefixedNo,
+    help: "Zero-initialise the conditioners' last layers so the flow starts as the identity (--no-zero-init: PyTorch's default init).")
+  var zeroInit = true
+
+  @Option(help: "Conditioner engine: piecewise (exact piecewise-linear evaluation, fastest; 2-D data) or dense (one sgemm per product, rounds exactly like the autodiff engine).")
+  var engine = "piecewise"
 
   @Flag(help: "Add an ActNorm layer before each coupling.")
   var actnorm = false
@@ -51,7 +55,14 @@ struct ModelOptions: ParsableArguments {
   }
 
   func makeFlow() throws -> Flow {
-    do { return try Flow(flowConfiguration(), seed: seed) } catch { throw UserError("\(error)") }
+    guard let flowEngine = FlowEngine(rawValue: engine) else {
+      throw UserError("unknown engine '\(engine)'; choose one of: dense, piecewise")
+    }
+    do {
+      let flow = try Flow(flowConfiguration(), seed: seed)
+      flow.engine = flowEngine
+      return flow
+    } catch { throw UserError("\(error)") }
   }
 
   func trainingOptions() throws -> TrainingOptions {

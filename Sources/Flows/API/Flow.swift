@@ -40,6 +40,13 @@ public final class Flow: FlowLayer {
     stageNames = names
   }
 
+  /// How conditioners are evaluated (see `FlowEngine`); `.dense` unless set.
+  public var engine: FlowEngine = .dense {
+    didSet {
+      for case let coupling as AffineCoupling in stages { coupling.conditioner.engine = engine }
+    }
+  }
+
   /// The layers in data → latent order (couplings, and ActNorm/LULinear layers if configured).
   public var layers: [any Bijector] { stages }
   /// One name per layer, e.g. `layer3.coupling`, in the order of `layers`.

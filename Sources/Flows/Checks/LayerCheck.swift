@@ -2,8 +2,10 @@
 public struct LayerCheck: Sendable {
   /// The layer's name, e.g. `layer2.coupling`, or `flow` for the whole composition.
   public var name: String
-  /// Worst |analytic log-det − log|det J|| over the points.
+  /// Worst |analytic log-det − log|det J|| over the points, J by finite differences in `Double`.
   public var maxLogDetError: Double
+  /// Worst |analytic log-det − log|det J|| with J from autodiff; nil where not covered (LU-linear flows).
+  public var maxAutodiffLogDetError: Double?
   /// Worst relative round-trip error over the points.
   public var maxRoundTripError: Double
   /// Worst |forward log-det + inverse log-det| over the points.
@@ -17,16 +19,20 @@ extension FlowChecks {
     let inputs = flow.trajectory(x)
     var checks: [LayerCheck] = []
     for (l, layer) in flow.layers.enumerated() {
-      checks.append(check(layer, named: flow.layerNames[l], at: inputs[l]))
+      var layerCheck = check(layer, named: flow.layerNames[l], at: inputs[l])
+      layerCheck.maxAutodiffLogDetError = try? autodiffLogDetChecks(of: flow, at: inputs[l], layer: l).map(\.error).max()
+      checks.append(layerCheck)
     }
-    checks.append(check(flow, named: "flow", at: x))
+    var whole = check(flow, named: "flow", at: x)
+    whole.maxAutodiffLogDetError = try? autodiffLogDetChecks(of: flow, at: x).map(\.error).max()
+    checks.append(whole)
     return checks
   }
 
   /// The worst errors of one bijector on `x`.
   public static func check(_ bijector: any Bijector, named name: String, at x: Batch) -> LayerCheck {
     LayerCheck(name: name,
-      maxLogDetError: logDetChecks(of: bijector, at: x).map(\.error).max() ?? 0,
+      maxLogDetError: logDetChecks(of: bijector, at: x).map(\.error).max() ?? 0, maxAutodiffLogDetError: nil,
       maxRoundTripError: roundTripErrors(of: bijector, at: x).max() ?? 0,
       maxCancellationError: logDetCancellation(of: bijector, at: x).max() ?? 0)
   }

@@ -1,3 +1,4 @@
+import Autodiff
 import Foundation
 
 /// The 2-D toy distributions of the course: two moons as scikit-learn's `make_moons`, and FFJORD's toy

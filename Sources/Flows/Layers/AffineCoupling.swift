@@ -1,3 +1,4 @@
+import Autodiff
 import Foundation
 
 /// RealNVP's affine coupling layer (Dinh, Sohl-Dickstein & Bengio, *Density estimation using Real NVP*, 2017).

@@ -1,3 +1,4 @@
+import Autodiff
 import Foundation
 
 /// The coupling layer's conditioner: an MLP `inputs → hidden → hidden → outputs` with ReLU, as in RealNVP.
@@ -13,6 +14,10 @@ final class Conditioner {
   private let workspace = Workspace()
   private var hidden1: UnsafeMutablePointer<Float>?
   private var hidden2: UnsafeMutablePointer<Float>?
+  /// How products are evaluated; `.piecewise` only where `supportsPiecewise`.
+  var engine: FlowEngine = .dense
+  let piecewise = PiecewiseScratch()
+  private var lastForwardWasPiecewise = false
 
   /// PyTorch's default `nn.Linear` initialisation, U(−1/√fan_in, 1/√fan_in) for weights and biases;
   /// `zeroLast` starts the output layer at zero so the coupling starts as the identity.
@@ -37,10 +42,27 @@ final class Conditioner {
 
   /// `o = MLP(x)` for `rows` rows; keeps the hidden activations for `backward`.
   func forward(_ x: UnsafePointer<Float>, into o: UnsafeMutablePointer<Float>, rows: Int) {
-    let h1 = workspace.buffer("h1", count: rows * hidden)
     let h2 = workspace.buffer("h2", count: rows * hidden)
-    hidden1 = h1
     hidden2 = h2
+    lastForwardWasPiecewise = engine == .piecewise && supportsPiecewise
+    if lastForwardWasPiecewise {
+      piecewiseHidden2(x, into: h2, rows: rows)
+    } else {
+      let h1 = workspace.buffer("h1", count: rows * hidden)
+      hidden1 = h1
+      denseHidden2(x, h1: h1, into: h2, rows: rows)
+    }
+    gemm(h2, weight3.value.pointer, into: o, m: rows, n: outputs, k: hidden)
+    let b3 = bias3.value.pointer
+    for i in 0..<rows {
+      let row = o + i * outputs
+      for j in 0..<outputs { row[j] += b3[j] }
+    }
+  }
+
+  /// `h2 = relu(relu(x·W1 + b1)·W2 + b2)` with one sgemm per product, keeping `h1`.
+  private func denseHidden2(_ x: UnsafePointer<Float>, h1: UnsafeMutablePointer<Float>,
+                            into h2: UnsafeMutablePointer<Float>, rows: Int) {
     if inputs == 1 {
       // An outer product: a direct loop beats a k = 1 sgemm and fuses bias and ReLU.
       let w = weight1.value.pointer, b = bias1.value.pointer
@@ -50,31 +72,32 @@ final class Conditioner {
       }
     } else {
       gemm(x, weight1.value.pointer, into: h1, m: rows, n: hidden, k: inputs)
-      addBiasAndReLU(h1, bias1.value.pointer, rows: rows, columns: hidden)
+      Kernels.addBiasAndReLU(h1, bias1.value.pointer, rows: rows, columns: hidden)
     }
     gemm(h1, weight2.value.pointer, into: h2, m: rows, n: hidden, k: hidden)
-    addBiasAndReLU(h2, bias2.value.pointer, rows: rows, columns: hidden)
-    gemm(h2, weight3.value.pointer, into: o, m: rows, n: outputs, k: hidden)
-    let b3 = bias3.value.pointer
-    for i in 0..<rows {
-      let row = o + i * outputs
-      for j in 0..<outputs { row[j] += b3[j] }
-    }
+    Kernels.addBiasAndReLU(h2, bias2.value.pointer, rows: rows, columns: hidden)
   }
 
   /// Given dL/do of the last forward, adds parameter gradients and writes dL/dx (rows×inputs).
   func backward(outputGradient dOut: UnsafePointer<Float>, input x: UnsafePointer<Float>,
                 inputGradient dx: UnsafeMutablePointer<Float>, rows: Int) {
-    guard let h1 = hidden1, let h2 = hidden2 else { preconditionFailure("Conditioner.backward before forward") }
+    guard let h2 = hidden2 else { preconditionFailure("Conditioner.backward before forward") }
     let dh2 = workspace.buffer("dh2", count: rows * hidden)
     let dh1 = workspace.buffer("dh1", count: rows * hidden)
     gemm(h2, dOut, into: weight3.gradient.pointer, m: hidden, n: outputs, k: rows, transposeA: true, beta: 1)
-    sumRows(dOut, into: bias3.gradient.pointer, rows: rows, columns: outputs)
+    Kernels.addColumnSums(dOut, into: bias3.gradient.pointer, rows: rows, columns: outputs)
     gemm(dOut, weight3.value.pointer, into: dh2, m: rows, n: hidden, k: outputs, transposeB: true)
-    maskAndSumRows(dh2, activation: h2, into: bias2.gradient.pointer, rows: rows, columns: hidden)
+    Kernels.maskInactive(dh2, activation: h2, count: rows * hidden)
+    Kernels.addColumnSums(dh2, into: bias2.gradient.pointer, rows: rows, columns: hidden)
+    if lastForwardWasPiecewise {
+      piecewiseBackward(dh2, inputGradient: dx, rows: rows)
+      return
+    }
+    guard let h1 = hidden1 else { preconditionFailure("Conditioner.backward before forward") }
     gemm(h1, dh2, into: weight2.gradient.pointer, m: hidden, n: hidden, k: rows, transposeA: true, beta: 1)
     gemm(dh2, weight2.value.pointer, into: dh1, m: rows, n: hidden, k: hidden, transposeB: true)
-    maskAndSumRows(dh1, activation: h1, into: bias1.gradient.pointer, rows: rows, columns: hidden)
+    Kernels.maskInactive(dh1, activation: h1, count: rows * hidden)
+    Kernels.addColumnSums(dh1, into: bias1.gradient.pointer, rows: rows, columns: hidden)
     gemm(x, dh1, into: weight1.gradient.pointer, m: inputs, n: hidden, k: rows, transposeA: true, beta: 1)
     gemm(dh1, weight1.value.pointer, into: dx, m: rows, n: inputs, k: hidden, transposeB: true)
   }
@@ -91,39 +114,5 @@ final class Conditioner {
     let h1 = dense(x, weight1, bias1, hidden, relu: true)
     let h2 = dense(h1, weight2, bias2, hidden, relu: true)
     return dense(h2, weight3, bias3, outputs, relu: false)
-  }
-}
-
-/// `m[i, j] = max(m[i, j] + b[j], 0)` in one sweep.
-@inline(__always)
-private func addBiasAndReLU(_ m: UnsafeMutablePointer<Float>, _ b: UnsafePointer<Float>, rows: Int, columns: Int) {
-  for i in 0..<rows {
-    let row = m + i * columns
-    for j in 0..<columns { row[j] = max(row[j] + b[j], 0) }
-  }
-}
-
-/// `sum[j] += Σ_i m[i, j]`.
-@inline(__always)
-private func sumRows(_ m: UnsafePointer<Float>, into sum: UnsafeMutablePointer<Float>, rows: Int, columns: Int) {
-  for i in 0..<rows {
-    let row = m + i * columns
-    for j in 0..<columns { sum[j] += row[j] }
-  }
-}
-
-/// Zeroes gradient entries where the ReLU was inactive, and adds the masked columns into the bias gradient.
-@inline(__always)
-private func maskAndSumRows(
-  _ m: UnsafeMutablePointer<Float>, activation: UnsafePointer<Float>, into sum: UnsafeMutablePointer<Float>,
-  rows: Int, columns: Int
-) {
-  for i in 0..<rows {
-    let row = m + i * columns, active = activation + i * columns
-    for j in 0..<columns {
-      let g = active[j] > 0 ? row[j] : 0
-      row[j] = g
-      sum[j] += g
-    }
   }
 }

@@ -137,7 +137,8 @@ public final class LULinear: FlowLayer {
   func referenceForward(_ x: [Double]) -> (z: [Double], logDet: Double) {
     let w = weight, d = dimension
     let z = (0..<d).map { r in Double(bias.value[r]) + (0..<d).reduce(0) { $0 + w[r * d + $1] * x[$1] } }
-    return (z, Double(logDeterminant))
+    let u = factors().u
+    return (z, (0..<d).reduce(0.0) { $0 + log(u[$1 * d + $1]) })
   }
 }
 

@@ -2,10 +2,10 @@ import Foundation
 
 /// Adam (Kingma & Ba 2015) with PyTorch's defaults and update formula, in one fused sweep per parameter:
 ///
-///     m ← β₁m + (1−β₁)g,   v ← β₂v + (1−β₂)g²,   θ ← θ − (lr/(1−β₁ᵗ)) · m / (√v/√(1−β₂ᵗ) + ε).
+///     m ← β₁m + (1−β₁)g,   v ← β₂v + (1−β₂)g²,   θ ← θ − lr·(m/(1−β₁ᵗ)) / (√(v/(1−β₂ᵗ)) + ε).
 ///
 /// Moments live in buffers allocated once; `step` allocates nothing.
-public final class Adam {
+public final class FusedAdam {
   /// The parameters updated, in a fixed order.
   public let parameters: [Parameter]
   /// Exponential decay rates of the first and second moments.
@@ -30,19 +30,15 @@ public final class Adam {
   /// Applies one update with learning rate `learningRate` from the parameters' current gradients.
   public func step(learningRate: Float) {
     stepCount += 1
-    let correction1 = 1 - pow(beta1, Float(stepCount)), correction2 = (1 - pow(beta2, Float(stepCount))).squareRoot()
-    let stepSize = learningRate / correction1
-    let (b1, b2, eps) = (beta1, beta2, epsilon)
+    // Bias corrections as NeuralNet's Adam computes them (powers by repeated products in Double).
+    let power1 = (0..<stepCount).reduce(1.0) { product, _ in product * Double(beta1) }
+    let power2 = (0..<stepCount).reduce(1.0) { product, _ in product * Double(beta2) }
+    let correction1 = 1 - Float(power1), correction2 = 1 - Float(power2)
     for (index, parameter) in parameters.enumerated() {
-      let theta = parameter.value.pointer, g = parameter.gradient.pointer
-      let m = firstMoments[index].pointer, v = secondMoments[index].pointer
-      for i in 0..<parameter.count {
-        let gi = g[i]
-        let mi = b1 * m[i] + (1 - b1) * gi, vi = b2 * v[i] + (1 - b2) * gi * gi
-        m[i] = mi
-        v[i] = vi
-        theta[i] -= stepSize * mi / (vi.squareRoot() / correction2 + eps)
-      }
+      Kernels.adamUpdate(
+        theta: parameter.value.pointer, gradient: parameter.gradient.pointer, m: firstMoments[index].pointer,
+        v: secondMoments[index].pointer, count: parameter.count, beta1: beta1, beta2: beta2,
+        learningRate: learningRate, correction1: correction1, correction2: correction2, epsilon: epsilon)
     }
   }
 

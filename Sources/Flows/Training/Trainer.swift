@@ -1,3 +1,4 @@
+import Autodiff
 import Foundation
 
 /// Minibatch maximum-likelihood training of a `Flow` on a toy dataset with Adam.
@@ -24,7 +25,7 @@ public struct Trainer {
     var stream = SeededGenerator(seed: options.seed &+ 0x5EED_DA7A)
     let heldOut = dataset.sample(options.heldOutSize, seed: options.seed &+ 0x4E1D)
     let trainingSet = options.trainingSetSize.map { dataset.sample($0, seed: options.seed &+ 0x7241_4E) }
-    let optimiser = Adam(parameters: flow.parameters)
+    let optimiser = FusedAdam(parameters: flow.parameters)
     let stepper = TrainingStep(flow: flow, optimiser: optimiser, rows: options.batchSize)
     var losses: [Float] = [], stepTimes: [Double] = [], records: [TrainingRecord] = []
     losses.reserveCapacity(options.steps)

@@ -5,12 +5,12 @@ public final class TrainingStep {
   /// The flow being trained.
   public let flow: Flow
   /// The optimiser updating the flow's parameters.
-  public let optimiser: Adam
+  public let optimiser: FusedAdam
   private let rows: Int
   private let latent: FloatBuffer, logDet: FloatBuffer, latentGradient: FloatBuffer, inputGradient: FloatBuffer
 
   /// A stepper for minibatches of exactly `rows` points.
-  public init(flow: Flow, optimiser: Adam, rows: Int) {
+  public init(flow: Flow, optimiser: FusedAdam, rows: Int) {
     self.flow = flow
     self.optimiser = optimiser
     self.rows = rows

@@ -1,12 +1,15 @@
 import Foundation
 
-/// (Temporary mirror of Autodiff's generator until the numerics branch lands; same algorithm and API.)
 /// A seeded pseudo-random generator (xoshiro256**, seeded through SplitMix64): the same seed gives
 /// the same stream on every run and machine, so experiments are reproducible bit for bit.
 ///
 /// It is a `RandomNumberGenerator`, so `Float.random(in:using:)` and `shuffled(using:)` work too.
 /// `normal()` uses the Box–Muller transform in `Double` and returns its two values in turn.
 ///
+/// ```swift
+/// var rng = SeededGenerator(seed: 42)
+/// let noise = Tensor.randomNormal([512, 2], using: &rng)
+/// ```
 public struct SeededGenerator: RandomNumberGenerator, Sendable {
   private var state: (UInt64, UInt64, UInt64, UInt64)
   /// The second value of the last Box–Muller pair, returned by the next `normal()`.
@@ -60,5 +63,33 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
 
   private func rotateLeft(_ value: UInt64, by amount: UInt64) -> UInt64 {
     (value << amount) | (value >> (64 - amount))
+  }
+}
+
+extension Tensor {
+  /// Normal samples with the given mean and standard deviation, drawn in row-major order.
+  public static func randomNormal(
+    _ shape: [Int], mean: Float = 0, standardDeviation: Float = 1, using generator: inout SeededGenerator,
+    requiresGradient: Bool = false
+  ) -> Tensor {
+    let result = Tensor(uninitializedShape: shape)
+    for index in 0..<result.count { result.storage[index] = mean + standardDeviation * generator.normal() }
+    result.requiresGradient = requiresGradient
+    return result
+  }
+
+  /// Uniform samples in `range`, drawn in row-major order.
+  public static func randomUniform(
+    _ shape: [Int], in range: Range<Float> = 0..<1, using generator: inout SeededGenerator,
+    requiresGradient: Bool = false
+  ) -> Tensor {
+    let result = Tensor(uninitializedShape: shape)
+    let width = range.upperBound - range.lowerBound
+    for index in 0..<result.count {
+      // Rounding can land on the excluded upper bound when the range is wide; keep it half-open.
+      result.storage[index] = Swift.min(range.lowerBound + width * generator.uniform(), range.upperBound.nextDown)
+    }
+    result.requiresGradient = requiresGradient
+    return result
   }
 }

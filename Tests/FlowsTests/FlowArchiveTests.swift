@@ -1,0 +1,46 @@
+import Foundation
+import Testing
+import _TestSupport
+
+@testable import Flows
+
+@Suite struct FlowArchiveTests {
+  @Test func aSavedFlowLoadsWithTheSameDensity() throws {
+    let directory = try TemporaryDirectory()
+    let flow = try Flow(FlowConfiguration(couplings: 2, hidden: 8, actNorm: true, luLinear: true), seed: 2)
+    let x = ToyDataset.moons.sample(64, seed: 1)
+    _ = flow.forward(x)
+    let path = directory.path + "/flow.json"
+    try flow.save(to: path)
+    let loaded = try Flow.load(from: path)
+    #expect(loaded.configuration == flow.configuration)
+    #expect(loaded.logProb(x) == flow.logProb(x))
+    #expect((loaded.layers[0] as? ActNorm)?.isInitialised == true)
+  }
+
+  @Test func corruptAndForeignFilesAreClearErrors() throws {
+    let directory = try TemporaryDirectory()
+    let path = directory.path + "/bad.json"
+    try Data("not json".utf8).write(to: URL(fileURLWithPath: path))
+    #expect(throws: FlowError.self) { try Flow.load(from: path) }
+    try Data(#"{"format":"flowbook-flow","version":99}"#.utf8).write(to: URL(fileURLWithPath: path))
+    #expect(throws: FlowError.unsupportedVersion(path: path, found: 99, supported: 1)) { try Flow.load(from: path) }
+    #expect(throws: FlowError.self) { try Flow.load(from: directory.path + "/missing.json") }
+  }
+
+  @Test func aTruncatedParameterIsNamed() throws {
+    let directory = try TemporaryDirectory()
+    let path = directory.path + "/flow.json"
+    try Flow(FlowConfiguration(couplings: 2, hidden: 4)).save(to: path)
+    var object = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as! [String: Any]
+    var parameters = object["parameters"] as! [String: [Double]]
+    parameters["layer1.coupling.conditioner.bias2"] = [1]
+    object["parameters"] = parameters
+    try JSONSerialization.data(withJSONObject: object).write(to: URL(fileURLWithPath: path))
+    #expect {
+      try Flow.load(from: path)
+    } throws: { error in
+      "\(error)".contains("layer1.coupling.conditioner.bias2")
+    }
+  }
+}

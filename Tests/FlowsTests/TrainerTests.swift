@@ -1,0 +1,68 @@
+import Testing
+
+@testable import Flows
+
+@Suite struct TrainerTests {
+  static func smallOptions(steps: Int = 60) -> TrainingOptions {
+    var options = TrainingOptions()
+    options.steps = steps
+    options.batchSize = 64
+    options.learningRate = 5e-3
+    options.evaluationInterval = 20
+    options.heldOutSize = 256
+    options.testSize = 512
+    return options
+  }
+
+  @Test func trainingImprovesTheHeldOutLikelihoodAndRecordsCurves() throws {
+    let flow = try Flow(FlowConfiguration(couplings: 2, hidden: 16), seed: 0)
+    let before = flow.negativeLogLikelihood(ToyDataset.moons.sample(512, seed: 77))
+    let result = try Trainer(options: Self.smallOptions()).train(flow, on: .moons)
+    #expect(result.records.map(\.step) == [20, 40, 60])
+    #expect(result.losses.count == 60)
+    #expect(result.testNLL < before - 0.3)
+    #expect(result.records.last!.heldOutLogLikelihood > result.records.first!.heldOutLogLikelihood)
+  }
+
+  @Test func trainingIsDeterministicBySeed() throws {
+    let runs = try (0..<2).map { _ in
+      try Trainer(options: Self.smallOptions(steps: 10)).train(try Flow(FlowConfiguration(couplings: 2, hidden: 8), seed: 4), on: .checkerboard)
+    }
+    #expect(runs[0].losses == runs[1].losses)
+    #expect(runs[0].testNLL == runs[1].testNLL)
+  }
+
+  @Test func aDivergingLearningRateStopsWithTheStep() throws {
+    var options = Self.smallOptions(steps: 200)
+    options.learningRate = 1e6
+    let flow = try Flow(FlowConfiguration(couplings: 2, hidden: 16, actNorm: true), seed: 0)
+    #expect {
+      _ = try Trainer(options: options).train(flow, on: .moons)
+    } throws: { error in
+      guard case .nonFinite(let step, _) = error as? FlowError else { return false }
+      return step > 1 && step <= 200
+    }
+  }
+
+  @Test func invalidOptionsAreRejected() throws {
+    var options = Self.smallOptions()
+    options.learningRate = -1
+    let flow = try Flow(FlowConfiguration(couplings: 2, hidden: 4))
+    #expect(throws: FlowError.self) { try Trainer(options: options).train(flow, on: .moons) }
+  }
+
+  @Test func aFixedTrainingSetIsResampled() throws {
+    var options = Self.smallOptions(steps: 20)
+    options.trainingSetSize = 100
+    let result = try Trainer(options: options).train(try Flow(FlowConfiguration(couplings: 2, hidden: 8)), on: .rings)
+    #expect(result.testNLL.isFinite)
+  }
+
+  @Test func cosineScheduleDecaysFromTheBaseRateToZero() {
+    let schedule = LearningRateSchedule.cosine
+    #expect(schedule.learningRate(base: 2e-3, step: 0, steps: 100) == 2e-3)
+    #expect(abs(schedule.learningRate(base: 2e-3, step: 50, steps: 100) - 1e-3) < 1e-9)
+    #expect(schedule.learningRate(base: 2e-3, step: 99, steps: 100) < 1e-6)
+    #expect(LearningRateSchedule.constant.learningRate(base: 1e-3, step: 99, steps: 100) == 1e-3)
+  }
+}
