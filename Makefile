@@ -4,7 +4,7 @@
 .PHONY: report test clean
 
 report:
-	@scripts/setup.sh
+	@scripts/setup.sh $(if $(PDF),--browser,)
 	swift build -c release
 	.build/release/flowbook build $(if $(PDF),--pdf,)
 

@@ -26,6 +26,9 @@ let package = Package(
     .systemLibrary(
       name: "CBLAS", pkgConfig: "openblas",
       providers: [.apt(["libopenblas-dev"])]),
+    .systemLibrary(
+      name: "CZlib", pkgConfig: "zlib",
+      providers: [.apt(["zlib1g-dev"])]),
 
     // MARK: - Numerics and flows
     .target(name: "Autodiff", dependencies: ["CBLAS"]),
@@ -34,7 +37,7 @@ let package = Package(
 
     // MARK: - Plotting
     .target(name: "Plot"),
-    .target(name: "PlotCairo", dependencies: ["Plot", "CCairo"]),
+    .target(name: "PlotCairo", dependencies: ["Plot", "CCairo", "CZlib"]),
 
     // MARK: - Notebook engine, weaving, cell runtime
     .target(name: "CellRuntime", dependencies: ["Plot", "PlotCairo"]),
@@ -56,6 +59,8 @@ let package = Package(
     .testTarget(name: "FlowBookCLITests", dependencies: ["FlowBookCLI", "_TestSupport"]),
     .testTarget(name: "AutodiffTests", dependencies: ["Autodiff", "_TestSupport"]),
     .testTarget(name: "NeuralNetTests", dependencies: ["NeuralNet", "_TestSupport"]),
+    .testTarget(name: "WeaveTests", dependencies: ["Weave", "Notebook", "_TestSupport"], exclude: ["Fixtures"]),
+    .testTarget(name: "PlotTests", dependencies: ["Plot", "PlotCairo", "CCairo"], exclude: ["Reference"]),
     .testTarget(name: "FlowsTests", dependencies: ["Flows", "Autodiff", "_TestSupport"]),
   ]
 )

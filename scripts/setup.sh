@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Installs the Debian packages FlowBook needs, once. Used by `make report` and `make test`.
 #   scripts/setup.sh            — libraries for building the report
-#   scripts/setup.sh --browser  — also headless Chromium and poppler (PDF export, browser tests)
+#   scripts/setup.sh --browser  — also headless Chromium, poppler and html5lib (PDF export, browser and HTML5 tests)
 set -euo pipefail
 
-packages=(pkg-config libcairo2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libopenblas-dev
+packages=(pkg-config libcairo2-dev zlib1g-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libopenblas-dev
   libjs-katex libjs-highlight.js fonts-dejavu-core)
 if [[ "${1:-}" == "--browser" ]]; then
-  packages+=(chromium poppler-utils)
+  packages+=(chromium poppler-utils python3-html5lib)
 fi
 
 missing=()

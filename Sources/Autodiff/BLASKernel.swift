@@ -24,14 +24,18 @@ public enum BLASKernel {
   public static var threadCount: Int { Int(openblas_get_num_threads()) }
 
   /// Kernels that use AVX2 and FMA; anything else on an AVX2 machine is a misdetection.
-  static let avx2Kernels: Set<String> = ["haswell", "zen", "skylakex", "cooperlake", "sapphirerapids"]
+  static let avx2Kernels: Set<String> = [
+    "haswell", "zen", "skylakex", "cooperlake", "sapphirerapids",
+  ]
 
   /// Chooses the kernel and thread count; runs once per process, cheap to call again.
   public static func configure() { _ = configured }
 
   private static let configured: Void = {
     let environment = ProcessInfo.processInfo.environment
-    if let better = replacementCoreType(loaded: coreName, environment: environment, cpuFlags: cpuFlags()) {
+    if let better = replacementCoreType(
+      loaded: coreName, environment: environment, cpuFlags: cpuFlags())
+    {
       select(coreType: better)
     }
     if environment["OPENBLAS_NUM_THREADS"] == nil && environment["OMP_NUM_THREADS"] == nil {
@@ -41,8 +45,12 @@ public enum BLASKernel {
 
   /// The kernel to switch to when OpenBLAS `loaded` a kernel without AVX2 on a CPU that has it,
   /// or `nil` to keep it — always `nil` when the user chose one with `OPENBLAS_CORETYPE`.
-  static func replacementCoreType(loaded: String, environment: [String: String], cpuFlags: Set<String>) -> String? {
-    guard environment["OPENBLAS_CORETYPE"] == nil, !avx2Kernels.contains(loaded.lowercased()) else { return nil }
+  static func replacementCoreType(
+    loaded: String, environment: [String: String], cpuFlags: Set<String>
+  ) -> String? {
+    guard environment["OPENBLAS_CORETYPE"] == nil, !avx2Kernels.contains(loaded.lowercased()) else {
+      return nil
+    }
     return bestCoreType(cpuFlags: cpuFlags)
   }
 
@@ -92,5 +100,18 @@ public enum BLASKernel {
       CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans, transposeB ? CblasTrans : CblasNoTrans,
       blasint(m), blasint(n), blasint(k), alpha, a, blasint(transposeA ? m : k), b,
       blasint(transposeB ? k : n), beta, c, blasint(n))
+  }
+
+  /// `sums[j] += Σᵢ matrix[i, j]` for a row-major `rows × columns` matrix, as one `sgemv` with a
+  /// vector of ones (a bias gradient; a plain loop does not vectorise across the two pointers).
+  static func addColumnSums(
+    of matrix: UnsafePointer<Float>, rows: Int, columns: Int, into sums: UnsafeMutablePointer<Float>
+  ) {
+    configure()
+    guard rows > 0, columns > 0 else { return }
+    let ones = [Float](repeating: 1, count: rows)
+    cblas_sgemv(
+      CblasRowMajor, CblasTrans, blasint(rows), blasint(columns), 1, matrix, blasint(columns), ones,
+      1, 1, sums, 1)
   }
 }

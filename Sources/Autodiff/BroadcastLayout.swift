@@ -28,8 +28,13 @@ struct BroadcastLayout {
       && (leftColumns == rightColumns || leftColumns == 1 || rightColumns == 1)
     let resultIsLeft = (rows, columns) == (leftRows, leftColumns)
     let resultIsRight = (rows, columns) == (rightRows, rightColumns)
-    guard left == right || leftCount == 1 || rightCount == 1 || (fits && (resultIsLeft || resultIsRight)) else {
-      throw ShapeError("\(operation): shapes \(left) and \(right) do not broadcast (only a scalar, a row or a column broadcasts against a matrix)")
+    guard
+      left == right || leftCount == 1 || rightCount == 1
+        || (fits && (resultIsLeft || resultIsRight))
+    else {
+      throw ShapeError(
+        "\(operation): shapes \(left) and \(right) do not broadcast (only a scalar, a row or a column broadcasts against a matrix)"
+      )
     }
     if leftCount == 1 && rightCount == 1 {
       shape = left.count >= right.count ? left : right
@@ -48,13 +53,15 @@ struct BroadcastLayout {
 
   /// Calls `body(resultIndex, leftIndex, rightIndex)` for every scalar of the result, row by row.
   @inline(__always)
-  func forEach(_ body: (Int, Int, Int) -> Void) {
+  func forEachIndex(_ body: (Int, Int, Int) -> Void) {
     for row in 0..<rows {
       let resultBase = row * columns
       let leftBase = row * leftRowStride
       let rightBase = row * rightRowStride
       for column in 0..<columns {
-        body(resultBase + column, leftBase + column * leftColumnStride, rightBase + column * rightColumnStride)
+        body(
+          resultBase + column, leftBase + column * leftColumnStride,
+          rightBase + column * rightColumnStride)
       }
     }
   }

@@ -1,7 +1,9 @@
 import Foundation
 
 /// A seeded pseudo-random generator (xoshiro256**, seeded through SplitMix64): the same seed gives
-/// the same stream on every run and machine, so experiments are reproducible bit for bit.
+/// the same stream on every run, so experiments are reproducible bit for bit. Integer and uniform
+/// streams are identical on every machine; normal samples also use the C library's `log`, `sin`
+/// and `cos`, so they match wherever that library does (glibc on all of FlowBook's machines).
 ///
 /// It is a `RandomNumberGenerator`, so `Float.random(in:using:)` and `shuffled(using:)` work too.
 /// `normal()` uses the Box–Muller transform in `Double` and returns its two values in turn.
@@ -69,11 +71,14 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
 extension Tensor {
   /// Normal samples with the given mean and standard deviation, drawn in row-major order.
   public static func randomNormal(
-    _ shape: [Int], mean: Float = 0, standardDeviation: Float = 1, using generator: inout SeededGenerator,
+    _ shape: [Int], mean: Float = 0, standardDeviation: Float = 1,
+    using generator: inout SeededGenerator,
     requiresGradient: Bool = false
   ) -> Tensor {
     let result = Tensor(uninitializedShape: shape)
-    for index in 0..<result.count { result.storage[index] = mean + standardDeviation * generator.normal() }
+    for index in 0..<result.count {
+      result.storage[index] = mean + standardDeviation * generator.normal()
+    }
     result.requiresGradient = requiresGradient
     return result
   }
@@ -87,7 +92,8 @@ extension Tensor {
     let width = range.upperBound - range.lowerBound
     for index in 0..<result.count {
       // Rounding can land on the excluded upper bound when the range is wide; keep it half-open.
-      result.storage[index] = Swift.min(range.lowerBound + width * generator.uniform(), range.upperBound.nextDown)
+      result.storage[index] = Swift.min(
+        range.lowerBound + width * generator.uniform(), range.upperBound.nextDown)
     }
     result.requiresGradient = requiresGradient
     return result

@@ -10,5 +10,5 @@ public struct ShapeError: Error, CustomStringConvertible, Equatable {
 
 extension ShapeError {
   /// Stops with this error's message: a shape mismatch is a programming error, like an index out of range.
-  func fail() -> Never { preconditionFailure(description) }
+  func fail() -> Never { fatalError(description) }
 }

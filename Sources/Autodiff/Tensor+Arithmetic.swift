@@ -7,20 +7,25 @@ extension Tensor {
   @inline(__always)
   static func broadcasting(
     _ operation: String, _ left: Tensor, _ right: Tensor, forward: (Float, Float) -> Float,
-    backward: @escaping (BroadcastLayout, _ result: Tensor, _ resultGradient: UnsafePointer<Float>) -> Void
+    backward:
+      @escaping (BroadcastLayout, _ result: Tensor, _ resultGradient: UnsafePointer<Float>) -> Void
   ) -> Tensor {
     let layout: BroadcastLayout
     do { layout = try BroadcastLayout(operation, left.shape, right.shape) } catch { error.fail() }
     let result = Tensor(uninitializedShape: layout.shape)
-    let out = result.storage, a = left.storage, b = right.storage
+    let out = result.storage
+    let a = left.storage
+    let b = right.storage
     if left.count == right.count {
       for index in 0..<result.count { out[index] = forward(a[index], b[index]) }
     } else {
-      layout.forEach { resultIndex, leftIndex, rightIndex in
+      layout.forEachIndex { resultIndex, leftIndex, rightIndex in
         out[resultIndex] = forward(a[leftIndex], b[rightIndex])
       }
     }
-    return result.recorded(operation, from: left, right) { result, gradient in backward(layout, result, gradient) }
+    return result.recorded(operation, from: left, right) { result, gradient in
+      backward(layout, result, gradient)
+    }
   }
 
   /// Adds `derivative(resultIndex, leftIndex, rightIndex) · gradient` into `input`'s gradient,
@@ -31,7 +36,7 @@ extension Tensor {
     _ derivative: (Int, Int, Int) -> Float
   ) {
     accumulateGradient { gradient in
-      layout.forEach { resultIndex, leftIndex, rightIndex in
+      layout.forEachIndex { resultIndex, leftIndex, rightIndex in
         gradient[isLeft ? leftIndex : rightIndex] +=
           resultGradient[resultIndex] * derivative(resultIndex, leftIndex, rightIndex)
       }
@@ -57,7 +62,8 @@ extension Tensor {
   /// Elementwise product, broadcasting a scalar, row or column (e.g. a 0/1 mask row).
   public static func * (left: Tensor, right: Tensor) -> Tensor {
     broadcasting("multiply", left, right, forward: *) { layout, _, g in
-      let a = left.storage, b = right.storage
+      let a = left.storage
+      let b = right.storage
       left.accumulateBroadcast(layout, isLeft: true, g) { _, _, rightIndex in b[rightIndex] }
       right.accumulateBroadcast(layout, isLeft: false, g) { _, leftIndex, _ in a[leftIndex] }
     }
@@ -66,7 +72,8 @@ extension Tensor {
   /// Elementwise quotient, broadcasting a scalar, row or column.
   public static func / (left: Tensor, right: Tensor) -> Tensor {
     broadcasting("divide", left, right, forward: /) { layout, result, g in
-      let b = right.storage, quotient = result.storage
+      let b = right.storage
+      let quotient = result.storage
       left.accumulateBroadcast(layout, isLeft: true, g) { _, _, rightIndex in 1 / b[rightIndex] }
       right.accumulateBroadcast(layout, isLeft: false, g) { resultIndex, _, rightIndex in
         -quotient[resultIndex] / b[rightIndex]
@@ -78,7 +85,9 @@ extension Tensor {
   public static prefix func - (tensor: Tensor) -> Tensor {
     let result = Tensor(uninitializedShape: tensor.shape)
     for index in 0..<tensor.count { result.storage[index] = -tensor.storage[index] }
-    return result.recorded("negate", from: tensor) { _, g in tensor.accumulateElementwise(g) { _ in -1 } }
+    return result.recorded("negate", from: tensor) { _, g in
+      tensor.accumulateElementwise(g) { _ in -1 }
+    }
   }
 
   // MARK: - With a Float

@@ -7,12 +7,16 @@ extension Tensor {
 
   /// Records that this freshly computed tensor came from `inputs` through `operation`, with
   /// `backward` to propagate gradients — unless recording is off or no input needs a gradient.
-  func recorded(_ operation: String, from inputs: Tensor..., backward: @escaping BackwardStep) -> Tensor {
+  func recorded(_ operation: String, from inputs: Tensor..., backward: @escaping BackwardStep)
+    -> Tensor
+  {
     recorded(operation, from: inputs, backward: backward)
   }
 
   /// `recorded(_:from:backward:)` for an array of inputs.
-  func recorded(_ operation: String, from inputs: [Tensor], backward: @escaping BackwardStep) -> Tensor {
+  func recorded(_ operation: String, from inputs: [Tensor], backward: @escaping BackwardStep)
+    -> Tensor
+  {
     guard GradientMode.isRecording, inputs.contains(where: \.requiresGradient) else { return self }
     self.operation = operation
     self.parents = inputs
@@ -43,15 +47,21 @@ extension Tensor {
   ///
   /// `self` must have one scalar (a loss); use `backward(seed:)` for other shapes.
   public func backward() {
-    precondition(count == 1, "backward(): the tensor has shape \(shape); pass backward(seed:) of that shape")
+    usagePrecondition(
+      count == 1, "backward(): the tensor has shape \(shape); pass backward(seed:) of that shape")
     backward(seed: Tensor(repeating: 1, shape: shape))
   }
 
   /// Back-propagates `seed` (a tensor of this tensor's shape, e.g. a one-hot column to get one row
   /// of a Jacobian): every leaf's gradient grows by `seedᵀ · ∂self/∂leaf`.
   public func backward(seed: Tensor) {
-    precondition(seed.shape == shape, "backward(seed:): seed has shape \(seed.shape), the tensor has shape \(shape)")
-    guard requiresGradient else { return }
+    usagePrecondition(
+      seed.shape == shape,
+      "backward(seed:): seed has shape \(seed.shape), the tensor has shape \(shape)")
+    usagePrecondition(
+      requiresGradient,
+      "backward: the tensor (shape \(shape)) depends on no tensor with requiresGradient, "
+        + "or it was computed inside withoutGradients")
     accumulateGradient { gradient in
       for index in 0..<count { gradient[index] += seed.storage[index] }
     }
@@ -82,7 +92,8 @@ extension Tensor {
       }
       guard visited.insert(ObjectIdentifier(node)).inserted else { continue }
       stack.append((node, true))
-      for parent in node.parents where parent.requiresGradient && !visited.contains(ObjectIdentifier(parent)) {
+      for parent in node.parents
+      where parent.requiresGradient && !visited.contains(ObjectIdentifier(parent)) {
         stack.append((parent, false))
       }
     }

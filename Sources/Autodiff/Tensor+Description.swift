@@ -3,7 +3,10 @@ extension Tensor: CustomStringConvertible {
   /// `Tensor([[1.0, 2.0], [3.0, 4.0]], shape: [2, 2])`.
   public var description: String {
     func line(_ values: [Float]) -> String {
-      let shown = values.count > 6 ? values.prefix(3).map { "\($0)" } + ["…"] + values.suffix(3).map { "\($0)" } : values.map { "\($0)" }
+      let shown =
+        values.count > 6
+        ? values.prefix(3).map { "\($0)" } + ["…"] + values.suffix(3).map { "\($0)" }
+        : values.map { "\($0)" }
       return "[" + shown.joined(separator: ", ") + "]"
     }
     let body: String

@@ -56,7 +56,8 @@ extension Tensor {
   /// Softplus `log(1 + eˣ)`, computed without overflow as `max(x, 0) + log1p(e^−|x|)`;
   /// derivative `sigmoid(x)`.
   public func softplus() -> Tensor {
-    mapped { Swift.max($0, 0) + log1pf(expf(-Swift.abs($0))) }.recorded("softplus", from: self) { _, g in
+    mapped { Swift.max($0, 0) + log1pf(expf(-Swift.abs($0))) }.recorded("softplus", from: self) {
+      _, g in
       self.accumulateElementwise(g) { Tensor.sigmoid(self.storage[$0]) }
     }
   }

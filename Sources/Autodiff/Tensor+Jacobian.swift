@@ -7,12 +7,16 @@ extension Tensor {
   /// the one-hot column `j` gives row `j` of every sample's Jacobian at once. Records even inside
   /// `withoutGradients`.
   public static func rowJacobians(of function: (Tensor) -> Tensor, at input: Tensor) -> [Tensor] {
-    precondition(input.shape.count == 2, "rowJacobians: input must be a matrix [n, d], got shape \(input.shape)")
+    usagePrecondition(
+      input.shape.count == 2,
+      "rowJacobians: input must be a matrix [n, d], got shape \(input.shape)")
     return GradientMode.$isRecording.withValue(true) {
       let x = Tensor(shape: input.shape, scalars: input.scalars, requiresGradient: true)
       let y = function(x)
       guard y.shape.count == 2, y.shape[0] == input.shape[0] else {
-        ShapeError("rowJacobians: output shape \(y.shape) must be [\(input.shape[0]), m] for input \(input.shape)").fail()
+        ShapeError(
+          "rowJacobians: output shape \(y.shape) must be [\(input.shape[0]), m] for input \(input.shape)"
+        ).fail()
       }
       let (n, d, m) = (input.shape[0], input.shape[1], y.shape[1])
       let jacobians = (0..<n).map { _ in Tensor.zeros([m, d]) }
@@ -24,7 +28,8 @@ extension Tensor {
         y.backward(seed: seed)
         guard let gradient = x.gradient else { continue }
         for row in 0..<n {
-          (jacobians[row].storage + outputColumn * d).update(from: gradient.storage + row * d, count: d)
+          (jacobians[row].storage + outputColumn * d).update(
+            from: gradient.storage + row * d, count: d)
         }
       }
       return jacobians

@@ -6,7 +6,9 @@ extension Tensor {
   public func matmul(_ other: Tensor) -> Tensor {
     let (m, k, n) = Tensor.productSizes("matmul", self, other)
     let result = Tensor(uninitializedShape: [m, n])
-    BLASKernel.multiply(storage, transposeA: false, other.storage, transposeB: false, into: result.storage, m: m, n: n, k: k)
+    BLASKernel.multiply(
+      storage, transposeA: false, other.storage, transposeB: false, into: result.storage, m: m,
+      n: n, k: k)
     return result.recorded("matmul", from: self, other) { _, g in
       Tensor.accumulateProductGradients(self, other, g, m: m, n: n, k: k)
     }
@@ -18,29 +20,29 @@ extension Tensor {
   public func linear(weight: Tensor, bias: Tensor) -> Tensor {
     let (m, k, n) = Tensor.productSizes("linear", self, weight)
     guard bias.shape == [n] || bias.shape == [1, n] else {
-      ShapeError("linear: bias has shape \(bias.shape), expected [\(n)] for weight \(weight.shape)").fail()
+      ShapeError("linear: bias has shape \(bias.shape), expected [\(n)] for weight \(weight.shape)")
+        .fail()
     }
     let result = Tensor(uninitializedShape: [m, n])
     for row in 0..<m { (result.storage + row * n).update(from: bias.storage, count: n) }
     BLASKernel.multiply(
-      storage, transposeA: false, weight.storage, transposeB: false, into: result.storage, m: m, n: n, k: k, beta: 1)
+      storage, transposeA: false, weight.storage, transposeB: false, into: result.storage, m: m,
+      n: n, k: k, beta: 1)
     return result.recorded("linear", from: self, weight, bias) { _, g in
       Tensor.accumulateProductGradients(self, weight, g, m: m, n: n, k: k)
-      bias.accumulateGradient { gradient in
-        for row in 0..<m {
-          for column in 0..<n { gradient[column] += g[row * n + column] }
-        }
-      }
+      bias.accumulateGradient { BLASKernel.addColumnSums(of: g, rows: m, columns: n, into: $0) }
     }
   }
 
   /// The transpose of a matrix, `[r, c] → [c, r]`.
   public func transposed() -> Tensor {
-    precondition(shape.count == 2, "transposed(): needs a matrix, got shape \(shape)")
+    usagePrecondition(shape.count == 2, "transposed(): needs a matrix, got shape \(shape)")
     let (rows, columns) = (shape[0], shape[1])
     let result = Tensor(uninitializedShape: [columns, rows])
     for row in 0..<rows {
-      for column in 0..<columns { result.storage[column * rows + row] = storage[row * columns + column] }
+      for column in 0..<columns {
+        result.storage[column * rows + row] = storage[row * columns + column]
+      }
     }
     return result.recorded("transposed", from: self) { _, g in
       self.accumulateGradient { gradient in
@@ -52,7 +54,8 @@ extension Tensor {
   }
 
   /// `(m, k, n)` of the product of `left` `[m, k]` and `right` `[k, n]`, or a failure naming both shapes.
-  static func productSizes(_ operation: String, _ left: Tensor, _ right: Tensor) -> (Int, Int, Int) {
+  static func productSizes(_ operation: String, _ left: Tensor, _ right: Tensor) -> (Int, Int, Int)
+  {
     guard left.shape.count == 2, right.shape.count == 2, left.shape[1] == right.shape[0] else {
       let detail =
         left.shape.count == 2 && right.shape.count == 2
@@ -67,10 +70,14 @@ extension Tensor {
     _ a: Tensor, _ b: Tensor, _ g: UnsafePointer<Float>, m: Int, n: Int, k: Int
   ) {
     a.accumulateGradient { gradient in
-      BLASKernel.multiply(g, transposeA: false, b.storage, transposeB: true, into: gradient, m: m, n: k, k: n, beta: 1)
+      BLASKernel.multiply(
+        g, transposeA: false, b.storage, transposeB: true, into: gradient, m: m, n: k, k: n, beta: 1
+      )
     }
     b.accumulateGradient { gradient in
-      BLASKernel.multiply(a.storage, transposeA: true, g, transposeB: false, into: gradient, m: k, n: n, k: m, beta: 1)
+      BLASKernel.multiply(
+        a.storage, transposeA: true, g, transposeB: false, into: gradient, m: k, n: n, k: m, beta: 1
+      )
     }
   }
 }

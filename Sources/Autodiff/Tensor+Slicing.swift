@@ -5,7 +5,7 @@ extension Tensor {
   /// The columns at `indices` (in that order, repeats allowed) of a matrix `[n, d]`: shape
   /// `[n, indices.count]`. E.g. `x[columns: [1, 0]]` swaps two features.
   public subscript(columns indices: [Int]) -> Tensor {
-    precondition(shape.count == 2, "columns: needs a matrix, got shape \(shape)")
+    usagePrecondition(shape.count == 2, "columns: needs a matrix, got shape \(shape)")
     let (rows, columns) = (shape[0], shape[1])
     for index in indices where !(0..<columns).contains(index) {
       ShapeError("columns: index \(index) is outside shape \(shape)").fail()
@@ -33,7 +33,7 @@ extension Tensor {
 
   /// The rows in `range` of a matrix (a mini-batch), shape `[range.count, d]`.
   public subscript(rows range: Range<Int>) -> Tensor {
-    precondition(shape.count == 2, "rows: needs a matrix, got shape \(shape)")
+    usagePrecondition(shape.count == 2, "rows: needs a matrix, got shape \(shape)")
     guard range.lowerBound >= 0, range.upperBound <= shape[0] else {
       ShapeError("rows: range \(range) is outside shape \(shape)").fail()
     }
@@ -51,32 +51,42 @@ extension Tensor {
   /// Joins matrices side by side (`axis: 1`, equal row counts) or on top of each other
   /// (`axis: 0`, equal column counts); vectors join end to end along axis 0.
   public static func concatenate(_ tensors: [Tensor], alongAxis axis: Int) -> Tensor {
-    guard let first = tensors.first else { preconditionFailure("concatenate: needs at least one tensor") }
+    guard let first = tensors.first else {
+      fatalError("concatenate: needs at least one tensor")
+    }
     let shapes = tensors.map(\.shape)
     let valid =
       (first.shape.count == 2 && (axis == 0 || axis == 1)
         && shapes.allSatisfy { $0.count == 2 && $0[1 - axis] == first.shape[1 - axis] })
       || (first.shape.count == 1 && axis == 0 && shapes.allSatisfy { $0.count == 1 })
     guard valid else {
-      ShapeError("concatenate: shapes \(shapes.map { "\($0)" }.joined(separator: ", ")) do not join along axis \(axis)").fail()
+      ShapeError(
+        "concatenate: shapes \(shapes.map { "\($0)" }.joined(separator: ", ")) do not join along axis \(axis)"
+      ).fail()
     }
     // Seen as matrices, axis 0 stacks blocks of whole rows; axis 1 interleaves row pieces.
     let rows = axis == 1 ? first.shape[0] : 1
     let widths = tensors.map { $0.count / rows }
     let totalWidth = widths.reduce(0, +)
-    let resultShape = first.shape.count == 1 ? [totalWidth] : axis == 1 ? [rows, totalWidth] : [totalWidth / first.shape[1], first.shape[1]]
+    let resultShape =
+      first.shape.count == 1
+      ? [totalWidth]
+      : axis == 1 ? [rows, totalWidth] : [shapes.map { $0[0] }.reduce(0, +), first.shape[1]]
     let result = Tensor(uninitializedShape: resultShape)
-    var offset = 0
-    for (tensor, width) in zip(tensors, widths) {
-      for row in 0..<rows { (result.storage + row * totalWidth + offset).update(from: tensor.storage + row * width, count: width) }
-      offset += width
-    }
     let offsets = widths.reduce(into: [0]) { $0.append($0.last! + $1) }
+    for (part, (tensor, width)) in zip(tensors, widths).enumerated() {
+      for row in 0..<rows {
+        (result.storage + row * totalWidth + offsets[part]).update(
+          from: tensor.storage + row * width, count: width)
+      }
+    }
     return result.recorded("concatenate", from: tensors) { _, g in
       for (part, (tensor, width)) in zip(tensors, widths).enumerated() {
         tensor.accumulateGradient { gradient in
           for row in 0..<rows {
-            for index in 0..<width { gradient[row * width + index] += g[row * totalWidth + offsets[part] + index] }
+            for index in 0..<width {
+              gradient[row * width + index] += g[row * totalWidth + offsets[part] + index]
+            }
           }
         }
       }
@@ -90,6 +100,16 @@ extension Tensor {
     }
     let result = Tensor(uninitializedShape: newShape)
     result.storage.update(from: storage, count: count)
-    return result.recorded("reshaped", from: self) { _, g in self.accumulateElementwise(g) { _ in 1 } }
+    return result.recorded("reshaped", from: self) { _, g in
+      self.accumulateElementwise(g) { _ in 1 }
+    }
+  }
+
+  /// A copy of the values that records nothing and does not require a gradient (`torch.detach`):
+  /// gradients stop here, e.g. for statistics that initialise a layer from data.
+  public func detached() -> Tensor {
+    let result = Tensor(uninitializedShape: shape)
+    result.storage.update(from: storage, count: count)
+    return result
   }
 }

@@ -9,7 +9,8 @@
 ///
 /// **Shapes.** `[]` is a scalar, `[n]` a vector, `[rows, columns]` a matrix (a batch of rows).
 /// Elementwise operations broadcast a scalar, a row (`[c]` or `[1, c]`) or a column (`[r, 1]`)
-/// against `[r, c]`; any other pair of different shapes is a precondition failure that names both.
+/// against `[r, c]`; any other pair of different shapes stops the program with a message naming both
+/// (`usagePrecondition`, printed in release builds too).
 ///
 /// **Gradients.** A tensor made with `requiresGradient: true` is a *leaf* (a parameter or an input
 /// you differentiate with respect to). An operation on tensors of which one requires a gradient
@@ -37,9 +38,10 @@ public final class Tensor {
   /// inferred for results of recorded operations.
   public var requiresGradient: Bool {
     didSet {
-      precondition(
+      usagePrecondition(
         backwardStep == nil || requiresGradient,
-        "requiresGradient: cannot switch off gradients of the result of an operation (\(operation))")
+        "requiresGradient: cannot switch off gradients of the result of an operation (\(operation))"
+      )
     }
   }
   /// The accumulated `∂loss/∂self` after `backward()`; kept in place between steps for leaves.
@@ -53,8 +55,9 @@ public final class Tensor {
 
   /// Allocates a tensor whose scalars the caller fills in before anyone reads them.
   init(uninitializedShape shape: [Int]) {
-    precondition(shape.count <= 2, "Tensor: only ranks 0, 1 and 2 are supported, got shape \(shape)")
-    precondition(shape.allSatisfy { $0 >= 0 }, "Tensor: negative dimension in shape \(shape)")
+    usagePrecondition(
+      shape.count <= 2, "Tensor: only ranks 0, 1 and 2 are supported, got shape \(shape)")
+    usagePrecondition(shape.allSatisfy { $0 >= 0 }, "Tensor: negative dimension in shape \(shape)")
     self.shape = shape
     self.count = shape.reduce(1, *)
     self.storage = .allocate(capacity: Swift.max(count, 1))
@@ -66,7 +69,7 @@ public final class Tensor {
   /// A tensor of `shape` holding `scalars` in row-major order.
   public convenience init(shape: [Int], scalars: [Float], requiresGradient: Bool = false) {
     self.init(uninitializedShape: shape)
-    precondition(
+    usagePrecondition(
       scalars.count == count, "Tensor: shape \(shape) needs \(count) scalars, got \(scalars.count)")
     scalars.withUnsafeBufferPointer { storage.update(from: $0.baseAddress!, count: count) }
     self.requiresGradient = requiresGradient
@@ -81,9 +84,12 @@ public final class Tensor {
   public convenience init(_ rows: [[Float]], requiresGradient: Bool = false) {
     let columns = rows.first?.count ?? 0
     for (index, row) in rows.enumerated() {
-      precondition(row.count == columns, "Tensor: row \(index) has \(row.count) scalars, row 0 has \(columns)")
+      usagePrecondition(
+        row.count == columns, "Tensor: row \(index) has \(row.count) scalars, row 0 has \(columns)")
     }
-    self.init(shape: [rows.count, columns], scalars: rows.flatMap { $0 }, requiresGradient: requiresGradient)
+    self.init(
+      shape: [rows.count, columns], scalars: rows.flatMap { $0 }, requiresGradient: requiresGradient
+    )
   }
 
   /// A scalar (shape `[]`).
@@ -116,36 +122,44 @@ public final class Tensor {
   /// The rows of a matrix (a copy); a vector is one row, a scalar one row of one.
   public var rows: [[Float]] {
     let (rowCount, columnCount) = matrixShape
-    return (0..<rowCount).map { Array(UnsafeBufferPointer(start: storage + $0 * columnCount, count: columnCount)) }
+    return (0..<rowCount).map {
+      Array(UnsafeBufferPointer(start: storage + $0 * columnCount, count: columnCount))
+    }
   }
 
   /// The only scalar of a one-element tensor, e.g. a loss.
   public var item: Float {
-    precondition(count == 1, "item: tensor of shape \(shape) has \(count) scalars, not one")
+    usagePrecondition(count == 1, "item: tensor of shape \(shape) has \(count) scalars, not one")
     return storage[0]
   }
 
   /// The scalar at `index` of a vector.
   public subscript(index: Int) -> Float {
-    precondition(shape.count == 1 && shape[0] > index && index >= 0, "subscript: index \(index) outside shape \(shape)")
+    usagePrecondition(
+      shape.count == 1 && shape[0] > index && index >= 0,
+      "subscript: index \(index) outside shape \(shape)")
     return storage[index]
   }
 
   /// The scalar at `row`, `column` of a matrix.
   public subscript(row: Int, column: Int) -> Float {
-    precondition(
+    usagePrecondition(
       shape.count == 2 && (0..<shape[0]).contains(row) && (0..<shape[1]).contains(column),
       "subscript: index [\(row), \(column)] outside shape \(shape)")
     return storage[row * shape[1] + column]
   }
 
   /// Reads the scalars without copying.
-  public func withUnsafeBufferPointer<R>(_ body: (UnsafeBufferPointer<Float>) throws -> R) rethrows -> R {
+  public func withUnsafeBufferPointer<R>(_ body: (UnsafeBufferPointer<Float>) throws -> R) rethrows
+    -> R
+  {
     try body(UnsafeBufferPointer(start: storage, count: count))
   }
 
   /// Changes the scalars in place — for optimisers and initialisers; see the reference model above.
-  public func withUnsafeMutableBufferPointer<R>(_ body: (UnsafeMutableBufferPointer<Float>) throws -> R) rethrows
+  public func withUnsafeMutableBufferPointer<R>(
+    _ body: (UnsafeMutableBufferPointer<Float>) throws -> R
+  ) rethrows
     -> R
   {
     try body(UnsafeMutableBufferPointer(start: storage, count: count))

@@ -3,7 +3,10 @@ import Foundation
 import Notebook
 import Weave
 
-/// `flowbook build`: runs every chapter's cells and weaves the report into `output/`.
+/// `flowbook build`: runs every chapter's cells (or takes them from the cache) and weaves the report into `output/`.
+///
+/// Pipeline: load the book → run the chapters (cached ones instantly, the rest in parallel, one per core) →
+/// write the report and `build.json` into a staging folder → swap it into `output/`.
 struct BuildCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "build", abstract: "Run the chapters' cells and write the report to output/.")
@@ -11,43 +14,154 @@ struct BuildCommand: ParsableCommand {
   @Option(name: .long, help: "The book folder (holding chapters/).")
   var book: String = "."
 
-  func run() throws {
-    let chaptersDirectory = book + "/chapters"
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: chaptersDirectory, isDirectory: &isDirectory), isDirectory.boolValue
-    else {
-      throw UserError("no chapters/ folder in \(book): create \(chaptersDirectory) with Markdown chapters, or pass --book DIR")
-    }
-    let files = try FileManager.default.contentsOfDirectory(atPath: chaptersDirectory)
-      .filter { $0.hasSuffix(".md") }.sorted()
-    let executor = ChapterExecutor(toolchain: .current())
-    let work = FileManager.default.temporaryDirectory.appendingPathComponent("flowbook-\(UUID().uuidString)").path
-    defer { try? FileManager.default.removeItem(atPath: work) }
+  @Flag(name: .long, help: "Rerun every chapter, ignoring cached results.")
+  var force = false
 
-    var executed: [ExecutedChapter] = []
-    var failures = 0
-    for (number, file) in files.enumerated() {
-      let relative = "chapters/" + file
-      let source = try String(contentsOfFile: chaptersDirectory + "/" + file, encoding: .utf8)
-      let chapter = ChapterParser.parse(source, file: relative)
-      print("[\(number + 1)/\(files.count)] \(relative): running \(chapter.cells.count) cells")
-      do {
-        let result = try executor.run(chapter, in: work + "/\(number)")
-        failures += result.results.filter { $0.status == .error }.count
-        executed.append(result)
-      } catch {
-        failures += 1
-        FileHandle.standardError.write(Data("\(error)\n".utf8))
-        var results = chapter.cells.map { _ in CellResult(status: .notRun) }
-        if !results.isEmpty {
-          results[0] = CellResult(status: .error, error: CellError(message: "\(error)", file: relative))
-        }
-        executed.append(ExecutedChapter(chapter: chapter, results: results, displayDirectory: work))
+  @Option(
+    name: .customShort("P"),
+    help: ArgumentHelp("A build parameter, read by cells with Build.parameter(_:default:).", valueName: "key=value"))
+  var parameters: [String] = []
+
+  @Flag(help: "The profile chapters read as Build.profile: --quick for fast drafts, --full (default) for the report.")
+  var profile: BuildSettings.Profile = .full
+
+  @Option(name: .long, help: "The seed chapters read as Build.seed.")
+  var seed: UInt64 = 0
+
+  @Flag(name: .long, help: "Also print the report to output/report.pdf with headless Chromium.")
+  var pdf = false
+
+  func run() throws {
+    let started = Date()
+    let bookDirectory = URL(fileURLWithPath: book).standardizedFileURL.path
+    let cacheDirectory = bookDirectory + "/.flowbook-cache"
+    guard FileManager.default.fileExists(atPath: bookDirectory + "/chapters") else {
+      throw UserError(
+        "no chapters/ folder in \(book): create \(book)/chapters with Markdown chapters, or pass --book DIR")
+    }
+    let lock = try BuildLock(cacheDirectory: cacheDirectory, book: book)
+    defer { withExtendedLifetime(lock) {} }
+    let output = OutputFolder(path: bookDirectory + "/output", cacheDirectory: cacheDirectory)
+    output.recover()
+    // Work folders of a build that was killed outright (SIGKILL, power loss) are of no use to anyone.
+    try? FileManager.default.removeItem(atPath: cacheDirectory + "/work")
+    // The cache never belongs in version control, whichever repository the book lives in.
+    try? "*\n".write(toFile: cacheDirectory + "/.gitignore", atomically: true, encoding: .utf8)
+    Interruption.install {
+      try? FileManager.default.removeItem(atPath: cacheDirectory + "/staging")
+      try? FileManager.default.removeItem(atPath: cacheDirectory + "/work")
+    }
+
+    let toolchain = Toolchain.current()
+    let loaded: Book
+    let settings: BuildSettings
+    do {
+      loaded = try Book.load(from: bookDirectory, includes: IncludeResolver(projectRoot: toolchain.projectRoot))
+      settings = BuildSettings(
+        bookDirectory: bookDirectory, parameters: try BuildSettings.parameters(from: parameters), profile: profile,
+        seed: seed)
+    } catch {
+      // Already `file:line: error: …`; the previous report stays as it was.
+      FileHandle.standardError.write(Data("\(error)\n".utf8))
+      throw ExitCode(1)
+    }
+    let runner = try ChapterRunner(toolchain: toolchain, settings: settings, cacheDirectory: cacheDirectory)
+    let (executed, chapterSeconds) = runChapters(loaded.chapters, with: runner)
+
+    let staging = try output.makeStaging()
+    do {
+      try ReportWriter.write(ReportBuilder(metadata: loaded.metadata, linksPDF: pdf).build(executed), to: staging)
+      if pdf { try PDFExporter().export(staging + "/print.html", to: staging + "/report.pdf") }
+    } catch {
+      // Already `chapters/x.md:12: error: …` (a dangling @label, a duplicate label); output/ stays as it was.
+      FileHandle.standardError.write(Data("\(error)\n".utf8))
+      throw ExitCode(1)
+    }
+    let seconds = Date().timeIntervalSince(started)
+    try BuildRecord(chapters: executed, runner: runner, chapterSeconds: chapterSeconds, seconds: seconds)
+      .write(to: staging + "/build.json")
+    try Interruption.unlessInterrupted { try output.swap(in: staging) }
+    try finish(executed, seconds: Date().timeIntervalSince(started))
+  }
+
+  /// Runs every chapter not in the cache, in parallel, reporting each on the progress board.
+  private func runChapters(_ chapters: [Chapter], with runner: ChapterRunner) -> ([ExecutedChapter], [String: Double]) {
+    let board = ProgressBoard(files: chapters.map(\.file))
+    let collected = Collected(chapters.count)
+    var pending: [Int] = []
+    for (index, chapter) in chapters.enumerated() {
+      if !force, let cached = runner.cachedResult(for: chapter) {
+        collected.set(index, cached, seconds: 0)
+        board.update(index, "cached" + Self.failureNote(cached))
+      } else {
+        pending.append(index)
       }
     }
-    let output = book + "/output"
-    try PageWriter.write(executed, title: "FlowBook", to: output)
-    print("wrote \(output)/index.html")
-    if failures > 0 { throw ExitCode(1) }
+    let toRun = pending
+    DispatchQueue.concurrentPerform(iterations: toRun.count) { position in
+      let index = toRun[position]
+      let started = Date()
+      var running = "starting"
+      let executed = runner.run(chapters[index]) { progress in
+        let text = ProgressBoard.describe(progress)
+        if case .cellProgress = progress {
+          board.update(index, running + " · " + text.dropFirst("running · ".count), isProgress: true)
+        } else {
+          running = text
+          board.update(index, text)
+        }
+      }
+      let seconds = Date().timeIntervalSince(started)
+      collected.set(index, executed, seconds: seconds)
+      board.update(index, String(format: "done in %.1f s", seconds) + Self.failureNote(executed))
+    }
+    return collected.results()
+  }
+
+  /// Lists every unexpectedly failed cell on standard error and fails the command if there is one.
+  private func finish(_ executed: [ExecutedChapter], seconds: Double) throws {
+    let failures = executed.flatMap(\.unexpectedFailures)
+    for (_, result) in failures {
+      FileHandle.standardError.write(Data("\(result.error?.message ?? "a cell failed")\n".utf8))
+    }
+    let cached = executed.filter(\.cached).count
+    let cells = executed.map(\.results.count).reduce(0, +)
+    print(
+      "wrote \(book == "." ? "" : book + "/")output/index.html in \(String(format: "%.2f", seconds)) s: "
+        + "\(executed.count) chapters (\(cached) cached), \(cells) cells, \(failures.count) failed")
+    guard failures.isEmpty else {
+      let cells = failures.map {
+        "\($0.cell.options.label ?? "cell \($0.cell.index + 1)") (\($0.result.error?.file ?? ""):\($0.result.error?.line ?? $0.cell.line))"
+      }
+      throw UserError(
+        "\(failures.count) cell\(failures.count == 1 ? "" : "s") failed: \(cells.joined(separator: ", "))")
+    }
+  }
+
+  private static func failureNote(_ executed: ExecutedChapter) -> String {
+    let count = executed.unexpectedFailures.count
+    return count == 0 ? "" : " — \(count) failed cell\(count == 1 ? "" : "s")"
+  }
+}
+
+extension BuildSettings.Profile: EnumerableFlag {}
+
+/// Results gathered from parallel chapter runs, in chapter order.
+private final class Collected: @unchecked Sendable {
+  private let lock = NSLock()
+  private var chapters: [ExecutedChapter?]
+  private var seconds: [String: Double] = [:]
+
+  init(_ count: Int) { chapters = Array(repeating: nil, count: count) }
+
+  func set(_ index: Int, _ executed: ExecutedChapter, seconds time: Double) {
+    lock.withLock {
+      chapters[index] = executed
+      seconds[executed.chapter.file] = time
+    }
+  }
+
+  func results() -> ([ExecutedChapter], [String: Double]) {
+    lock.withLock { (chapters.compactMap { $0 }, seconds) }
   }
 }

@@ -5,7 +5,7 @@ public struct FlowBookCommand: ParsableCommand {
   public static let configuration = CommandConfiguration(
     commandName: "flowbook",
     abstract: "Build a literate Swift report from the Markdown chapters in chapters/.",
-    subcommands: [BuildCommand.self, TrainCommand.self, VerifyCommand.self, BenchCommand.self])
+    subcommands: [BuildCommand.self, CleanCommand.self, GalleryCommand.self, TrainCommand.self, VerifyCommand.self, BenchCommand.self])
 
   public init() {}
 }

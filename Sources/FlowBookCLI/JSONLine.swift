@@ -4,7 +4,8 @@ import Foundation
 enum JSONLine {
   /// `object` as a single line of JSON; non-finite numbers become `null`.
   static func encode(_ object: [String: Any]) throws -> String {
-    let data = try JSONSerialization.data(withJSONObject: sanitised(object), options: [.sortedKeys])
+    let data = try JSONSerialization.data(
+      withJSONObject: sanitised(object), options: [.sortedKeys, .withoutEscapingSlashes])
     return String(decoding: data, as: UTF8.self)
   }
 

@@ -24,7 +24,10 @@ struct ModelOptions: ParsableArguments {
   @Option(help: "Adam learning rate.")
   var lr: Float = 1e-3
 
-  @Option(help: "Learning-rate schedule: cosine (decay to 0 over the run) or constant (the issue's canonical recipe).")
+  @Option(
+    help:
+      "Learning-rate schedule: cosine (decay to 0 over the run) or constant (the issue's canonical recipe)."
+  )
   var schedule = "cosine"
 
   @Option(help: "Clip the global gradient norm to this value.")
@@ -33,11 +36,17 @@ struct ModelOptions: ParsableArguments {
   @Option(help: "Record train and held-out log-likelihood every this many steps.")
   var evalEvery = 100
 
-  @Flag(inversion: .prefixedNo,
-    help: "Zero-initialise the conditioners' last layers so the flow starts as the identity (--no-zero-init: PyTorch's default init).")
+  @Flag(
+    inversion: .prefixedNo,
+    help:
+      "Zero-initialise the conditioners' last layers so the flow starts as the identity (--no-zero-init: PyTorch's default init)."
+  )
   var zeroInit = true
 
-  @Option(help: "Conditioner engine: piecewise (exact piecewise-linear evaluation, fastest; 2-D data) or dense (one sgemm per product, rounds exactly like the autodiff engine).")
+  @Option(
+    help:
+      "Conditioner engine: piecewise (exact piecewise-linear evaluation, fastest; 2-D data) or dense (one sgemm per product, rounds exactly like the autodiff engine)."
+  )
   var engine = "piecewise"
 
   @Flag(help: "Add an ActNorm layer before each coupling.")
@@ -51,7 +60,8 @@ struct ModelOptions: ParsableArguments {
   }
 
   func flowConfiguration() -> FlowConfiguration {
-    FlowConfiguration(couplings: layers, hidden: hidden, actNorm: actnorm, luLinear: lu, zeroInitialised: zeroInit)
+    FlowConfiguration(
+      couplings: layers, hidden: hidden, actNorm: actnorm, luLinear: lu, zeroInitialised: zeroInit)
   }
 
   func makeFlow() throws -> Flow {

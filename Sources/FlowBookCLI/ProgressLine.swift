@@ -5,7 +5,8 @@ import Foundation
 enum ProgressLine {
   /// Redraws the line for `progress`.
   static func show(_ progress: TrainingProgress) {
-    let line = String(format: "\rstep %d/%d  loss %.4f  %.1fs elapsed  ETA %.1fs   ",
+    let line = String(
+      format: "\rstep %d/%d  loss %.4f  %.1fs elapsed  ETA %.1fs   ",
       progress.step, progress.steps, progress.loss, progress.elapsed, progress.remaining)
     FileHandle.standardError.write(Data(line.utf8))
   }

@@ -46,26 +46,37 @@ struct TrainCommand: ParsableCommand {
     if showProgress { ProgressLine.finish() }
     if let save { try flow.save(to: save) }
     var report: [String: Any] = [
-      "dataset": dataset.rawValue, "steps": options.steps, "seed": model.seed, "couplings": model.layers,
-      "hidden": model.hidden, "batch": options.batchSize, "lr": Double("\(options.learningRate)") ?? 0,
-      "schedule": options.schedule.rawValue, "zero_init": model.zeroInit, "actnorm": model.actnorm, "lu": model.lu,
-      "test_nll": result.testNLL, "ms_per_step": result.millisecondsPerStep, "seconds": result.seconds,
-      "parameters": flow.parameterCount, "engine": "plain-arrays/" + flow.engine.rawValue, "peak_rss_mb": ResourceUsage.peakResidentMegabytes,
+      "dataset": dataset.rawValue, "steps": options.steps, "seed": model.seed,
+      "couplings": model.layers,
+      "hidden": model.hidden, "batch": options.batchSize,
+      "lr": Double("\(options.learningRate)") ?? 0,
+      "schedule": options.schedule.rawValue, "zero_init": model.zeroInit, "actnorm": model.actnorm,
+      "lu": model.lu,
+      "test_nll": result.testNLL, "ms_per_step": result.millisecondsPerStep,
+      "seconds": result.seconds,
+      "parameters": flow.parameterCount, "engine": "plain-arrays/" + flow.engine.rawValue,
+      "peak_rss_mb": ResourceUsage.peakResidentMegabytes,
       "final_held_out_nll": -(result.records.last?.heldOutLogLikelihood ?? .nan),
     ]
     if let entropy = dataset.entropy { report["entropy_bound"] = entropy }
     if curves {
       report["curves"] = result.records.map {
-        ["step": $0.step, "train_ll": $0.trainLogLikelihood, "held_out_ll": $0.heldOutLogLikelihood] as [String: Any]
+        [
+          "step": $0.step, "train_ll": $0.trainLogLikelihood,
+          "held_out_ll": $0.heldOutLogLikelihood,
+        ] as [String: Any]
       }
     }
     if json {
       print(try JSONLine.encode(report))
     } else {
-      print(String(format: "%@: test NLL %.4f nats on %d fresh samples%@; %.2f ms/step (median), %.1f s",
-        dataset.rawValue, result.testNLL, options.testSize,
-        dataset.entropy.map { String(format: " (entropy bound %.4f)", $0) } ?? "", result.millisecondsPerStep,
-        result.seconds))
+      print(
+        String(
+          format: "%@: test NLL %.4f nats on %d fresh samples%@; %.2f ms/step (median), %.1f s",
+          dataset.rawValue, result.testNLL, options.testSize,
+          dataset.entropy.map { String(format: " (entropy bound %.4f)", $0) } ?? "",
+          result.millisecondsPerStep,
+          result.seconds))
     }
   }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Adam with bias correction (Kingma & Ba 2015, `torch.optim.Adam`). For each parameter `p` with
 /// gradient `g`, at step `t = 1, 2, …`:
 ///
@@ -23,7 +25,8 @@ public struct Adam: Optimizer {
 
   /// An optimiser for `parameters` with PyTorch's defaults (`β₁ = 0.9`, `β₂ = 0.999`, `ε = 1e-8`).
   public init(
-    parameters: [Tensor], learningRate: Float = 1e-3, beta1: Float = 0.9, beta2: Float = 0.999, epsilon: Float = 1e-8
+    parameters: [Tensor], learningRate: Float = 1e-3, beta1: Float = 0.9, beta2: Float = 0.999,
+    epsilon: Float = 1e-8
   ) {
     self.parameters = parameters
     self.learningRate = learningRate
@@ -37,8 +40,8 @@ public struct Adam: Optimizer {
   /// Applies one Adam update to every parameter that has a gradient.
   public mutating func step() {
     stepCount += 1
-    let correction1 = 1 - Float(Double(beta1).pow(stepCount))
-    let correction2 = 1 - Float(Double(beta2).pow(stepCount))
+    let correction1 = 1 - Float(Foundation.pow(Double(beta1), Double(stepCount)))
+    let correction2 = 1 - Float(Foundation.pow(Double(beta2), Double(stepCount)))
     let (beta1, beta2, epsilon, learningRate) = (beta1, beta2, epsilon, learningRate)
     for (index, parameter) in parameters.enumerated() {
       guard let gradient = parameter.gradient else { continue }
@@ -49,7 +52,9 @@ public struct Adam: Optimizer {
               for i in 0..<p.count {
                 m[i] = beta1 * m[i] + (1 - beta1) * g[i]
                 v[i] = beta2 * v[i] + (1 - beta2) * g[i] * g[i]
-                p[i] -= learningRate * (m[i] / correction1) / ((v[i] / correction2).squareRoot() + epsilon)
+                p[i] -=
+                  learningRate * (m[i] / correction1)
+                  / ((v[i] / correction2).squareRoot() + epsilon)
               }
             }
           }
@@ -57,9 +62,4 @@ public struct Adam: Optimizer {
       }
     }
   }
-}
-
-extension Double {
-  /// `self` to an integer power.
-  fileprivate func pow(_ exponent: Int) -> Double { (0..<exponent).reduce(1) { product, _ in product * self } }
 }

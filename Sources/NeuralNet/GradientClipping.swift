@@ -2,10 +2,12 @@
 /// (`torch.nn.utils.clip_grad_norm_`), and returns the norm before clipping.
 @discardableResult
 public func clipGradients(of parameters: [Tensor], maxNorm: Float) -> Float {
-  precondition(maxNorm > 0, "clipGradients: maxNorm must be positive, got \(maxNorm)")
+  usagePrecondition(maxNorm > 0, "clipGradients: maxNorm must be positive, got \(maxNorm)")
   var sumOfSquares: Double = 0
   for gradient in parameters.compactMap(\.gradient) {
-    gradient.withUnsafeBufferPointer { for value in $0 { sumOfSquares += Double(value) * Double(value) } }
+    gradient.withUnsafeBufferPointer {
+      for value in $0 { sumOfSquares += Double(value) * Double(value) }
+    }
   }
   let norm = Float(sumOfSquares.squareRoot())
   if norm > maxNorm {

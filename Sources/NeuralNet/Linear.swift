@@ -14,10 +14,13 @@ public struct Linear: Layer {
 
   /// A layer with the given parameters (which should require gradients to be trained).
   public init(weight: Tensor, bias: Tensor) {
-    precondition(weight.shape.count == 2, "Linear: weight must be a matrix [in, out], got shape \(weight.shape)")
-    precondition(
+    usagePrecondition(
+      weight.shape.count == 2,
+      "Linear: weight must be a matrix [in, out], got shape \(weight.shape)")
+    usagePrecondition(
       bias.shape == [weight.shape[1]],
-      "Linear: bias has shape \(bias.shape), expected [\(weight.shape[1])] for weight \(weight.shape)")
+      "Linear: bias has shape \(bias.shape), expected [\(weight.shape[1])] for weight \(weight.shape)"
+    )
     self.weight = weight
     self.bias = bias
   }
@@ -32,9 +35,10 @@ public struct Linear: Layer {
 
   /// `input · W + b`.
   public func callAsFunction(_ input: Tensor) -> Tensor {
-    precondition(
+    usagePrecondition(
       input.shape.count == 2 && input.shape[1] == inputSize,
-      "Linear: input has shape \(input.shape), expected [batch, \(inputSize)] for weight \(weight.shape)")
+      "Linear: input has shape \(input.shape), expected [batch, \(inputSize)] for weight \(weight.shape)"
+    )
     return input.linear(weight: weight, bias: bias)
   }
 }
@@ -42,10 +46,14 @@ public struct Linear: Layer {
 extension Linear {
   /// A layer from `inputSize` to `outputSize` features with PyTorch's default initialisation.
   public init(inputSize: Int, outputSize: Int, rng: inout SeededGenerator) {
-    precondition(inputSize > 0 && outputSize > 0, "Linear: sizes must be positive, got \(inputSize) → \(outputSize)")
+    usagePrecondition(
+      inputSize > 0 && outputSize > 0,
+      "Linear: sizes must be positive, got \(inputSize) → \(outputSize)")
     let bound = 1 / Float(inputSize).squareRoot()
     self.init(
-      weight: Tensor.randomUniform([inputSize, outputSize], in: -bound..<bound, using: &rng, requiresGradient: true),
-      bias: Tensor.randomUniform([outputSize], in: -bound..<bound, using: &rng, requiresGradient: true))
+      weight: Tensor.randomUniform(
+        [inputSize, outputSize], in: -bound..<bound, using: &rng, requiresGradient: true),
+      bias: Tensor.randomUniform(
+        [outputSize], in: -bound..<bound, using: &rng, requiresGradient: true))
   }
 }

@@ -21,9 +21,11 @@ public struct MLP: Layer {
 
   /// An MLP from existing layers, whose sizes must chain.
   public init(layers: [Linear], activation: Activation) {
-    precondition(!layers.isEmpty, "MLP: needs at least one layer")
-    for (previous, next) in zip(layers, layers.dropFirst()) where previous.outputSize != next.inputSize {
-      preconditionFailure("MLP: layer sizes do not chain: \(previous.weight.shape) then \(next.weight.shape)")
+    usagePrecondition(!layers.isEmpty, "MLP: needs at least one layer")
+    for (previous, next) in zip(layers, layers.dropFirst())
+    where previous.outputSize != next.inputSize {
+      fatalError(
+        "MLP: layer sizes do not chain: \(previous.weight.shape) then \(next.weight.shape)")
     }
     self.layers = layers
     self.activation = activation
@@ -32,7 +34,8 @@ public struct MLP: Layer {
   /// An MLP through `sizes` (input size, hidden sizes…, output size) with PyTorch's default
   /// initialisation of every `Linear`.
   public init(sizes: [Int], activation: Activation = .relu, rng: inout SeededGenerator) {
-    precondition(sizes.count >= 2, "MLP: sizes needs at least an input and an output size, got \(sizes)")
+    usagePrecondition(
+      sizes.count >= 2, "MLP: sizes needs at least an input and an output size, got \(sizes)")
     var layers: [Linear] = []
     for (inputSize, outputSize) in zip(sizes, sizes.dropFirst()) {
       layers.append(Linear(inputSize: inputSize, outputSize: outputSize, rng: &rng))

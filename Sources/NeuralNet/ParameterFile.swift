@@ -20,27 +20,35 @@ public enum ParameterFile {
   /// The bytes of `parameters` in the format above.
   public static func encode(_ parameters: [Tensor]) -> Data {
     var data = Data(magic)
-    func append(_ value: UInt32) { withUnsafeBytes(of: value.littleEndian) { data.append(contentsOf: $0) } }
+    func append(_ value: UInt32) {
+      withUnsafeBytes(of: value.littleEndian) { data.append(contentsOf: $0) }
+    }
     append(version)
     append(UInt32(parameters.count))
     for tensor in parameters {
       append(UInt32(tensor.shape.count))
-      tensor.shape.forEach { append(UInt32($0)) }
-      tensor.withUnsafeBufferPointer { $0.forEach { append($0.bitPattern) } }
+      for dimension in tensor.shape { append(UInt32(dimension)) }
+      tensor.withUnsafeBufferPointer { scalars in
+        for scalar in scalars { append(scalar.bitPattern) }
+      }
     }
     return data
   }
 
   /// Copies the scalars stored in `data` into `parameters` after checking every shape;
   /// `path` only names the file in errors.
-  public static func decode(_ data: Data, into parameters: [Tensor], path: String) throws(ParameterFileError) {
+  public static func decode(_ data: Data, into parameters: [Tensor], path: String)
+    throws(ParameterFileError)
+  {
     var reader = ByteReader(bytes: [UInt8](data), path: path)
     guard data.count >= magic.count, Array(data.prefix(magic.count)) == magic else {
       throw .notAParameterFile(path: path)
     }
     reader.offset = magic.count
     let fileVersion = try reader.uint32()
-    guard fileVersion == version else { throw .unsupportedVersion(path: path, version: Int(fileVersion)) }
+    guard fileVersion == version else {
+      throw .unsupportedVersion(path: path, version: Int(fileVersion))
+    }
     let count = Int(try reader.uint32())
     guard count == parameters.count else {
       throw .parameterCountMismatch(path: path, expected: parameters.count, found: count)
@@ -48,12 +56,17 @@ public enum ParameterFile {
     var values: [[Float]] = []
     for (index, tensor) in parameters.enumerated() {
       let rank = Int(try reader.uint32())
-      guard rank <= 2 else { throw .shapeMismatch(path: path, index: index, expected: tensor.shape, found: [rank]) }
+      guard rank <= 2 else {
+        throw .shapeMismatch(path: path, index: index, expected: tensor.shape, found: [rank])
+      }
       let shape = try (0..<rank).map { _ throws(ParameterFileError) in Int(try reader.uint32()) }
       guard shape == tensor.shape else {
         throw .shapeMismatch(path: path, index: index, expected: tensor.shape, found: shape)
       }
-      values.append(try (0..<tensor.count).map { _ throws(ParameterFileError) in Float(bitPattern: try reader.uint32()) })
+      values.append(
+        try (0..<tensor.count).map { _ throws(ParameterFileError) in
+          Float(bitPattern: try reader.uint32())
+        })
     }
     guard reader.offset == reader.bytes.count else { throw .trailingBytes(path: path) }
     for (tensor, scalars) in zip(parameters, values) {

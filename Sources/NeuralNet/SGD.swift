@@ -11,7 +11,8 @@ public struct SGD: Optimizer {
 
   /// An optimiser for `parameters`.
   public init(parameters: [Tensor], learningRate: Float, momentum: Float = 0) {
-    precondition(momentum >= 0 && momentum < 1, "SGD: momentum must be in [0, 1), got \(momentum)")
+    usagePrecondition(
+      momentum >= 0 && momentum < 1, "SGD: momentum must be in [0, 1), got \(momentum)")
     self.parameters = parameters
     self.learningRate = learningRate
     self.momentum = momentum

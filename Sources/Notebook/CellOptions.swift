@@ -19,7 +19,9 @@ public struct CellOptions: Sendable, Equatable {
   public var expectsError: Bool = false
   /// Seconds the cell may run before it is stopped.
   public var timeout: Double?
+  /// Whether the echoed code is folded (`code-fold: true`), folded but open (`show`), or plain.
   public var codeFold: CodeFold = .none
 
+  /// The defaults: echoed, run, output shown, no label or caption, no error expected.
   public init() {}
 }

@@ -6,6 +6,7 @@ public struct CellResult: Sendable, Equatable {
     case notRun = "not-run"
   }
 
+  /// Whether the cell ran, failed or was not run.
   public var status: Status
   /// Printed text and displays, in the order the cell produced them.
   public var outputs: [CellOutput]
@@ -14,6 +15,7 @@ public struct CellResult: Sendable, Equatable {
   /// Wall-clock seconds the cell ran.
   public var seconds: Double
 
+  /// A result; outputs, error and time default to none.
   public init(status: Status, outputs: [CellOutput] = [], error: CellError? = nil, seconds: Double = 0) {
     self.status = status
     self.outputs = outputs
@@ -23,7 +25,7 @@ public struct CellResult: Sendable, Equatable {
 }
 
 /// One thing a cell showed.
-public enum CellOutput: Sendable, Equatable {
+public enum CellOutput: Sendable, Equatable, Codable {
   /// Printed text, raw (weaving escapes it).
   case text(String)
   /// A figure file name inside `ExecutedChapter.displayDirectory` (an `.svg`; a `.png` of the same stem beside it when rendered).
@@ -38,13 +40,17 @@ public enum CellOutput: Sendable, Equatable {
 
 /// Why a cell failed, located in the chapter.
 public struct CellError: Sendable, Equatable {
-  /// The message as the compiler or runtime gave it, raw.
+  /// The message, raw (weaving escapes it): `chapters/x.md:line:col: error: …` diagnostics, each followed
+  /// by its source line and a caret, as the terminal shows them; or a runtime message such as `Fatal error: …`.
   public var message: String
-  /// `chapters/<file>.md`, and the 1-based line (and column) in it, where known.
+  /// `chapters/<file>.md`, where the error is.
   public var file: String
+  /// 1-based chapter line of the (first) error, where known.
   public var line: Int?
+  /// 1-based column on `line`, where known.
   public var column: Int?
 
+  /// An error with its location.
   public init(message: String, file: String, line: Int? = nil, column: Int? = nil) {
     self.message = message
     self.file = file
@@ -55,13 +61,16 @@ public struct CellError: Sendable, Equatable {
 
 /// A chapter together with the results of its cells, indexed like `Chapter.cells`.
 public struct ExecutedChapter: Sendable {
+  /// The chapter as parsed.
   public var chapter: Chapter
+  /// One result per `chapter.cells` entry, same order.
   public var results: [CellResult]
   /// Folder holding the figures named in `results`.
   public var displayDirectory: String
   /// Whether the results came from the cache (nothing compiled or ran).
   public var cached: Bool
 
+  /// Results of `chapter`'s cells with the folder of their figures.
   public init(chapter: Chapter, results: [CellResult], displayDirectory: String, cached: Bool = false) {
     self.chapter = chapter
     self.results = results
@@ -72,9 +81,12 @@ public struct ExecutedChapter: Sendable {
 
 /// Title and authors of the whole book (from `chapters/book.yml`, or defaults).
 public struct BookMetadata: Sendable, Equatable {
+  /// The book's title (`book.yml`, else the first chapter's front-matter title, else the folder name).
   public var title: String
+  /// Author names, in order.
   public var authors: [String]
 
+  /// Metadata with a title and optional authors.
   public init(title: String, authors: [String] = []) {
     self.title = title
     self.authors = authors

@@ -2,10 +2,15 @@
 public struct Chapter: Sendable, Equatable {
   /// Path as given to the parser, e.g. `chapters/01-intro.md`; used in every error message.
   public var file: String
+  /// The `title` of the chapter's front matter, if it has one.
+  public var title: String?
+  /// Prose and cells in source order.
   public var blocks: [Block]
 
-  public init(file: String, blocks: [Block]) {
+  /// A chapter from its parts (normally made by `ChapterParser`).
+  public init(file: String, title: String? = nil, blocks: [Block]) {
     self.file = file
+    self.title = title
     self.blocks = blocks
   }
 
@@ -16,9 +21,13 @@ public struct Chapter: Sendable, Equatable {
 }
 
 /// A piece of a chapter: Markdown prose, or a fenced Swift cell.
+///
+/// Included source regions (`{{< include path#region >}}`) are already expanded in the prose
+/// as fenced `swift` code blocks.
 public enum Block: Sendable, Equatable {
   /// Markdown source and the 1-based line it starts at.
   case prose(String, line: Int)
+  /// An executable `{swift}` cell.
   case cell(Cell)
 }
 
@@ -26,15 +35,22 @@ public enum Block: Sendable, Equatable {
 public struct Cell: Sendable, Equatable {
   /// 0-based position among the chapter's executable cells.
   public var index: Int
+  /// The cell's code without its leading `//|` option lines.
   public var code: String
-  /// 1-based line of the first code line (the line after the opening fence).
+  /// 1-based chapter line of the first line of `code`.
   public var line: Int
+  /// The cell's options, starting from the book's and chapter's defaults.
   public var options: CellOptions
+  /// A bad `//|` option line: the cell is reported as failed there and not run.
+  public var optionError: CellError?
 
-  public init(index: Int, code: String, line: Int, options: CellOptions = CellOptions()) {
+  /// A cell from its parts (normally made by `ChapterParser`).
+  public init(index: Int, code: String, line: Int, options: CellOptions = CellOptions(), optionError: CellError? = nil)
+  {
     self.index = index
     self.code = code
     self.line = line
     self.options = options
+    self.optionError = optionError
   }
 }

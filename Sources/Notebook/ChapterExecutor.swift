@@ -1,46 +1,157 @@
 import Foundation
 
-/// Errors that stop a chapter from running at all; each names the chapter file.
+/// A failure to start a program at all (not a problem of the chapter).
 public enum ExecutionError: Error, CustomStringConvertible {
-  case compileFailed(file: String, diagnostics: String)
-  case launchFailed(file: String, reason: String)
+  case launchFailed(reason: String)
 
+  /// The reason, for the terminal.
   public var description: String {
     switch self {
-    case .compileFailed(let file, let diagnostics): "\(file): the chapter's cells did not compile:\n\(diagnostics)"
-    case .launchFailed(let file, let reason): "\(file): could not run the chapter: \(reason)"
+    case .launchFailed(let reason): "could not run a program: \(reason)"
     }
   }
 }
 
-/// Compiles a chapter's cells into one program, runs it, and splits what it printed by cell.
-public struct ChapterExecutor: Sendable {
-  public var toolchain: Toolchain
+/// What a chapter is doing, for the terminal.
+public enum ChapterProgress: Sendable {
+  case compiling
+  /// Running the `position`-th (1-based) of `count` executed cells.
+  case running(position: Int, count: Int)
+  /// A cell called `progress(step, of: total, message)`.
+  case cellProgress(step: Int, total: Int, message: String)
+}
 
-  public init(toolchain: Toolchain) {
-    self.toolchain = toolchain
-  }
+/// Compiles a chapter's cells into one program, runs it, and splits what it printed by cell.
+///
+/// A compile error stops the program before the failing cell: the program is compiled again without it and
+/// the cells after it, so earlier cells still run and show their output. A cell marked `error: true` whose
+/// code does not compile is left out and the rest compiled again.
+struct ChapterExecutor: Sendable {
+  var toolchain: Toolchain
+  var settings: BuildSettings
+
+  /// Compile errors and their notes, by the index of the cell they are in.
+  typealias CompileFailures = [Int: [ChapterRun.Diagnostic]]
+
+  /// Seconds a compile may take before it is stopped.
+  static let compileTimeout: Double = 300
 
   /// Runs `chapter` in `workDirectory`; figures are written to `workDirectory/displays`.
-  public func run(_ chapter: Chapter, in workDirectory: String) throws -> ExecutedChapter {
+  func run(_ chapter: Chapter, in workDirectory: String, report: (ChapterProgress) -> Void) throws -> ChapterRun {
     let displays = workDirectory + "/displays"
     try FileManager.default.createDirectory(atPath: displays, withIntermediateDirectories: true)
-    let source = workDirectory + "/main.swift"
-    let executable = workDirectory + "/chapter"
-    try ChapterProgram.source(for: chapter).write(toFile: source, atomically: true, encoding: .utf8)
+    let cells = chapter.cells
+    var run = ChapterRun(cellCount: cells.count)
+    var stopBefore = cells.first(where: { $0.optionError != nil })?.index ?? cells.count
+    for cell in cells {
+      guard let error = cell.optionError else { continue }
+      run.cells[cell.index].status = .error
+      run.cells[cell.index].diagnostics = [
+        .init(severity: "error", text: error.message, lineOffset: (error.line ?? cell.line) - cell.line)
+      ]
+    }
+    var leftOut = Set<Int>()
+    while true {
+      let program = cells.filter { $0.index < stopBefore && $0.options.eval && !leftOut.contains($0.index) }
+      guard !program.isEmpty else { return run }
+      report(.compiling)
+      let failures = try compile(chapter, program, in: workDirectory)
+      guard !failures.isEmpty else {
+        return try execute(chapter, program, keeping: run, in: workDirectory, report: report)
+      }
+      for (index, diagnostics) in failures {
+        run.cells[index].status = .error
+        run.cells[index].diagnostics += diagnostics
+        if cells[index].options.expectsError { leftOut.insert(index) } else { stopBefore = min(stopBefore, index) }
+      }
+    }
+  }
 
-    let compile = try Subprocess.run(toolchain.compileArguments(source: source, executable: executable))
-    guard compile.exitCode == 0 else {
-      throw ExecutionError.compileFailed(file: chapter.file, diagnostics: compile.standardError)
+  /// Compiles `program`; returns the compile errors by cell index (empty when it compiled).
+  private func compile(_ chapter: Chapter, _ program: [Cell], in workDirectory: String) throws -> CompileFailures {
+    let source = workDirectory + "/main.swift"
+    try ChapterProgram.source(for: chapter, cells: program).write(toFile: source, atomically: true, encoding: .utf8)
+    let started = Date()
+    let outcome = try ChildProcess.run(
+      toolchain.compileArguments(source: source, executable: workDirectory + "/chapter"),
+      shouldStop: { Date().timeIntervalSince(started) > Self.compileTimeout })
+    guard outcome.exitCode != 0 else { return [:] }
+    var failures: CompileFailures = [:]
+    var lastErrorCell = program[0]
+    for diagnostic in CompilerDiagnostics.parse(outcome.standardOutput + outcome.standardError) {
+      let cell =
+        diagnostic.file == chapter.file ? diagnostic.line.flatMap { line in program.last { $0.line <= line } } : nil
+      if diagnostic.severity == "error" { lastErrorCell = cell ?? program[0] }
+      // A note elsewhere (e.g. "declared here" in another cell) is left out; its error says enough.
+      if diagnostic.severity == "note", cell?.index != lastErrorCell.index { continue }
+      failures[lastErrorCell.index, default: []].append(
+        .init(
+          severity: diagnostic.severity, text: diagnostic.text,
+          lineOffset: cell != nil ? diagnostic.line.map { $0 - lastErrorCell.line } : nil, column: diagnostic.column))
     }
-    let run = try Subprocess.run(
-      [executable], environment: ["FLOWBOOK_DISPLAY_DIR": displays], workingDirectory: workDirectory)
-    var results = DisplayStream.split(run.standardOutput, cellCount: chapter.cells.count)
-    if run.exitCode != 0, let failed = results.lastIndex(where: { $0.status == .ok }) {
-      results[failed].status = .error
-      let message = run.standardError.isEmpty ? "the cell crashed (exit \(run.exitCode))" : run.standardError
-      results[failed].error = CellError(message: message, file: chapter.file, line: chapter.cells[failed].line)
+    if failures.isEmpty {
+      let reason =
+        outcome.wasStopped ? "the compiler took longer than \(Int(Self.compileTimeout)) s" : outcome.standardError
+      failures[program[0].index] = [.init(severity: "error", text: "the cells did not compile: \(reason)")]
     }
-    return ExecutedChapter(chapter: chapter, results: results, displayDirectory: displays)
+    return failures
+  }
+
+  /// Runs the compiled program, stopping a cell at its timeout.
+  private func execute(
+    _ chapter: Chapter, _ program: [Cell], keeping earlier: ChapterRun, in workDirectory: String,
+    report: (ChapterProgress) -> Void
+  ) throws -> ChapterRun {
+    var stream = DisplayStream(cells: chapter.cells)
+    let positions = Dictionary(uniqueKeysWithValues: program.enumerated().map { ($1.index, $0 + 1) })
+    var timedOut: Int?
+    let outcome = try ChildProcess.run(
+      // Line-buffered standard output (coreutils' stdbuf), so a cell stopped by its timeout keeps what it printed.
+      ["stdbuf", "-oL", workDirectory + "/chapter"],
+      environment: settings.environment(displayDirectory: workDirectory + "/displays"),
+      workingDirectory: settings.bookDirectory,
+      onOutput: { chunk in
+        for event in stream.feed(chunk) {
+          switch event {
+          case .beganCell(let index): report(.running(position: positions[index] ?? 0, count: program.count))
+          case .progress(let step, let total, let message):
+            report(.cellProgress(step: step, total: total, message: message))
+          }
+        }
+      },
+      shouldStop: {
+        guard let cell = stream.currentCell else { return false }
+        let limit = chapter.cells[cell].options.timeout ?? settings.defaultTimeout
+        if Date().timeIntervalSince(stream.currentCellStart) > limit { timedOut = cell }
+        return timedOut != nil
+      })
+    stream.finish()
+    if let cell = timedOut {
+      let limit = chapter.cells[cell].options.timeout ?? settings.defaultTimeout
+      stream.fail(
+        cell,
+        .init(
+          severity: "error",
+          text: "stopped after the cell's timeout of \(limit.secondsText) s; raise it with //| timeout: <seconds>"))
+    } else if outcome.exitCode != 0 {
+      let cell = stream.currentCell ?? program[0].index
+      let ending = RuntimeFailure.ending(exitCode: outcome.exitCode, signal: outcome.signal)
+      stream.fail(
+        cell,
+        RuntimeFailure.diagnostic(from: outcome.standardError, cellStart: chapter.cells[cell].line, ending: ending))
+    }
+    var run = stream.run
+    for (index, earlierCell) in earlier.cells.enumerated() where earlierCell.status == .error {
+      run.cells[index] = earlierCell
+    }
+    run.isReproducible = timedOut == nil && outcome.signal != SIGKILL
+    return run
+  }
+}
+
+extension Double {
+  /// The number without a trailing `.0` (2 rather than 2.0), for messages.
+  var secondsText: String {
+    self == rounded() && abs(self) < 1e15 ? String(Int(self)) : String(self)
   }
 }

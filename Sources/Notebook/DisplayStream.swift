@@ -1,39 +1,117 @@
-/// Splits a chapter program's standard output into per-cell results.
-///
-/// The cell runtime writes event lines that start with `prefix` (`begin-cell N`, `figure NAME`);
-/// every other line is printed text of the cell that began last.
-enum DisplayStream {
-  static let prefix = "\u{1E}flowbook:"
+import Foundation
 
-  static func split(_ output: String, cellCount: Int) -> [CellResult] {
-    var results = Array(repeating: CellResult(status: .notRun), count: cellCount)
-    var current: Int?
-    for line in output.split(separator: "\n", omittingEmptySubsequences: false) {
-      if line.hasPrefix(prefix) {
-        let event = line.dropFirst(prefix.count).split(separator: " ", maxSplits: 1).map(String.init)
-        switch event.first {
-        case "begin-cell":
-          current = event.count > 1 ? Int(event[1]) : nil
-          if let current, results.indices.contains(current) { results[current].status = .ok }
-        case "figure":
-          if let current, event.count > 1 { results[current].outputs.append(.figure(event[1])) }
-        default: break
-        }
-      } else if let current, results.indices.contains(current) {
-        results[current].appendText(line + "\n")
+/// Splits a running chapter program's standard output into per-cell results as it arrives.
+///
+/// Event lines (see `CellRuntime.DisplayProtocol`) start with `prefix` and carry one JSON object;
+/// all other output is printed text of the cell that began last.
+struct DisplayStream {
+  static let prefix = Data("\u{1E}flowbook:".utf8)
+
+  /// What the engine reports on the terminal while the chapter runs.
+  enum Event {
+    case beganCell(Int)
+    case progress(step: Int, total: Int, message: String)
+  }
+
+  private(set) var run: ChapterRun
+  /// The cell running now, and since when.
+  private(set) var currentCell: Int?
+  private(set) var currentCellStart = Date()
+  private var pending = Data()
+  /// Chapter line of each cell's first code line, to locate runtime errors inside cells.
+  private let cellLines: [Int]
+
+  init(cells: [Cell]) {
+    run = ChapterRun(cellCount: cells.count)
+    cellLines = cells.map(\.line)
+  }
+
+  /// Takes the next chunk of output; returns the events it completed.
+  mutating func feed(_ chunk: Data) -> [Event] {
+    pending += chunk
+    var events: [Event] = []
+    var lineStart = pending.startIndex
+    while let newline = pending[lineStart...].firstIndex(of: UInt8(ascii: "\n")) {
+      let line = pending[lineStart...newline]
+      lineStart = newline + 1
+      if let marker = line.range(of: Self.prefix) {
+        appendText(Data(line[..<marker.lowerBound]))
+        if let event = handleEvent(Data(line[marker.upperBound...])) { events.append(event) }
+      } else {
+        appendText(Data(line))
       }
     }
-    return results
+    // Only the unfinished last line stays pending; it is copied once per chunk, not once per line.
+    pending = Data(pending[lineStart...])
+    return events
   }
-}
 
-extension CellResult {
-  /// Appends printed text, joining it to the previous text output so a run of lines stays one block.
-  mutating func appendText(_ text: String) {
-    if case .text(let previous) = outputs.last {
-      outputs[outputs.count - 1] = .text(previous + text)
-    } else {
-      outputs.append(.text(text))
+  /// Ends the stream: the last cell's time is taken and unfinished text kept.
+  mutating func finish() {
+    appendText(pending)
+    pending = Data()
+    closeCurrentCell()
+  }
+
+  /// Records a failure of the running cell (or of `cell`), keeping what it showed so far.
+  mutating func fail(_ cell: Int, _ diagnostic: ChapterRun.Diagnostic) {
+    run.cells[cell].status = .error
+    run.cells[cell].diagnostics.append(diagnostic)
+  }
+
+  private mutating func handleEvent(_ json: Data) -> Event? {
+    guard let event = (try? JSONSerialization.jsonObject(with: json)) as? [String: Any] else { return nil }
+    switch event["event"] as? String {
+    case "begin-cell":
+      guard let cell = event["cell"] as? Int, run.cells.indices.contains(cell) else { return nil }
+      closeCurrentCell()
+      currentCell = cell
+      currentCellStart = Date()
+      run.cells[cell].status = .ok
+      return .beganCell(cell)
+    case "figure": append(event["name"] as? String, as: CellOutput.figure)
+    case "markdown": append(event["text"] as? String, as: CellOutput.markdown)
+    case "latex": append(event["text"] as? String, as: CellOutput.latex)
+    case "table":
+      if let header = event["header"] as? [String], let rows = event["rows"] as? [[String]] {
+        appendOutput(.table(header: header, rows: rows))
+      }
+    case "progress":
+      return .progress(
+        step: event["step"] as? Int ?? 0, total: event["total"] as? Int ?? 0, message: event["message"] as? String ?? ""
+      )
+    case "isolated-end":
+      guard let cell = event["cell"] as? Int, run.cells.indices.contains(cell), event["failed"] as? Bool == true
+      else { return nil }
+      fail(cell, RuntimeFailure.diagnostic(from: event["stderr"] as? String ?? "", cellStart: cellLines[cell]))
+    default: break
     }
+    return nil
+  }
+
+  private mutating func append(_ value: String?, as output: (String) -> CellOutput) {
+    if let value { appendOutput(output(value)) }
+  }
+
+  private mutating func appendOutput(_ output: CellOutput) {
+    guard let currentCell else { return }
+    run.cells[currentCell].outputs.append(output)
+  }
+
+  private mutating func appendText(_ data: Data) {
+    guard let currentCell, !data.isEmpty else { return }
+    let text = String(decoding: data, as: UTF8.self)
+    // Taken out of the array, the previous text is uniquely referenced and grows in place.
+    if case .text(var previous)? = run.cells[currentCell].outputs.last {
+      run.cells[currentCell].outputs.removeLast()
+      previous += text
+      run.cells[currentCell].outputs.append(.text(previous))
+    } else {
+      run.cells[currentCell].outputs.append(.text(text))
+    }
+  }
+
+  private mutating func closeCurrentCell() {
+    if let currentCell { run.cells[currentCell].seconds = Date().timeIntervalSince(currentCellStart) }
   }
 }

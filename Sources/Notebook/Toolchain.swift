@@ -2,11 +2,13 @@ import Foundation
 
 /// Where the FlowBook library that cells link against lives, and how to call `swiftc` on it.
 public struct Toolchain: Sendable {
-  /// Folder with `libFlowBookKit.so` and `Modules/` (the folder of the running `flowbook` binary).
+  /// Folder with `libFlowBookKit.so`, `Modules/` and the modules' object files `<Module>.build/`
+  /// (the SwiftPM build folder holding the running `flowbook` binary).
   public var libraryDirectory: String
-  /// The package's `Sources/`, for the C shims' module maps.
+  /// The package's `Sources/`, for the C shims' module maps and the library modules' imports.
   public var sourcesDirectory: String
 
+  /// A toolchain from explicit folders (tests; normally `current()`).
   public init(libraryDirectory: String, sourcesDirectory: String) {
     self.libraryDirectory = libraryDirectory
     self.sourcesDirectory = sourcesDirectory
@@ -20,14 +22,60 @@ public struct Toolchain: Sendable {
       libraryDirectory: executable.deletingLastPathComponent().path, sourcesDirectory: sources.path)
   }
 
+  /// The FlowBook project folder (the parent of `Sources/`); include paths resolve against it.
+  public var projectRoot: String {
+    URL(fileURLWithPath: sourcesDirectory).deletingLastPathComponent().path
+  }
+
+  /// The first line of `swiftc --version`, e.g. `Swift version 6.3.1 (swift-6.3.1-RELEASE)`.
+  ///
+  /// Remembered in `memoFile` together with the compiler binaries' identity (path, size, modification
+  /// time), so an unchanged compiler is not started on every build; a changed one is asked again.
+  public func compilerVersion(memoFile: String) throws -> String {
+    let identity = compilerIdentity()
+    if let memo = try? String(contentsOfFile: memoFile, encoding: .utf8), memo.hasPrefix(identity + "\n") {
+      return String(memo.dropFirst(identity.count + 1))
+    }
+    let outcome = try ChildProcess.run(["swiftc", "--version"])
+    guard outcome.exitCode == 0, let line = outcome.standardOutput.split(separator: "\n").first else {
+      throw ExecutionError.launchFailed(reason: "swiftc --version failed: \(outcome.standardError)")
+    }
+    try? (identity + "\n" + line).write(toFile: memoFile, atomically: true, encoding: .utf8)
+    return String(line)
+  }
+
+  /// Path, size and modification time of `swiftc` on `PATH` and of the `swift-frontend` beside it.
+  private func compilerIdentity() -> String {
+    let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin"
+    guard
+      let swiftc = path.split(separator: ":").map({ $0 + "/swiftc" }).first(where: FileManager.default.isExecutableFile)
+    else { return "no swiftc on PATH" }
+    let driver = URL(fileURLWithPath: swiftc).resolvingSymlinksInPath()
+    let frontend = driver.deletingLastPathComponent().appendingPathComponent("swift-frontend").resolvingSymlinksInPath()
+    return [swiftc, driver.path, frontend.path].map { file in
+      let attributes = try? FileManager.default.attributesOfItem(atPath: file)
+      let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+      return "\(file) \(attributes?[.size] as? Int ?? -1) \(modified)"
+    }.joined(separator: " | ")
+  }
+
   /// Arguments for `swiftc` that compile `source` into `executable` against FlowBookKit.
+  ///
+  /// `-Onone`: cells mostly call into the prebuilt, optimised library, and an unoptimised cell compiles
+  /// faster (see README, "Command line").
   func compileArguments(source: String, executable: String) -> [String] {
     var arguments = ["swiftc", "-Onone", "-swift-version", "5", "-diagnostic-style=llvm", source, "-o", executable]
     arguments += ["-I", libraryDirectory + "/Modules", "-L", libraryDirectory, "-lFlowBookKit"]
     arguments += ["-Xlinker", "-rpath", "-Xlinker", libraryDirectory]
-    for shim in ["CCairo", "CBLAS", "CCmarkGFM"] {
-      arguments += ["-I", sourcesDirectory + "/" + shim]
-    }
+    for shim in systemLibraryShims { arguments += ["-I", sourcesDirectory + "/" + shim] }
     return arguments
+  }
+
+  /// The `Sources/` folders that hold a C module map (CCairo, CBLAS, …), which library modules import.
+  var systemLibraryShims: [String] {
+    let folders = (try? FileManager.default.contentsOfDirectory(atPath: sourcesDirectory)) ?? []
+    return folders.sorted().filter {
+      FileManager.default.fileExists(atPath: "\(sourcesDirectory)/\($0)/module.modulemap")
+    }
   }
 }

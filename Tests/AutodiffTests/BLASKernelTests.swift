@@ -6,18 +6,32 @@ import Testing
 /// Kernel choice and switching; the speed itself is measured by `flowbook bench numerics`.
 @Suite(.serialized) struct BLASKernelTests {
   @Test func choosesTheFastestKernelTheFlagsAllow() {
-    #expect(BLASKernel.bestCoreType(cpuFlags: ["avx2", "fma", "avx512f", "avx512bw", "avx512vl", "avx512dq"]) == "SkylakeX")
+    #expect(
+      BLASKernel.bestCoreType(cpuFlags: [
+        "avx2", "fma", "avx512f", "avx512bw", "avx512vl", "avx512dq",
+      ]) == "SkylakeX")
     #expect(BLASKernel.bestCoreType(cpuFlags: ["avx2", "fma", "sse3"]) == "Haswell")
     #expect(BLASKernel.bestCoreType(cpuFlags: ["sse3", "avx"]) == nil)
   }
 
   @Test func replacesOnlyAMisdetectedKernelTheUserDidNotChoose() {
     let avx512: Set = ["avx2", "fma", "avx512f", "avx512bw", "avx512vl", "avx512dq"]
-    #expect(BLASKernel.replacementCoreType(loaded: "Prescott", environment: [:], cpuFlags: avx512) == "SkylakeX")
-    #expect(BLASKernel.replacementCoreType(loaded: "Core2", environment: [:], cpuFlags: ["avx2", "fma"]) == "Haswell")
-    #expect(BLASKernel.replacementCoreType(loaded: "Cooperlake", environment: [:], cpuFlags: avx512) == nil)
-    #expect(BLASKernel.replacementCoreType(loaded: "Prescott", environment: ["OPENBLAS_CORETYPE": "Prescott"], cpuFlags: avx512) == nil)
-    #expect(BLASKernel.replacementCoreType(loaded: "Prescott", environment: [:], cpuFlags: ["sse3"]) == nil)
+    #expect(
+      BLASKernel.replacementCoreType(loaded: "Prescott", environment: [:], cpuFlags: avx512)
+        == "SkylakeX")
+    #expect(
+      BLASKernel.replacementCoreType(loaded: "Core2", environment: [:], cpuFlags: ["avx2", "fma"])
+        == "Haswell")
+    #expect(
+      BLASKernel.replacementCoreType(loaded: "Cooperlake", environment: [:], cpuFlags: avx512)
+        == nil)
+    #expect(
+      BLASKernel.replacementCoreType(
+        loaded: "Prescott", environment: ["OPENBLAS_CORETYPE": "Prescott"], cpuFlags: avx512) == nil
+    )
+    #expect(
+      BLASKernel.replacementCoreType(loaded: "Prescott", environment: [:], cpuFlags: ["sse3"])
+        == nil)
   }
 
   @Test func configuredKernelUsesAVX2WhenTheCPUHasIt() throws {

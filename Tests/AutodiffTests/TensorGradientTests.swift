@@ -14,7 +14,13 @@ import _TestSupport
   @Test func multiplyColumn() { checkGradients([[3, 4], [3, 1]]) { $0[0] * $0[1] } }
   @Test func divide() { checkGradients([[3, 4], [3, 4]], signs: .positive) { $0[0] / $0[1] } }
   @Test func divideByRow() { checkGradients([[3, 4], [4]], signs: .positive) { $0[0] / $0[1] } }
-  @Test func scalarOnTheLeft() { checkGradients([[3, 4]], signs: .positive) { 2 - 3 * (1 / $0[0]) } }
+  @Test func divideByColumn() {
+    checkGradients([[3, 4], [3, 1]], signs: .positive) { $0[0] / $0[1] }
+  }
+  @Test func subtractScalarTensor() { checkGradients([[], [3, 4]]) { $0[0] - $0[1] } }
+  @Test func scalarOnTheLeft() {
+    checkGradients([[3, 4]], signs: .positive) { 2 - 3 * (1 / $0[0]) }
+  }
   @Test func negate() { checkGradients([[5]]) { -$0[0] } }
 
   // MARK: - Elementwise functions
@@ -33,20 +39,31 @@ import _TestSupport
   @Test func mean() { checkGradients([[3, 4]]) { $0[0].mean() } }
   @Test func sumAlongRows() { checkGradients([[3, 4]]) { $0[0].sum(alongAxis: 1) } }
   @Test func sumAlongColumns() { checkGradients([[3, 4]]) { $0[0].sum(alongAxis: 0) } }
-  @Test func meanKeepingDimensions() { checkGradients([[3, 4]]) { $0[0].mean(alongAxis: 1, keepingDimensions: true) } }
+  @Test func meanAlongColumns() { checkGradients([[3, 4]]) { $0[0].mean(alongAxis: 0) } }
+  @Test func meanKeepingDimensions() {
+    checkGradients([[3, 4]]) { $0[0].mean(alongAxis: 1, keepingDimensions: true) }
+  }
 
   // MARK: - Products
   @Test func matmul() { checkGradients([[3, 4], [4, 5]]) { $0[0].matmul($0[1]) } }
-  @Test func linear() { checkGradients([[3, 4], [4, 5], [5]]) { $0[0].linear(weight: $0[1], bias: $0[2]) } }
+  @Test func linear() {
+    checkGradients([[3, 4], [4, 5], [5]]) { $0[0].linear(weight: $0[1], bias: $0[2]) }
+  }
   @Test func transposed() { checkGradients([[3, 4]]) { $0[0].transposed() } }
 
   // MARK: - Slicing and joining
   @Test func columnRange() { checkGradients([[3, 4]]) { $0[0][columns: 1..<3] } }
   @Test func columnPermutation() { checkGradients([[3, 4]]) { $0[0][columns: [3, 0, 0]] } }
   @Test func rowRange() { checkGradients([[4, 3]]) { $0[0][rows: 1..<3] } }
-  @Test func concatenateColumns() { checkGradients([[3, 2], [3, 1]]) { Tensor.concatenate([$0[0], $0[1]], alongAxis: 1) } }
-  @Test func concatenateRows() { checkGradients([[2, 3], [1, 3]]) { Tensor.concatenate([$0[0], $0[1]], alongAxis: 0) } }
-  @Test func reshaped() { checkGradients([[6]]) { $0[0].reshaped(to: [2, 3]).matmul($0[0].reshaped(to: [3, 2])) } }
+  @Test func concatenateColumns() {
+    checkGradients([[3, 2], [3, 1]]) { Tensor.concatenate([$0[0], $0[1]], alongAxis: 1) }
+  }
+  @Test func concatenateRows() {
+    checkGradients([[2, 3], [1, 3]]) { Tensor.concatenate([$0[0], $0[1]], alongAxis: 0) }
+  }
+  @Test func reshaped() {
+    checkGradients([[6]]) { $0[0].reshaped(to: [2, 3]).matmul($0[0].reshaped(to: [3, 2])) }
+  }
 
   // MARK: - Compositions (a shared input reached along several paths)
   @Test func affineCoupling() {
@@ -55,7 +72,8 @@ import _TestSupport
       let mask = Tensor([1, 0])
       let hidden = (x * mask).matmul(inputs[1]).tanh()
       let scale = hidden.matmul(inputs[2]).tanh()
-      return x * mask + (1 - mask) * (x * scale.exp() + hidden.sum(alongAxis: 1, keepingDimensions: true))
+      return x * mask + (1 - mask)
+        * (x * scale.exp() + hidden.sum(alongAxis: 1, keepingDimensions: true))
     }
   }
 }

@@ -15,6 +15,14 @@ import _TestSupport
     #expect(Tensor.zeros([2]).scalars == [0, 0])
   }
 
+  @Test func descriptionShowsValuesAndShape() {
+    #expect("\(Tensor([[1, 2], [3, 4]]))" == "Tensor([[1.0, 2.0], [3.0, 4.0]], shape: [2, 2])")
+    #expect(
+      "\(Tensor((0..<8).map(Float.init)))"
+        == "Tensor([0.0, 1.0, 2.0, …, 5.0, 6.0, 7.0], shape: [8])")
+    #expect("\(Tensor(2, requiresGradient: true))" == "Tensor(2.0, shape: [], requiresGradient)")
+  }
+
   @Test func broadcastingValues() {
     let matrix = Tensor([[1, 2], [3, 4]])
     #expect((matrix + Tensor([10, 20])).scalars == [11, 22, 13, 24])
@@ -52,8 +60,15 @@ import _TestSupport
     #expect(matrix.sum(alongAxis: 0).shape == [3])
     #expect(matrix[columns: [2, 0]].rows == [[3, 1], [6, 4]])
     #expect(matrix[rows: 1..<2].rows == [[4, 5, 6]])
-    #expect(Tensor.concatenate([matrix, matrix[columns: 0..<1]], alongAxis: 1).rows == [[1, 2, 3, 1], [4, 5, 6, 4]])
+    #expect(
+      Tensor.concatenate([matrix, matrix[columns: 0..<1]], alongAxis: 1).rows == [
+        [1, 2, 3, 1], [4, 5, 6, 4],
+      ])
     #expect(matrix.transposed().rows == [[1, 4], [2, 5], [3, 6]])
+    #expect(
+      Tensor.concatenate([Tensor.zeros([2, 0]), Tensor.zeros([1, 0])], alongAxis: 0).shape == [
+        3, 0,
+      ])
   }
 
   @Test func stableFunctionsStayFinite() {
@@ -73,6 +88,16 @@ import _TestSupport
     #expect(!(Tensor([1]) * Tensor([2])).requiresGradient)
   }
 
+  @Test func backwardWithoutAGraphSaysWhy() async {
+    await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+      let weight = Tensor([2], requiresGradient: true)
+      withoutGradients { (weight * weight).sum() }.backward()
+    }.map { result in
+      let message = String(decoding: result.standardErrorContent, as: UTF8.self)
+      #expect(message.contains("computed inside withoutGradients"))
+    }
+  }
+
   @Test func gradientsAccumulateUntilZeroed() throws {
     let x = Tensor([1, 2], requiresGradient: true)
     (x * x).sum().backward()
@@ -82,11 +107,21 @@ import _TestSupport
     #expect(try #require(x.gradient).scalars == [0, 0])
   }
 
+  @Test func detachedStopsGradients() throws {
+    let x = Tensor([1, 3], requiresGradient: true)
+    (x * x.detached()).sum().backward()
+    #expect(try #require(x.gradient).scalars == [1, 3])
+    #expect(!x.detached().requiresGradient)
+  }
+
   @Test func rowJacobiansMatchTheAnalyticJacobian() {
     // y = [x₀·x₁, x₀ + 3x₁] per row: J = [[x₁, x₀], [1, 3]].
-    let jacobians = Tensor.rowJacobians(of: { x in
-      Tensor.concatenate([x[columns: 0..<1] * x[columns: 1..<2], x[columns: 0..<1] + 3 * x[columns: 1..<2]], alongAxis: 1)
-    }, at: Tensor([[1, 2], [5, 7]]))
+    let jacobians = Tensor.rowJacobians(
+      of: { x in
+        Tensor.concatenate(
+          [x[columns: 0..<1] * x[columns: 1..<2], x[columns: 0..<1] + 3 * x[columns: 1..<2]],
+          alongAxis: 1)
+      }, at: Tensor([[1, 2], [5, 7]]))
     #expect(jacobians.map(\.rows) == [[[2, 1], [1, 3]], [[7, 5], [1, 3]]])
   }
 }

@@ -15,7 +15,8 @@ import Testing
     let x = testPoints(32, dimension: 2)
     #expect(try FlowChecks.autodiffLogDetChecks(of: flow, at: x).map(\.error).max()! <= 1e-4)
     for l in flow.layers.indices {
-      #expect(try FlowChecks.autodiffLogDetChecks(of: flow, at: x, layer: l).map(\.error).max()! <= 1e-4)
+      #expect(
+        try FlowChecks.autodiffLogDetChecks(of: flow, at: x, layer: l).map(\.error).max()! <= 1e-4)
     }
   }
 

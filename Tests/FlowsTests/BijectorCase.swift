@@ -48,7 +48,8 @@ struct BijectorCase: CustomTestStringConvertible, Sendable {
       return flow
     },
     BijectorCase(name: "flow with actnorm and lu") {
-      let flow = try! Flow(FlowConfiguration(couplings: 2, hidden: 8, actNorm: true, luLinear: true), seed: 6)
+      let flow = try! Flow(
+        FlowConfiguration(couplings: 2, hidden: 8, actNorm: true, luLinear: true), seed: 6)
       _ = flow.forward(ToyDataset.checkerboard.sample(64, seed: 7))
       return flow
     },
@@ -58,5 +59,7 @@ struct BijectorCase: CustomTestStringConvertible, Sendable {
 /// Points of dimension `dimension` for checks: standard normal, scaled by 1.5.
 func testPoints(_ count: Int, dimension: Int, seed: UInt64 = 11) -> Batch {
   var generator = SeededGenerator(seed: seed)
-  return Batch(count: count, dimension: dimension, values: (0..<(count * dimension)).map { _ in 1.5 * generator.normal() })
+  return Batch(
+    count: count, dimension: dimension,
+    values: (0..<(count * dimension)).map { _ in 1.5 * generator.normal() })
 }

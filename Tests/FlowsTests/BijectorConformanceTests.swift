@@ -17,21 +17,24 @@ import Testing
   @Test(arguments: BijectorCase.all)
   func roundTripsToTheInput(_ bijectorCase: BijectorCase) {
     let bijector = bijectorCase.make()
-    let errors = FlowChecks.roundTripErrors(of: bijector, at: testPoints(64, dimension: bijector.dimension))
+    let errors = FlowChecks.roundTripErrors(
+      of: bijector, at: testPoints(64, dimension: bijector.dimension))
     #expect(errors.max()! <= 1e-5)
   }
 
   @Test(arguments: BijectorCase.all)
   func forwardAndInverseLogDetsCancel(_ bijectorCase: BijectorCase) {
     let bijector = bijectorCase.make()
-    let errors = FlowChecks.logDetCancellation(of: bijector, at: testPoints(64, dimension: bijector.dimension))
+    let errors = FlowChecks.logDetCancellation(
+      of: bijector, at: testPoints(64, dimension: bijector.dimension))
     #expect(errors.max()! <= 1e-5)
   }
 
   @Test(arguments: BijectorCase.all)
   func logDetMatchesTheFiniteDifferenceJacobian(_ bijectorCase: BijectorCase) {
     let bijector = bijectorCase.make()
-    let checks = FlowChecks.logDetChecks(of: bijector, at: testPoints(24, dimension: bijector.dimension))
+    let checks = FlowChecks.logDetChecks(
+      of: bijector, at: testPoints(24, dimension: bijector.dimension))
     #expect(checks.map(\.error).max()! <= 1e-4)
     // Not vacuous: the maps really change volume somewhere.
     #expect(checks.contains { abs($0.jacobian) > 1e-3 })
@@ -62,9 +65,11 @@ import Testing
     }
     for parameter in bijector.parameters {
       for index in stride(from: 0, to: parameter.count, by: max(1, parameter.count / 7)) {
-        let numeric = GradientCheck.numericParameterGradient(bijector, parameter, index: index, at: x)
+        let numeric = GradientCheck.numericParameterGradient(
+          bijector, parameter, index: index, at: x)
         let analytic = Double(parameter.gradient[index])
-        #expect(abs(analytic - numeric) <= 1e-3 * max(1, abs(numeric)), "\(parameter.name)[\(index)]")
+        #expect(
+          abs(analytic - numeric) <= 1e-3 * max(1, abs(numeric)), "\(parameter.name)[\(index)]")
       }
     }
   }

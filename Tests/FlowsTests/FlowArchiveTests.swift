@@ -7,7 +7,8 @@ import _TestSupport
 @Suite struct FlowArchiveTests {
   @Test func aSavedFlowLoadsWithTheSameDensity() throws {
     let directory = try TemporaryDirectory()
-    let flow = try Flow(FlowConfiguration(couplings: 2, hidden: 8, actNorm: true, luLinear: true), seed: 2)
+    let flow = try Flow(
+      FlowConfiguration(couplings: 2, hidden: 8, actNorm: true, luLinear: true), seed: 2)
     let x = ToyDataset.moons.sample(64, seed: 1)
     _ = flow.forward(x)
     let path = directory.path + "/flow.json"
@@ -24,7 +25,9 @@ import _TestSupport
     try Data("not json".utf8).write(to: URL(fileURLWithPath: path))
     #expect(throws: FlowError.self) { try Flow.load(from: path) }
     try Data(#"{"format":"flowbook-flow","version":99}"#.utf8).write(to: URL(fileURLWithPath: path))
-    #expect(throws: FlowError.unsupportedVersion(path: path, found: 99, supported: 1)) { try Flow.load(from: path) }
+    #expect(throws: FlowError.unsupportedVersion(path: path, found: 99, supported: 1)) {
+      try Flow.load(from: path)
+    }
     #expect(throws: FlowError.self) { try Flow.load(from: directory.path + "/missing.json") }
   }
 
@@ -32,7 +35,9 @@ import _TestSupport
     let directory = try TemporaryDirectory()
     let path = directory.path + "/flow.json"
     try Flow(FlowConfiguration(couplings: 2, hidden: 4)).save(to: path)
-    var object = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as! [String: Any]
+    var object =
+      try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path)))
+      as! [String: Any]
     var parameters = object["parameters"] as! [String: [Double]]
     parameters["layer1.coupling.conditioner.bias2"] = [1]
     object["parameters"] = parameters

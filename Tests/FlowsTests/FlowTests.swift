@@ -14,7 +14,8 @@ import Testing
   }
 
   @Test func trajectoriesEndWhereForwardAndSampleEnd() throws {
-    let flow = try Flow(FlowConfiguration(couplings: 2, hidden: 8, actNorm: true, luLinear: true), seed: 1)
+    let flow = try Flow(
+      FlowConfiguration(couplings: 2, hidden: 8, actNorm: true, luLinear: true), seed: 1)
     let x = ToyDataset.moons.sample(50, seed: 1)
     let path = flow.trajectory(x)
     #expect(path.count == flow.layers.count + 1)
@@ -23,8 +24,11 @@ import Testing
     var generator = SeededGenerator(seed: 3)
     let back = flow.inverseTrajectory(flow.baseSamples(20, generator: &generator))
     #expect(back.last! == samples)
-    #expect(flow.layerNames == ["layer0.actnorm", "layer0.lulinear", "layer0.coupling",
-      "layer1.actnorm", "layer1.lulinear", "layer1.coupling"])
+    #expect(
+      flow.layerNames == [
+        "layer0.actnorm", "layer0.lulinear", "layer0.coupling",
+        "layer1.actnorm", "layer1.lulinear", "layer1.coupling",
+      ])
   }
 
   @Test func zeroInitialisedFlowsStartAsTheIdentity() throws {
@@ -48,7 +52,8 @@ import Testing
 
 @Suite struct DensityGridTests {
   @Test func gridsHoldDensitiesRowByRow() throws {
-    let grid = try #require(ToyDataset.checkerboard.densityGrid(x: -3...3, y: -3...3, resolution: 4))
+    let grid = try #require(
+      ToyDataset.checkerboard.densityGrid(x: -3...3, y: -3...3, resolution: 4))
     #expect(grid.xs == [-3, -1, 1, 3] && grid.ys == [-3, -1, 1, 3])
     // (−3, −3) lies in square (−2, −2): occupied; (−1, −3) in (−1, −2): empty.
     #expect(abs(grid.values[0][0] - 1.0 / 32) < 1e-9 && grid.values[0][1] == 0)

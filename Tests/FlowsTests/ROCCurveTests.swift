@@ -19,8 +19,10 @@ import Testing
     options.evaluationInterval = 80
     _ = try Trainer(options: options).train(flow, on: .moons)
     var generator = SeededGenerator(seed: 1)
-    let uniform = Batch(count: 300, dimension: 2, values: (0..<600).map { _ in 8 * generator.uniform() - 4 })
-    let curve = ROCCurve(inlierScores: flow.anomalyScores(ToyDataset.moons.sample(300, seed: 2)),
+    let uniform = Batch(
+      count: 300, dimension: 2, values: (0..<600).map { _ in 8 * generator.uniform() - 4 })
+    let curve = ROCCurve(
+      inlierScores: flow.anomalyScores(ToyDataset.moons.sample(300, seed: 2)),
       outlierScores: flow.anomalyScores(uniform))
     #expect(curve.area > 0.7)
   }

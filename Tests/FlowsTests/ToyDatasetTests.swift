@@ -6,7 +6,9 @@ import Testing
 @Suite struct ToyDatasetTests {
   @Test(arguments: ToyDataset.allCases)
   func samplesAreFiniteDeterministicAndOfTheRequestedCount(_ dataset: ToyDataset) {
-    let first = dataset.sample(101, seed: 5), again = dataset.sample(101, seed: 5), other = dataset.sample(101, seed: 6)
+    let first = dataset.sample(101, seed: 5)
+    let again = dataset.sample(101, seed: 5)
+    let other = dataset.sample(101, seed: 6)
     #expect(first.count == 101 && first.dimension == 2)
     #expect(first.values.allSatisfy { $0.isFinite })
     #expect(first == again)
@@ -18,7 +20,10 @@ import Testing
     let density = try #require(ToyDataset.checkerboard.logDensity(x))
     #expect(density.allSatisfy { abs(Double($0) + log(32)) < 1e-6 })
     var counts: [Int: Int] = [:]
-    for i in 0..<x.count { counts[Int(floor(x.values[2 * i] / 2)) * 10 + Int(floor(x.values[2 * i + 1] / 2)), default: 0] += 1 }
+    for i in 0..<x.count {
+      counts[
+        Int(floor(x.values[2 * i] / 2)) * 10 + Int(floor(x.values[2 * i + 1] / 2)), default: 0] += 1
+    }
     #expect(counts.count == 8)
     #expect(counts.values.allSatisfy { abs($0 - 1000) < 150 })
     #expect(abs(ToyDataset.checkerboard.entropy! - 3.4657) < 1e-4)
@@ -37,7 +42,8 @@ import Testing
 
   @Test func moonsFollowScikitLearnsConstruction() {
     let x = ToyDataset.moons.sample(4000, seed: 2)
-    let xs = x.column(0), ys = x.column(1)
+    let xs = x.column(0)
+    let ys = x.column(1)
     #expect(abs(xs.reduce(0, +) / 4000 - 0.5) < 0.02)
     #expect(abs(ys.reduce(0, +) / 4000 - 0.25) < 0.02)
     #expect(xs.min()! > -1.3 && xs.max()! < 2.3)

@@ -26,7 +26,8 @@ import Testing
 
   @Test func trainingIsDeterministicBySeed() throws {
     let runs = try (0..<2).map { _ in
-      try Trainer(options: Self.smallOptions(steps: 10)).train(try Flow(FlowConfiguration(couplings: 2, hidden: 8), seed: 4), on: .checkerboard)
+      try Trainer(options: Self.smallOptions(steps: 10)).train(
+        try Flow(FlowConfiguration(couplings: 2, hidden: 8), seed: 4), on: .checkerboard)
     }
     #expect(runs[0].losses == runs[1].losses)
     #expect(runs[0].testNLL == runs[1].testNLL)
@@ -54,7 +55,8 @@ import Testing
   @Test func aFixedTrainingSetIsResampled() throws {
     var options = Self.smallOptions(steps: 20)
     options.trainingSetSize = 100
-    let result = try Trainer(options: options).train(try Flow(FlowConfiguration(couplings: 2, hidden: 8)), on: .rings)
+    let result = try Trainer(options: options).train(
+      try Flow(FlowConfiguration(couplings: 2, hidden: 8)), on: .rings)
     #expect(result.testNLL.isFinite)
   }
 

@@ -24,7 +24,8 @@ import Testing
       _ = Linear(inputSize: 3, outputSize: 2, rng: &rng)(Tensor.zeros([5, 4]))
     }.map { result in
       let message = String(decoding: result.standardErrorContent, as: UTF8.self)
-      #expect(message.contains("Linear: input has shape [5, 4], expected [batch, 3] for weight [3, 2]"))
+      #expect(
+        message.contains("Linear: input has shape [5, 4], expected [batch, 3] for weight [3, 2]"))
     }
   }
 }

@@ -33,8 +33,8 @@ import _TestSupport
       optimizer.step()
       loss = step.item
     }
-    // sin has variance ≈ 0.5 on [−3, 3]; the fit must explain more than 99.5% of it.
-    #expect(loss < 2.5e-3)
+    // sin has variance ≈ 0.5 on [−3, 3]; 600 Adam steps reach ≈ 1e-5 (1/50,000 of it).
+    #expect(loss < 1e-4)
   }
 
   @Test func sameSeedGivesBitIdenticalTraining() {

@@ -22,12 +22,16 @@ import _TestSupport
     try MLP(sizes: [2, 3, 1], rng: &rng).save(to: path)
     let other = MLP(sizes: [2, 4, 1], rng: &rng)
     let before = other.parameters.map(\.scalars)
-    #expect(throws: ParameterFileError.shapeMismatch(path: path, index: 0, expected: [2, 4], found: [2, 3])) {
+    #expect(
+      throws: ParameterFileError.shapeMismatch(
+        path: path, index: 0, expected: [2, 4], found: [2, 3])
+    ) {
       try other.load(from: path)
     }
     #expect(other.parameters.map(\.scalars) == before)
     #expect(
-      ParameterFileError.shapeMismatch(path: path, index: 0, expected: [2, 4], found: [2, 3]).description
+      ParameterFileError.shapeMismatch(path: path, index: 0, expected: [2, 4], found: [2, 3])
+        .description
         == "\(path): tensor 0 has shape [2, 3] in the file, the model expects [2, 4]")
   }
 
@@ -44,11 +48,15 @@ import _TestSupport
     var future = good
     future[8] = 9
     try future.write(to: URL(fileURLWithPath: path))
-    #expect(throws: ParameterFileError.unsupportedVersion(path: path, version: 9)) { try layer.load(from: path) }
+    #expect(throws: ParameterFileError.unsupportedVersion(path: path, version: 9)) {
+      try layer.load(from: path)
+    }
     #expect(throws: ParameterFileError.parameterCountMismatch(path: path, expected: 1, found: 2)) {
       try ParameterFile.decode(good, into: [layer.weight], path: path)
     }
     let missing = directory.path + "/missing.params"
-    #expect { try layer.load(from: missing) } throws: { "\($0)".hasPrefix(missing + ": cannot access") }
+    #expect { try layer.load(from: missing) } throws: {
+      "\($0)".hasPrefix(missing + ": cannot access")
+    }
   }
 }

@@ -20,7 +20,8 @@ public func checkGradients(
 ) {
   var rng = SeededGenerator(seed: seed)
   let inputs = shapes.map { shape in
-    let tensor = Tensor.randomUniform(shape, in: values.lowerBound..<values.upperBound, using: &rng, requiresGradient: true)
+    let tensor = Tensor.randomUniform(
+      shape, in: values.lowerBound..<values.upperBound, using: &rng, requiresGradient: true)
     if signs == .mixed {
       tensor.withUnsafeMutableBufferPointer { scalars in
         for index in scalars.indices where rng.next() & 1 == 1 { scalars[index] = -scalars[index] }
@@ -28,7 +29,9 @@ public func checkGradients(
     }
     return tensor
   }
-  checkGradients(of: inputs, tolerance: tolerance, sourceLocation: sourceLocation) { function(inputs) }
+  checkGradients(of: inputs, tolerance: tolerance, sourceLocation: sourceLocation) {
+    function(inputs)
+  }
 }
 
 /// Checks the gradients of `function` with respect to existing tensors (e.g. a model's parameters,
@@ -37,7 +40,8 @@ public func checkGradients(
 /// `step` is the relative difference step `h`; a ReLU network needs a smaller one, so that no
 /// pre-activation crosses its kink between the sampled points.
 public func checkGradients(
-  of tensors: [Tensor], tolerance: Double = 1e-3, step: Double = 1e-2, sourceLocation: SourceLocation = #_sourceLocation,
+  of tensors: [Tensor], tolerance: Double = 1e-3, step: Double = 1e-2,
+  sourceLocation: SourceLocation = #_sourceLocation,
   _ function: () -> Tensor
 ) {
   var rng = SeededGenerator(seed: 99)
@@ -50,7 +54,8 @@ public func checkGradients(
   }
   output.backward(seed: weights)
   for (number, tensor) in tensors.enumerated() {
-    let analytic = tensor.gradient?.scalars.map(Double.init) ?? Array(repeating: 0, count: tensor.count)
+    let analytic =
+      tensor.gradient?.scalars.map(Double.init) ?? Array(repeating: 0, count: tensor.count)
     let numeric = numericGradient(of: tensor, relativeStep: step, loss)
     let difference = zip(analytic, numeric).map { ($0 - $1) * ($0 - $1) }.reduce(0, +).squareRoot()
     let scale = max(numeric.map { $0 * $0 }.reduce(0, +).squareRoot(), 1e-6)
@@ -70,7 +75,9 @@ public enum InputSigns: Sendable {
 }
 
 /// The five-point central difference of `loss` with respect to each scalar of `input`.
-private func numericGradient(of input: Tensor, relativeStep: Double, _ loss: () -> Double) -> [Double] {
+private func numericGradient(of input: Tensor, relativeStep: Double, _ loss: () -> Double)
+  -> [Double]
+{
   (0..<input.count).map { index in
     let original = input.withUnsafeBufferPointer { $0[index] }
     let step = relativeStep * max(1, Double(abs(original)))
@@ -79,7 +86,8 @@ private func numericGradient(of input: Tensor, relativeStep: Double, _ loss: () 
       return loss()
     }
     let value =
-      (-shifted(by: 2 * step) + 8 * shifted(by: step) - 8 * shifted(by: -step) + shifted(by: -2 * step)) / (12 * step)
+      (-shifted(by: 2 * step) + 8 * shifted(by: step) - 8 * shifted(by: -step)
+        + shifted(by: -2 * step)) / (12 * step)
     input.withUnsafeMutableBufferPointer { $0[index] = original }
     return value
   }

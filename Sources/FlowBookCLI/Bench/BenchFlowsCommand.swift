@@ -12,7 +12,8 @@ import Foundation
 ///   same minibatches (`dense_over_torch`: the dense engine against PyTorch).
 struct BenchFlowsCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "flows", abstract: "Time RealNVP training: FlowBook vs plain PyTorch, and plain arrays vs autodiff.")
+    commandName: "flows",
+    abstract: "Time RealNVP training: FlowBook vs plain PyTorch, and plain arrays vs autodiff.")
 
   @OptionGroup var model: ModelOptions
 
@@ -36,7 +37,9 @@ struct BenchFlowsCommand: ParsableCommand {
     report.add("steps", .integer(options.steps))
     let flow = try model.makeFlow()
     let result: TrainingResult
-    do { result = try Trainer(options: options).train(flow, on: dataset) } catch { throw UserError("\(error)") }
+    do { result = try Trainer(options: options).train(flow, on: dataset) } catch {
+      throw UserError("\(error)")
+    }
     report.add("flowbook_engine", .text(flow.engine.rawValue))
     report.add("flowbook_ms_per_step", .number(result.millisecondsPerStep))
     report.add("flowbook_test_nll", .number(result.testNLL))
@@ -53,16 +56,23 @@ struct BenchFlowsCommand: ParsableCommand {
     if compareSteps > 0 && !model.lu {
       var compareOptions = options
       compareOptions.steps = compareSteps
-      let comparison = try AutodiffTraining.compare(configuration: model.flowConfiguration(), seed: model.seed,
+      let comparison = try AutodiffTraining.compare(
+        configuration: model.flowConfiguration(), seed: model.seed,
         dataset: dataset, options: compareOptions, steps: compareSteps)
       report.add("dense_ms_per_step", .number(comparison.plainMillisecondsPerStep))
       report.add("autodiff_ms_per_step", .number(comparison.autodiffMillisecondsPerStep))
-      report.add("autodiff_over_dense_time", .number(comparison.autodiffMillisecondsPerStep / comparison.plainMillisecondsPerStep))
+      report.add(
+        "autodiff_over_dense_time",
+        .number(comparison.autodiffMillisecondsPerStep / comparison.plainMillisecondsPerStep))
       if let torchMilliseconds {
-        report.add("dense_over_torch", .number(comparison.plainMillisecondsPerStep / torchMilliseconds))
-        report.add("autodiff_over_torch", .number(comparison.autodiffMillisecondsPerStep / torchMilliseconds))
+        report.add(
+          "dense_over_torch", .number(comparison.plainMillisecondsPerStep / torchMilliseconds))
+        report.add(
+          "autodiff_over_torch", .number(comparison.autodiffMillisecondsPerStep / torchMilliseconds)
+        )
       }
-      report.add("dense_vs_autodiff_max_relative_loss_difference", .number(comparison.maxRelativeDifference))
+      report.add(
+        "dense_vs_autodiff_max_relative_loss_difference", .number(comparison.maxRelativeDifference))
     }
     report.add("peak_rss_mb", .number(ResourceUsage.peakResidentMegabytes))
     print(json ? report.json : report.text)

@@ -20,7 +20,10 @@ struct BenchReport {
       switch self {
       case .number(let value): value.isFinite ? String(format: "%.4g", value) : "null"
       case .integer(let value): "\(value)"
-      case .text(let value): "\"" + value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+      case .text(let value):
+        "\""
+          + value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(
+            of: "\"", with: "\\\"") + "\""
       }
     }
   }
@@ -31,13 +34,17 @@ struct BenchReport {
   mutating func add(_ key: String, _ value: Value) { entries.append((key, value)) }
 
   /// `{"key": value, …}` on one line.
-  var json: String { "{" + entries.map { "\"\($0.key)\": \($0.value.json)" }.joined(separator: ", ") + "}" }
+  var json: String {
+    "{" + entries.map { "\"\($0.key)\": \($0.value.json)" }.joined(separator: ", ") + "}"
+  }
 
   /// One `key  value` line per entry.
   var text: String {
     let width = entries.map(\.key.count).max() ?? 0
-    return entries.map { $0.key.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + $0.value.text }
-      .joined(separator: "\n")
+    return entries.map {
+      $0.key.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + $0.value.text
+    }
+    .joined(separator: "\n")
   }
 }
 
@@ -47,7 +54,8 @@ func medianMilliseconds(repetitions: Int, warmUp: Int = 10, _ body: () -> Void) 
   let clock = ContinuousClock()
   let times = (0..<max(repetitions, 1)).map { _ in
     let duration = clock.measure(body)
-    return Double(duration.components.seconds) * 1e3 + Double(duration.components.attoseconds) * 1e-15
+    return Double(duration.components.seconds) * 1e3 + Double(duration.components.attoseconds)
+      * 1e-15
   }.sorted()
   return times[times.count / 2]
 }

@@ -18,11 +18,14 @@ struct NumericsBenchCommand: ParsableCommand {
   @Option(name: .long, help: "Timed repetitions per measurement.")
   var repetitions = 300
 
-  @Option(name: .customLong("core-type"), help: "Force an OpenBLAS kernel (e.g. Prescott) to compare.")
+  @Option(
+    name: .customLong("core-type"), help: "Force an OpenBLAS kernel (e.g. Prescott) to compare.")
   var coreType: String?
 
   func run() throws {
-    guard repetitions > 0 else { throw ValidationError("--repetitions must be positive, got \(repetitions)") }
+    guard repetitions > 0 else {
+      throw ValidationError("--repetitions must be positive, got \(repetitions)")
+    }
     var report = BenchReport()
     report.add("blas_core_at_load", .text(BLASKernel.coreName))
     BLASKernel.configure()
@@ -92,7 +95,8 @@ struct NumericsBenchCommand: ParsableCommand {
           b.withUnsafeBufferPointer { b in
             c.withUnsafeMutableBufferPointer { c in
               BLASKernel.multiply(
-                a.baseAddress!, transposeA: product.transposeA, b.baseAddress!, transposeB: product.transposeB,
+                a.baseAddress!, transposeA: product.transposeA, b.baseAddress!,
+                transposeB: product.transposeB,
                 into: c.baseAddress!, m: product.m, n: product.n, k: product.k, beta: 1)
             }
           }

@@ -14,34 +14,47 @@ enum TorchReference {
   }
 
   /// Runs the script with the same model and training settings; a failure is a note, not an error.
-  static func run(python: String, script: String, model: ModelOptions, steps: Int) -> Result<Measurement, Skipped> {
+  static func run(python: String, script: String, model: ModelOptions, steps: Int) -> Result<
+    Measurement, Skipped
+  > {
     guard FileManager.default.fileExists(atPath: script) else {
-      return .failure(Skipped(description: "PyTorch skipped: \(script) not found (run from the repository root)"))
+      return .failure(
+        Skipped(description: "PyTorch skipped: \(script) not found (run from the repository root)"))
     }
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    var arguments = [python, script, "--dataset", model.dataset, "--steps", "\(steps)", "--seed", "\(model.seed)",
-      "--layers", "\(model.layers)", "--hidden", "\(model.hidden)", "--batch", "\(model.batch)", "--lr", "\(model.lr)",
-      "--schedule", model.schedule]
+    var arguments = [
+      python, script, "--dataset", model.dataset, "--steps", "\(steps)", "--seed", "\(model.seed)",
+      "--layers", "\(model.layers)", "--hidden", "\(model.hidden)", "--batch", "\(model.batch)",
+      "--lr", "\(model.lr)",
+      "--schedule", model.schedule,
+    ]
     if model.zeroInit { arguments.append("--zero-init") }
     process.arguments = arguments
-    let output = Pipe(), errors = Pipe()
+    let output = Pipe()
+    let errors = Pipe()
     process.standardOutput = output
     process.standardError = errors
     do { try process.run() } catch {
       return .failure(Skipped(description: "PyTorch skipped: cannot run \(python) (\(error))"))
     }
     let data = output.fileHandleForReading.readDataToEndOfFile()
-    let errorText = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    let errorText = String(
+      decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     process.waitUntilExit()
     guard process.terminationStatus == 0 else {
-      let reason = errorText.contains("No module named 'torch'") ? "torch is not installed (pip install torch)"
-        : errorText.split(separator: "\n").last.map(String.init) ?? "exit status \(process.terminationStatus)"
+      let reason =
+        errorText.contains("No module named 'torch'")
+        ? "torch is not installed (pip install torch)"
+        : errorText.split(separator: "\n").last.map(String.init)
+          ?? "exit status \(process.terminationStatus)"
       return .failure(Skipped(description: "PyTorch skipped: \(reason)"))
     }
     guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
       let ms = object["ms_per_step"] as? Double, let nll = object["test_nll"] as? Double
-    else { return .failure(Skipped(description: "PyTorch skipped: the script printed no JSON result")) }
+    else {
+      return .failure(Skipped(description: "PyTorch skipped: the script printed no JSON result"))
+    }
     return .success(Measurement(msPerStep: ms, testNLL: nll))
   }
 }

@@ -12,8 +12,11 @@ public struct Batch: Equatable, Sendable {
 
   /// A batch from row-major values; `values.count` must equal `count * dimension`.
   public init(count: Int, dimension: Int, values: [Float]) {
-    precondition(count >= 0 && dimension > 0, "a batch needs count ≥ 0 and dimension > 0, got \(count)×\(dimension)")
-    precondition(values.count == count * dimension,
+    precondition(
+      count >= 0 && dimension > 0,
+      "a batch needs count ≥ 0 and dimension > 0, got \(count)×\(dimension)")
+    precondition(
+      values.count == count * dimension,
       "a \(count)×\(dimension) batch needs \(count * dimension) values, got \(values.count)")
     self.count = count
     self.dimension = dimension
@@ -23,7 +26,9 @@ public struct Batch: Equatable, Sendable {
   /// A batch from a list of points, each an array of `dimension` coordinates.
   public init(points: [[Float]]) {
     let dimension = points.first?.count ?? 2
-    precondition(points.allSatisfy { $0.count == dimension }, "every point of a batch needs \(dimension) coordinates")
+    precondition(
+      points.allSatisfy { $0.count == dimension },
+      "every point of a batch needs \(dimension) coordinates")
     self.init(count: points.count, dimension: dimension, values: points.flatMap { $0 })
   }
 
@@ -40,7 +45,8 @@ public struct Batch: Equatable, Sendable {
 
   /// Coordinate `j` of every point, e.g. `column(0)` for the x values of a scatter plot.
   public func column(_ j: Int) -> [Float] {
-    precondition(j >= 0 && j < dimension, "column \(j) does not exist in a batch of dimension \(dimension)")
+    precondition(
+      j >= 0 && j < dimension, "column \(j) does not exist in a batch of dimension \(dimension)")
     return (0..<count).map { values[$0 * dimension + j] }
   }
 
@@ -57,7 +63,9 @@ public struct Batch: Equatable, Sendable {
   /// The points at the given positions, in that order.
   public func selecting(_ indices: some Sequence<Int>) -> Batch {
     var selected: [Float] = []
-    for i in indices { selected.append(contentsOf: values[(i * dimension)..<((i + 1) * dimension)]) }
+    for i in indices {
+      selected.append(contentsOf: values[(i * dimension)..<((i + 1) * dimension)])
+    }
     return Batch(count: selected.count / dimension, dimension: dimension, values: selected)
   }
 

@@ -10,6 +10,7 @@ import Foundation
 public final class Flow: FlowLayer {
   /// The recipe this flow was built from.
   public let configuration: FlowConfiguration
+  /// The dimension D of the points.
   public var dimension: Int { configuration.dimension }
   let stages: [any FlowLayer]
   let stageNames: [String]
@@ -22,7 +23,8 @@ public final class Flow: FlowLayer {
     BLASKernel.configure()
     self.configuration = configuration
     var generator = SeededGenerator(seed: seed)
-    var stages: [any FlowLayer] = [], names: [String] = []
+    var stages: [any FlowLayer] = []
+    var names: [String] = []
     for k in 0..<configuration.couplings {
       if configuration.actNorm {
         names.append("layer\(k).actnorm")
@@ -33,8 +35,10 @@ public final class Flow: FlowLayer {
         stages.append(LULinear(dimension: configuration.dimension, name: names.last!))
       }
       names.append("layer\(k).coupling")
-      stages.append(AffineCoupling(mask: configuration.mask(forStep: k), hidden: configuration.hidden,
-        zeroInitialised: configuration.zeroInitialised, name: names.last!, generator: &generator))
+      stages.append(
+        AffineCoupling(
+          mask: configuration.mask(forStep: k), hidden: configuration.hidden,
+          zeroInitialised: configuration.zeroInitialised, name: names.last!, generator: &generator))
     }
     self.stages = stages
     stageNames = names
@@ -51,6 +55,7 @@ public final class Flow: FlowLayer {
   public var layers: [any Bijector] { stages }
   /// One name per layer, e.g. `layer3.coupling`, in the order of `layers`.
   public var layerNames: [String] { stageNames }
+  /// The trainable parameters, by name, in a fixed order.
   public var parameters: [Parameter] { stages.flatMap(\.parameters) }
   /// Total number of trainable scalars.
   public var parameterCount: Int { parameters.reduce(0) { $0 + $1.count } }
@@ -69,7 +74,9 @@ public final class Flow: FlowLayer {
   public func logProb(_ x: Batch) -> [Float] {
     let (z, logDet) = forward(x)
     return z.values.withUnsafeBufferPointer { values in
-      (0..<x.count).map { Self.baseLogDensity(values.baseAddress! + $0 * dimension, dimension: dimension) + logDet[$0] }
+      (0..<x.count).map {
+        Self.baseLogDensity(values.baseAddress! + $0 * dimension, dimension: dimension) + logDet[$0]
+      }
     }
   }
 
@@ -86,31 +93,37 @@ public final class Flow: FlowLayer {
 
   /// `count` standard-normal points of the flow's dimension.
   public func baseSamples(_ count: Int, generator: inout SeededGenerator) -> Batch {
-    Batch(count: count, dimension: dimension, values: (0..<(count * dimension)).map { _ in generator.normal() })
+    Batch(
+      count: count, dimension: dimension,
+      values: (0..<(count * dimension)).map { _ in generator.normal() })
   }
 
   /// The points after each layer, data → latent: element 0 is `x`, element l is after `layers[l − 1]`.
   public func trajectory(_ x: Batch) -> [Batch] {
     var current = x
-    return [x] + stages.map { stage in
-      current = stage.forward(current).z
-      return current
-    }
+    return [x]
+      + stages.map { stage in
+        current = stage.forward(current).z
+        return current
+      }
   }
 
   /// The points after each inverse layer, latent → data: element 0 is `z`, the last is the data-space image.
   public func inverseTrajectory(_ z: Batch) -> [Batch] {
     var current = z
-    return [z] + stages.reversed().map { stage in
-      current = stage.inverse(current).x
-      return current
-    }
+    return [z]
+      + stages.reversed().map { stage in
+        current = stage.inverse(current).x
+        return current
+      }
   }
 
   // MARK: - FlowLayer
 
-  func forward(_ x: UnsafePointer<Float>, into y: UnsafeMutablePointer<Float>,
-               addingLogDetTo logDet: UnsafeMutablePointer<Float>, rows: Int) {
+  func forward(
+    _ x: UnsafePointer<Float>, into y: UnsafeMutablePointer<Float>,
+    addingLogDetTo logDet: UnsafeMutablePointer<Float>, rows: Int
+  ) {
     var input = x
     for (l, stage) in stages.enumerated() {
       let output = l == stages.count - 1 ? y : activation(l + 1, rows: rows)
@@ -119,8 +132,10 @@ public final class Flow: FlowLayer {
     }
   }
 
-  func inverse(_ y: UnsafePointer<Float>, into x: UnsafeMutablePointer<Float>,
-               addingLogDetTo logDet: UnsafeMutablePointer<Float>, rows: Int) {
+  func inverse(
+    _ y: UnsafePointer<Float>, into x: UnsafeMutablePointer<Float>,
+    addingLogDetTo logDet: UnsafeMutablePointer<Float>, rows: Int
+  ) {
     var input = y
     for (l, stage) in stages.enumerated().reversed() {
       let output = l == 0 ? x : activation(l, rows: rows)
@@ -129,12 +144,17 @@ public final class Flow: FlowLayer {
     }
   }
 
-  func backward(outputGradient dy: UnsafePointer<Float>, inputGradient dx: UnsafeMutablePointer<Float>,
-                logDetGradient: Float, rows: Int) {
+  func backward(
+    outputGradient dy: UnsafePointer<Float>, inputGradient dx: UnsafeMutablePointer<Float>,
+    logDetGradient: Float, rows: Int
+  ) {
     var gradient = dy
     for (l, stage) in stages.enumerated().reversed() {
-      let output = l == 0 ? dx : workspace.buffer(l % 2 == 0 ? "gradientA" : "gradientB", count: rows * dimension)
-      stage.backward(outputGradient: gradient, inputGradient: output, logDetGradient: logDetGradient, rows: rows)
+      let output =
+        l == 0
+        ? dx : workspace.buffer(l % 2 == 0 ? "gradientA" : "gradientB", count: rows * dimension)
+      stage.backward(
+        outputGradient: gradient, inputGradient: output, logDetGradient: logDetGradient, rows: rows)
       gradient = UnsafePointer(output)
     }
   }

@@ -17,8 +17,10 @@ public struct FlowConfiguration: Codable, Equatable, Sendable {
   public var zeroInitialised: Bool
 
   /// A configuration; call `validate()` (flows do) before use.
-  public init(dimension: Int = 2, couplings: Int = 8, hidden: Int = 128, actNorm: Bool = false,
-              luLinear: Bool = false, zeroInitialised: Bool = false) {
+  public init(
+    dimension: Int = 2, couplings: Int = 8, hidden: Int = 128, actNorm: Bool = false,
+    luLinear: Bool = false, zeroInitialised: Bool = false
+  ) {
     self.dimension = dimension
     self.couplings = couplings
     self.hidden = hidden
@@ -32,10 +34,13 @@ public struct FlowConfiguration: Codable, Equatable, Sendable {
 
   /// Throws `FlowError.invalidConfiguration` naming the first value out of range.
   public func validate() throws {
-    guard dimension >= 2 else { throw FlowError.invalidConfiguration("dimension must be ≥ 2, got \(dimension)") }
+    guard dimension >= 2 else {
+      throw FlowError.invalidConfiguration("dimension must be ≥ 2, got \(dimension)")
+    }
     guard couplings >= 2, couplings % 2 == 0 else {
       throw FlowError.invalidConfiguration(
-        "couplings must be even and ≥ 2 (alternating masks transform each half equally often), got \(couplings)")
+        "couplings must be even and ≥ 2 (alternating masks transform each half equally often), got \(couplings)"
+      )
     }
     guard hidden >= 1, hidden <= 4096 else {
       throw FlowError.invalidConfiguration("hidden width must be in 1…4096, got \(hidden)")

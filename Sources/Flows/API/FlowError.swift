@@ -15,14 +15,17 @@ public enum FlowError: Error, Equatable, CustomStringConvertible {
     switch self {
     case .invalidConfiguration(let message): return "invalid flow configuration: \(message)"
     case .unknownDataset(let name):
-      return "unknown dataset '\(name)'; choose one of: \(ToyDataset.allCases.map(\.rawValue).joined(separator: ", "))"
+      return
+        "unknown dataset '\(name)'; choose one of: \(ToyDataset.allCases.map(\.rawValue).joined(separator: ", "))"
     case .nonFinite(let step, let layer):
       return "training diverged: the loss became NaN or Inf at step \(step)"
         + (layer.map { " (first non-finite output in \($0))" } ?? "")
         + "; lower the learning rate or enable gradient clipping"
-    case .corruptModel(let path, let reason): return "\(path): not a valid FlowBook flow file (\(reason))"
+    case .corruptModel(let path, let reason):
+      return "\(path): not a valid FlowBook flow file (\(reason))"
     case .unsupportedVersion(let path, let found, let supported):
-      return "\(path): flow file format version \(found) is not supported (this FlowBook reads version \(supported))"
+      return
+        "\(path): flow file format version \(found) is not supported (this FlowBook reads version \(supported))"
     }
   }
 }

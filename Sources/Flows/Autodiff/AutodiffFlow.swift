@@ -20,7 +20,8 @@ public final class AutodiffFlow {
   /// A tensor copy of `flow`; throws `FlowError.invalidConfiguration` if it has LU-linear layers.
   public init(copying flow: Flow) throws {
     guard !flow.configuration.luLinear else {
-      throw FlowError.invalidConfiguration("the autodiff reference covers couplings and ActNorm, not LU-linear layers")
+      throw FlowError.invalidConfiguration(
+        "the autodiff reference covers couplings and ActNorm, not LU-linear layers")
     }
     configuration = flow.configuration
     func tensor(_ parameter: Parameter, shape: [Int]) -> Tensor {
@@ -30,15 +31,23 @@ public final class AutodiffFlow {
       if let coupling = stage as? AffineCoupling {
         let c = coupling.conditioner
         let layers = [
-          Linear(weight: tensor(c.weight1, shape: [c.inputs, c.hidden]), bias: tensor(c.bias1, shape: [c.hidden])),
-          Linear(weight: tensor(c.weight2, shape: [c.hidden, c.hidden]), bias: tensor(c.bias2, shape: [c.hidden])),
-          Linear(weight: tensor(c.weight3, shape: [c.hidden, c.outputs]), bias: tensor(c.bias3, shape: [c.outputs])),
+          Linear(
+            weight: tensor(c.weight1, shape: [c.inputs, c.hidden]),
+            bias: tensor(c.bias1, shape: [c.hidden])),
+          Linear(
+            weight: tensor(c.weight2, shape: [c.hidden, c.hidden]),
+            bias: tensor(c.bias2, shape: [c.hidden])),
+          Linear(
+            weight: tensor(c.weight3, shape: [c.hidden, c.outputs]),
+            bias: tensor(c.bias3, shape: [c.outputs])),
         ]
-        return .coupling(kept: coupling.keptIndices, transformed: coupling.transformedIndices,
+        return .coupling(
+          kept: coupling.keptIndices, transformed: coupling.transformedIndices,
           conditioner: MLP(layers: layers, activation: .relu))
       }
       let actNorm = stage as! ActNorm
-      return .actNorm(logScale: tensor(actNorm.logScale, shape: [actNorm.dimension]),
+      return .actNorm(
+        logScale: tensor(actNorm.logScale, shape: [actNorm.dimension]),
         bias: tensor(actNorm.bias, shape: [actNorm.dimension]))
     }
   }
@@ -62,7 +71,8 @@ public final class AutodiffFlow {
     case .coupling(let kept, let transformed, let conditioner):
       let out = conditioner(x[columns: kept])
       let width = transformed.count
-      let s = out[columns: 0..<width].tanh(), t = out[columns: width..<(2 * width)]
+      let s = out[columns: 0..<width].tanh()
+      let t = out[columns: width..<(2 * width)]
       let zt = x[columns: transformed] * s.exp() + t
       // Put the columns back in their original order.
       let columns = (0..<x.shape[1]).map { j -> Tensor in
@@ -78,7 +88,8 @@ public final class AutodiffFlow {
 
   /// The whole flow: `(z, logDet)` with the log-dets of all layers summed, shape [n].
   public func forward(_ x: Tensor) -> (z: Tensor, logDet: Tensor) {
-    var z = x, logDet = Tensor.zeros([x.shape[0]])
+    var z = x
+    var logDet = Tensor.zeros([x.shape[0]])
     for l in stages.indices {
       let (next, layerLogDet) = forward(layer: l, z)
       z = next
@@ -103,7 +114,8 @@ public final class AutodiffFlow {
     for output in 0..<d {
       let input = Tensor(shape: [x.count, d], scalars: x.values, requiresGradient: true)
       let z = l.map { forward(layer: $0, input).z } ?? forward(input).z
-      let seed = Tensor(shape: [x.count, d], scalars: (0..<(x.count * d)).map { $0 % d == output ? 1 : 0 })
+      let seed = Tensor(
+        shape: [x.count, d], scalars: (0..<(x.count * d)).map { $0 % d == output ? 1 : 0 })
       z.backward(seed: seed)
       let gradient = input.gradient!.scalars
       for i in 0..<x.count { rows[i][output] = (0..<d).map { Double(gradient[i * d + $0]) } }

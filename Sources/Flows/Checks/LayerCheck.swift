@@ -20,7 +20,9 @@ extension FlowChecks {
     var checks: [LayerCheck] = []
     for (l, layer) in flow.layers.enumerated() {
       var layerCheck = check(layer, named: flow.layerNames[l], at: inputs[l])
-      layerCheck.maxAutodiffLogDetError = try? autodiffLogDetChecks(of: flow, at: inputs[l], layer: l).map(\.error).max()
+      layerCheck.maxAutodiffLogDetError = try? autodiffLogDetChecks(
+        of: flow, at: inputs[l], layer: l
+      ).map(\.error).max()
       checks.append(layerCheck)
     }
     var whole = check(flow, named: "flow", at: x)
@@ -30,9 +32,12 @@ extension FlowChecks {
   }
 
   /// The worst errors of one bijector on `x`.
-  public static func check(_ bijector: any Bijector, named name: String, at x: Batch) -> LayerCheck {
-    LayerCheck(name: name,
-      maxLogDetError: logDetChecks(of: bijector, at: x).map(\.error).max() ?? 0, maxAutodiffLogDetError: nil,
+  public static func check(_ bijector: any Bijector, named name: String, at x: Batch) -> LayerCheck
+  {
+    LayerCheck(
+      name: name,
+      maxLogDetError: logDetChecks(of: bijector, at: x).map(\.error).max() ?? 0,
+      maxAutodiffLogDetError: nil,
       maxRoundTripError: roundTripErrors(of: bijector, at: x).max() ?? 0,
       maxCancellationError: logDetCancellation(of: bijector, at: x).max() ?? 0)
   }

@@ -7,21 +7,26 @@ extension ToyDataset {
   /// The true log-density at every point of `x`, where known (`-infinity` off the support); nil otherwise.
   /// For heat maps beside the learned density, and for the bound on the test NLL.
   public func logDensity(_ x: Batch) -> [Float]? {
-    precondition(x.dimension == 2, "the toy datasets are 2-D, got points of dimension \(x.dimension)")
+    precondition(
+      x.dimension == 2, "the toy datasets are 2-D, got points of dimension \(x.dimension)")
     switch self {
     case .checkerboard:
       return (0..<x.count).map { i in
-        let a = x.values[2 * i], b = x.values[2 * i + 1]
+        let a = x.values[2 * i]
+        let b = x.values[2 * i + 1]
         guard abs(a) < 4, abs(b) < 4 else { return -.infinity }
         let cell = Int(floor(a / 2)) + Int(floor(b / 2))
         return cell & 1 == 0 ? -Float(log(32.0)) : -.infinity
       }
     case .eightGaussians:
-      let sigma = 0.5 / 1.414, norm = -log(8 * 2 * Double.pi * sigma * sigma)
+      let sigma = 0.5 / 1.414
+      let norm = -log(8 * 2 * Double.pi * sigma * sigma)
       return (0..<x.count).map { i in
-        let a = Double(x.values[2 * i]), b = Double(x.values[2 * i + 1])
+        let a = Double(x.values[2 * i])
+        let b = Double(x.values[2 * i + 1])
         let terms = Self.eightCenters.map { c -> Double in
-          let dx = a - 4 * Double(c.0) / 1.414, dy = b - 4 * Double(c.1) / 1.414
+          let dx = a - 4 * Double(c.0) / 1.414
+          let dy = b - 4 * Double(c.1) / 1.414
           return -(dx * dx + dy * dy) / (2 * sigma * sigma)
         }
         let top = terms.max()!

@@ -27,7 +27,9 @@ public enum ToyDataset: String, CaseIterable, Sendable {
 
   /// The dataset named `name` (its `rawValue`, e.g. `"8gaussians"`), or `FlowError.unknownDataset`.
   public init(named name: String) throws {
-    guard let dataset = ToyDataset(rawValue: name.lowercased()) else { throw FlowError.unknownDataset(name) }
+    guard let dataset = ToyDataset(rawValue: name.lowercased()) else {
+      throw FlowError.unknownDataset(name)
+    }
     self = dataset
   }
 
@@ -39,26 +41,39 @@ public enum ToyDataset: String, CaseIterable, Sendable {
 
   /// `count` points drawn from `generator` (which advances, so successive calls give fresh points).
   public func sample(_ count: Int, generator: inout SeededGenerator) -> Batch {
-    var x = [Float](), y = [Float]()
+    var x = [Float]()
+    var y = [Float]()
     x.reserveCapacity(count)
     y.reserveCapacity(count)
-    func add(_ a: Float, _ b: Float) { x.append(a); y.append(b) }
+    func add(_ a: Float, _ b: Float) {
+      x.append(a)
+      y.append(b)
+    }
     switch self {
     case .moons:
-      let outer = count / 2, inner = count - outer
-      for i in 0..<outer { let a = Float.pi * Float(i) / Float(max(outer - 1, 1)); add(cos(a), sin(a)) }
-      for i in 0..<inner { let a = Float.pi * Float(i) / Float(max(inner - 1, 1)); add(1 - cos(a), 0.5 - sin(a)) }
+      let outer = count / 2
+      let inner = count - outer
+      for i in 0..<outer {
+        let a = Float.pi * Float(i) / Float(max(outer - 1, 1))
+        add(cos(a), sin(a))
+      }
+      for i in 0..<inner {
+        let a = Float.pi * Float(i) / Float(max(inner - 1, 1))
+        add(1 - cos(a), 0.5 - sin(a))
+      }
       return Self.shuffledWithNoise(x, y, sigma: 0.05, generator: &generator)
     case .checkerboard:
       for _ in 0..<count {
         let x1 = generator.uniform() * 4 - 2
-        let x2 = generator.uniform() - Float(generator.index(below: 2) * 2) + Float(Int(floor(x1)) & 1)
+        let x2 =
+          generator.uniform() - Float(generator.index(below: 2) * 2) + Float(Int(floor(x1)) & 1)
         add(2 * x1, 2 * x2)
       }
     case .eightGaussians:
       for _ in 0..<count {
         let (cx, cy) = Self.eightCenters[generator.index(below: 8)]
-        add((0.5 * generator.normal() + 4 * cx) / 1.414, (0.5 * generator.normal() + 4 * cy) / 1.414)
+        add(
+          (0.5 * generator.normal() + 4 * cx) / 1.414, (0.5 * generator.normal() + 4 * cy) / 1.414)
       }
     case .swissRoll:
       for _ in 0..<count {
@@ -67,28 +82,43 @@ public enum ToyDataset: String, CaseIterable, Sendable {
         add((t * cos(t) + generator.normal()) / 5, (t * sin(t) + generator.normal()) / 5)
       }
     case .circles:
-      let outer = count / 2, inner = count - outer
-      for i in 0..<outer { let a = 2 * Float.pi * Float(i) / Float(outer); add(3 * cos(a), 3 * sin(a)) }
-      for i in 0..<inner { let a = 2 * Float.pi * Float(i) / Float(inner); add(1.5 * cos(a), 1.5 * sin(a)) }
+      let outer = count / 2
+      let inner = count - outer
+      for i in 0..<outer {
+        let a = 2 * Float.pi * Float(i) / Float(outer)
+        add(3 * cos(a), 3 * sin(a))
+      }
+      for i in 0..<inner {
+        let a = 2 * Float.pi * Float(i) / Float(inner)
+        add(1.5 * cos(a), 1.5 * sin(a))
+      }
       return Self.shuffledWithNoise(x, y, sigma: 0.08 * 3, generator: &generator)
     case .rings:
-      let quarter = count / 4, first = count - 3 * quarter
+      let quarter = count / 4
+      let first = count - 3 * quarter
       for (radius, n) in [(Float(1), quarter), (0.75, quarter), (0.5, quarter), (0.25, first)] {
-        for i in 0..<n { let a = 2 * Float.pi * Float(i) / Float(n); add(3 * radius * cos(a), 3 * radius * sin(a)) }
+        for i in 0..<n {
+          let a = 2 * Float.pi * Float(i) / Float(n)
+          add(3 * radius * cos(a), 3 * radius * sin(a))
+        }
       }
       return Self.shuffledWithNoise(x, y, sigma: 0.08, generator: &generator)
     case .pinwheel:
       for i in 0..<count {
-        let radial = 0.3 * generator.normal() + 1, tangential = 0.1 * generator.normal()
+        let radial = 0.3 * generator.normal() + 1
+        let tangential = 0.1 * generator.normal()
         let angle = 2 * Float.pi * Float(i % 5) / 5 + 0.25 * exp(radial)
-        add(2 * (radial * cos(angle) + tangential * sin(angle)), 2 * (-radial * sin(angle) + tangential * cos(angle)))
+        add(
+          2 * (radial * cos(angle) + tangential * sin(angle)),
+          2 * (-radial * sin(angle) + tangential * cos(angle)))
       }
       return Self.shuffledWithNoise(x, y, sigma: 0, generator: &generator)
     case .twoSpirals:
       for i in 0..<count {
         let n = generator.uniform().squareRoot() * 540 * 2 * Float.pi / 360
         let sign: Float = i % 2 == 0 ? 1 : -1
-        let dx = -cos(n) * n + 0.5 * generator.uniform(), dy = sin(n) * n + 0.5 * generator.uniform()
+        let dx = -cos(n) * n + 0.5 * generator.uniform()
+        let dy = sin(n) * n + 0.5 * generator.uniform()
         add(sign * dx / 3 + 0.1 * generator.normal(), sign * dy / 3 + 0.1 * generator.normal())
       }
     }
@@ -101,10 +131,14 @@ public enum ToyDataset: String, CaseIterable, Sendable {
   }()
 
   /// Fisher–Yates shuffle of the points, then isotropic Gaussian noise of standard deviation `sigma`.
-  private static func shuffledWithNoise(_ x: [Float], _ y: [Float], sigma: Float,
-                                        generator: inout SeededGenerator) -> Batch {
+  private static func shuffledWithNoise(
+    _ x: [Float], _ y: [Float], sigma: Float,
+    generator: inout SeededGenerator
+  ) -> Batch {
     var order = Array(x.indices)
-    for i in stride(from: order.count - 1, to: 0, by: -1) { order.swapAt(i, generator.index(below: i + 1)) }
+    for i in stride(from: order.count - 1, to: 0, by: -1) {
+      order.swapAt(i, generator.index(below: i + 1))
+    }
     let noisyX = order.map { x[$0] + sigma * (sigma > 0 ? generator.normal() : 0) }
     let noisyY = order.map { y[$0] + sigma * (sigma > 0 ? generator.normal() : 0) }
     return Batch(x: noisyX, y: noisyY)

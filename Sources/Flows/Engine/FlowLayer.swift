@@ -40,9 +40,11 @@ extension Bijector {
   /// Applies a pointer-level map to `input` in chunks of at most `batchChunkRows` rows.
   func mapInChunks(
     _ input: Batch,
-    _ body: (UnsafePointer<Float>, UnsafeMutablePointer<Float>, UnsafeMutablePointer<Float>, Int) -> Void
+    _ body: (UnsafePointer<Float>, UnsafeMutablePointer<Float>, UnsafeMutablePointer<Float>, Int) ->
+      Void
   ) -> (Batch, [Float]) {
-    precondition(input.dimension == dimension,
+    precondition(
+      input.dimension == dimension,
       "\(Self.self) acts on \(dimension)-D points but got a batch of dimension \(input.dimension)")
     var output = [Float](repeating: 0, count: input.values.count)
     var logDet = [Float](repeating: 0, count: input.count)
@@ -52,7 +54,9 @@ extension Bijector {
           var start = 0
           while start < input.count {
             let rows = min(batchChunkRows, input.count - start)
-            body(x.baseAddress! + start * dimension, y.baseAddress! + start * dimension, l.baseAddress! + start, rows)
+            body(
+              x.baseAddress! + start * dimension, y.baseAddress! + start * dimension,
+              l.baseAddress! + start, rows)
             start += rows
           }
         }

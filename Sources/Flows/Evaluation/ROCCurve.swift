@@ -8,11 +8,18 @@ public struct ROCCurve: Sendable {
 
   /// The curve of `inlierScores` (negatives) against `outlierScores` (positives); both must be non-empty.
   public init(inlierScores: [Float], outlierScores: [Float]) {
-    precondition(!inlierScores.isEmpty && !outlierScores.isEmpty, "ROC needs at least one inlier and one outlier score")
-    let labelled = (inlierScores.map { ($0, false) } + outlierScores.map { ($0, true) }).sorted { $0.0 > $1.0 }
-    let positives = Double(outlierScores.count), negatives = Double(inlierScores.count)
+    precondition(
+      !inlierScores.isEmpty && !outlierScores.isEmpty,
+      "ROC needs at least one inlier and one outlier score")
+    let labelled = (inlierScores.map { ($0, false) } + outlierScores.map { ($0, true) }).sorted {
+      $0.0 > $1.0
+    }
+    let positives = Double(outlierScores.count)
+    let negatives = Double(inlierScores.count)
     var points: [(Double, Double)] = [(0, 0)]
-    var truePositives = 0.0, falsePositives = 0.0, area = 0.0
+    var truePositives = 0.0
+    var falsePositives = 0.0
+    var area = 0.0
     var index = 0
     while index < labelled.count {
       // All points with the same score cross the threshold together (a diagonal step for ties).
@@ -22,7 +29,8 @@ public struct ROCCurve: Sendable {
         if labelled[index].1 { truePositives += 1 } else { falsePositives += 1 }
         index += 1
       }
-      area += (falsePositives - previousFP) / negatives * (truePositives + previousTP) / 2 / positives
+      area +=
+        (falsePositives - previousFP) / negatives * (truePositives + previousTP) / 2 / positives
       points.append((falsePositives / negatives, truePositives / positives))
     }
     self.points = points

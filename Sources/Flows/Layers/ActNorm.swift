@@ -9,6 +9,7 @@ import Foundation
 /// `isInitialised` records this and is saved with the parameters (a loaded model is never re-initialised).
 /// Before initialisation, `inverse` uses the identity parameters. Cost O(D) per point.
 public final class ActNorm: FlowLayer {
+  /// The dimension D of the points.
   public let dimension: Int
   /// log of the per-coordinate scale.
   public let logScale: Parameter
@@ -26,13 +27,16 @@ public final class ActNorm: FlowLayer {
     bias = Parameter(name: name + ".bias", values: Array(repeating: 0, count: dimension))
   }
 
+  /// The trainable parameters, by name, in a fixed order.
+
   public var parameters: [Parameter] { [logScale, bias] }
   var kind: String { "actnorm" }
 
   /// Sets the parameters from the mean and standard deviation of `rows` points.
   private func initialise(from x: UnsafePointer<Float>, rows: Int) {
     for j in 0..<dimension {
-      var mean = 0.0, square = 0.0
+      var mean = 0.0
+      var square = 0.0
       for i in 0..<rows { mean += Double(x[i * dimension + j]) }
       mean /= Double(max(rows, 1))
       for i in 0..<rows { square += pow(Double(x[i * dimension + j]) - mean, 2) }
@@ -43,34 +47,47 @@ public final class ActNorm: FlowLayer {
     isInitialised = true
   }
 
-  func forward(_ x: UnsafePointer<Float>, into y: UnsafeMutablePointer<Float>,
-               addingLogDetTo logDet: UnsafeMutablePointer<Float>, rows: Int) {
+  func forward(
+    _ x: UnsafePointer<Float>, into y: UnsafeMutablePointer<Float>,
+    addingLogDetTo logDet: UnsafeMutablePointer<Float>, rows: Int
+  ) {
     if !isInitialised { initialise(from: x, rows: rows) }
     var total: Float = 0
     for j in 0..<dimension { total += logScale.value[j] }
     for i in 0..<rows {
-      for j in 0..<dimension { y[i * dimension + j] = x[i * dimension + j] * expf(logScale.value[j]) + bias.value[j] }
+      for j in 0..<dimension {
+        y[i * dimension + j] = x[i * dimension + j] * expf(logScale.value[j]) + bias.value[j]
+      }
       logDet[i] += total
     }
     cachedInput = x
   }
 
-  func inverse(_ y: UnsafePointer<Float>, into x: UnsafeMutablePointer<Float>,
-               addingLogDetTo logDet: UnsafeMutablePointer<Float>, rows: Int) {
+  func inverse(
+    _ y: UnsafePointer<Float>, into x: UnsafeMutablePointer<Float>,
+    addingLogDetTo logDet: UnsafeMutablePointer<Float>, rows: Int
+  ) {
     var total: Float = 0
     for j in 0..<dimension { total += logScale.value[j] }
     for i in 0..<rows {
-      for j in 0..<dimension { x[i * dimension + j] = (y[i * dimension + j] - bias.value[j]) * expf(-logScale.value[j]) }
+      for j in 0..<dimension {
+        x[i * dimension + j] = (y[i * dimension + j] - bias.value[j]) * expf(-logScale.value[j])
+      }
       logDet[i] -= total
     }
   }
 
-  func backward(outputGradient dy: UnsafePointer<Float>, inputGradient dx: UnsafeMutablePointer<Float>,
-                logDetGradient: Float, rows: Int) {
-    guard let x = cachedInput else { preconditionFailure("ActNorm.backward needs a forward pass first") }
+  func backward(
+    outputGradient dy: UnsafePointer<Float>, inputGradient dx: UnsafeMutablePointer<Float>,
+    logDetGradient: Float, rows: Int
+  ) {
+    guard let x = cachedInput else {
+      preconditionFailure("ActNorm.backward needs a forward pass first")
+    }
     for j in 0..<dimension {
       let e = expf(logScale.value[j])
-      var scaleGradient = Float(rows) * logDetGradient, biasGradient: Float = 0
+      var scaleGradient = Float(rows) * logDetGradient
+      var biasGradient: Float = 0
       for i in 0..<rows {
         let g = dy[i * dimension + j]
         dx[i * dimension + j] = g * e
@@ -83,7 +100,9 @@ public final class ActNorm: FlowLayer {
   }
 
   func referenceForward(_ x: [Double]) -> (z: [Double], logDet: Double) {
-    let z = (0..<dimension).map { x[$0] * Foundation.exp(Double(logScale.value[$0])) + Double(bias.value[$0]) }
+    let z = (0..<dimension).map {
+      x[$0] * Foundation.exp(Double(logScale.value[$0])) + Double(bias.value[$0])
+    }
     return (z, (0..<dimension).reduce(0) { $0 + Double(logScale.value[$1]) })
   }
 }

@@ -13,6 +13,7 @@ import Foundation
 /// layer): an unbounded `s` lets early updates blow the scale up to Inf, and composing layers recovers range.
 /// Shapes: batches rows×D; conditioner `|kept| → hidden → hidden → 2·|transformed|`.
 public final class AffineCoupling: FlowLayer {
+  /// The dimension D of the points.
   public let dimension: Int
   /// The coordinates passed through unchanged and fed to the conditioner.
   public let keptIndices: [Int]
@@ -24,24 +25,33 @@ public final class AffineCoupling: FlowLayer {
 
   /// A coupling over `mask.count` coordinates: `mask[j] == true` keeps coordinate j. `hidden` is the
   /// conditioner width; `zeroInitialised` starts it at the identity map; `name` prefixes parameter names.
-  public init(mask: [Bool], hidden: Int, zeroInitialised: Bool = false, name: String = "coupling",
-              generator: inout SeededGenerator) {
-    precondition(mask.contains(true) && mask.contains(false),
+  public init(
+    mask: [Bool], hidden: Int, zeroInitialised: Bool = false, name: String = "coupling",
+    generator: inout SeededGenerator
+  ) {
+    precondition(
+      mask.contains(true) && mask.contains(false),
       "a coupling mask must keep at least one and transform at least one coordinate, got \(mask)")
     precondition(hidden > 0, "the conditioner needs a positive hidden width, got \(hidden)")
     dimension = mask.count
     keptIndices = mask.indices.filter { mask[$0] }
     transformedIndices = mask.indices.filter { !mask[$0] }
-    conditioner = Conditioner(name: name + ".conditioner", inputs: keptIndices.count, hidden: hidden,
+    conditioner = Conditioner(
+      name: name + ".conditioner", inputs: keptIndices.count, hidden: hidden,
       outputs: 2 * transformedIndices.count, zeroLast: zeroInitialised, generator: &generator)
   }
+
+  /// The trainable parameters, by name, in a fixed order.
 
   public var parameters: [Parameter] { conditioner.parameters }
   var kind: String { "coupling" }
 
   /// Gathers the kept coordinates into a contiguous rows×|kept| block and runs the conditioner.
-  private func conditionerOutput(_ x: UnsafePointer<Float>, rows: Int) -> UnsafeMutablePointer<Float> {
-    let kept = keptIndices.count, paired = 2 * transformedIndices.count
+  private func conditionerOutput(_ x: UnsafePointer<Float>, rows: Int) -> UnsafeMutablePointer<
+    Float
+  > {
+    let kept = keptIndices.count
+    let paired = 2 * transformedIndices.count
     let xk = workspace.buffer("xk", count: rows * kept)
     let out = workspace.buffer("out", count: rows * paired)
     for i in 0..<rows {
@@ -51,19 +61,24 @@ public final class AffineCoupling: FlowLayer {
     return out
   }
 
-  func forward(_ x: UnsafePointer<Float>, into y: UnsafeMutablePointer<Float>,
-               addingLogDetTo logDet: UnsafeMutablePointer<Float>, rows: Int) {
+  func forward(
+    _ x: UnsafePointer<Float>, into y: UnsafeMutablePointer<Float>,
+    addingLogDetTo logDet: UnsafeMutablePointer<Float>, rows: Int
+  ) {
     let out = conditionerOutput(x, rows: rows)
     let width = transformedIndices.count
     // Keep tanh(s_raw) and exp(s) for the backward pass.
     let scale = workspace.buffer("s", count: rows * width)
     let expScale = workspace.buffer("exp", count: rows * width)
     for i in 0..<rows {
-      let xi = x + i * dimension, yi = y + i * dimension, oi = out + i * 2 * width
+      let xi = x + i * dimension
+      let yi = y + i * dimension
+      let oi = out + i * 2 * width
       for j in keptIndices { yi[j] = xi[j] }
       var sum: Float = 0
       for (c, j) in transformedIndices.enumerated() {
-        let s = tanhf(oi[c]), e = expf(s)
+        let s = tanhf(oi[c])
+        let e = expf(s)
         scale[i * width + c] = s
         expScale[i * width + c] = e
         yi[j] = xi[j] * e + oi[width + c]
@@ -74,12 +89,16 @@ public final class AffineCoupling: FlowLayer {
     cachedInput = x
   }
 
-  func inverse(_ y: UnsafePointer<Float>, into x: UnsafeMutablePointer<Float>,
-               addingLogDetTo logDet: UnsafeMutablePointer<Float>, rows: Int) {
+  func inverse(
+    _ y: UnsafePointer<Float>, into x: UnsafeMutablePointer<Float>,
+    addingLogDetTo logDet: UnsafeMutablePointer<Float>, rows: Int
+  ) {
     let out = conditionerOutput(y, rows: rows)
     let width = transformedIndices.count
     for i in 0..<rows {
-      let xi = x + i * dimension, yi = y + i * dimension, oi = out + i * 2 * width
+      let xi = x + i * dimension
+      let yi = y + i * dimension
+      let oi = out + i * 2 * width
       for j in keptIndices { xi[j] = yi[j] }
       var sum: Float = 0
       for (c, j) in transformedIndices.enumerated() {
@@ -92,19 +111,29 @@ public final class AffineCoupling: FlowLayer {
     cachedInput = nil
   }
 
-  func backward(outputGradient dy: UnsafePointer<Float>, inputGradient dx: UnsafeMutablePointer<Float>,
-                logDetGradient: Float, rows: Int) {
-    guard let x = cachedInput else { preconditionFailure("AffineCoupling.backward needs a forward pass first") }
-    let width = transformedIndices.count, kept = keptIndices.count
+  func backward(
+    outputGradient dy: UnsafePointer<Float>, inputGradient dx: UnsafeMutablePointer<Float>,
+    logDetGradient: Float, rows: Int
+  ) {
+    guard let x = cachedInput else {
+      preconditionFailure("AffineCoupling.backward needs a forward pass first")
+    }
+    let width = transformedIndices.count
+    let kept = keptIndices.count
     let scale = workspace.buffer("s", count: rows * width)
     let expScale = workspace.buffer("exp", count: rows * width)
     let dOut = workspace.buffer("dout", count: rows * 2 * width)
     let dxk = workspace.buffer("dxk", count: rows * kept)
     let xk = workspace.buffer("xk", count: rows * kept)
     for i in 0..<rows {
-      let xi = x + i * dimension, dyi = dy + i * dimension, dxi = dx + i * dimension, di = dOut + i * 2 * width
+      let xi = x + i * dimension
+      let dyi = dy + i * dimension
+      let dxi = dx + i * dimension
+      let di = dOut + i * 2 * width
       for (c, j) in transformedIndices.enumerated() {
-        let s = scale[i * width + c], e = expScale[i * width + c], g = dyi[j]
+        let s = scale[i * width + c]
+        let e = expScale[i * width + c]
+        let g = dyi[j]
         // z_t = x_t·e^s + t:  ∂/∂s = z-gradient·x_t·e^s plus the log-det term; tanh' = 1 − s².
         di[c] = (g * xi[j] * e + logDetGradient) * (1 - s * s)
         di[width + c] = g
@@ -113,13 +142,16 @@ public final class AffineCoupling: FlowLayer {
     }
     conditioner.backward(outputGradient: dOut, input: xk, inputGradient: dxk, rows: rows)
     for i in 0..<rows {
-      for (c, j) in keptIndices.enumerated() { dx[i * dimension + j] = dy[i * dimension + j] + dxk[i * kept + c] }
+      for (c, j) in keptIndices.enumerated() {
+        dx[i * dimension + j] = dy[i * dimension + j] + dxk[i * kept + c]
+      }
     }
   }
 
   func referenceForward(_ x: [Double]) -> (z: [Double], logDet: Double) {
     let out = conditioner.referenceForward(keptIndices.map { x[$0] })
-    var z = x, logDet = 0.0
+    var z = x
+    var logDet = 0.0
     for (c, j) in transformedIndices.enumerated() {
       let s = Foundation.tanh(out[c])
       z[j] = x[j] * Foundation.exp(s) + out[transformedIndices.count + c]

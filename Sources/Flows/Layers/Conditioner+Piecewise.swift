@@ -27,9 +27,14 @@ extension Conditioner {
   var supportsPiecewise: Bool { inputs == 1 && hidden % Kernels.width == 0 }
 
   /// The second layer's ReLU output `h2` (rows×hidden) by the breakpoint sweep; fills `scratch`.
-  func piecewiseHidden2(_ u: UnsafePointer<Float>, into h2: UnsafeMutablePointer<Float>, rows: Int) {
-    let s = piecewise, h = hidden
-    let w1 = weight1.value.pointer, b1 = bias1.value.pointer, w2 = weight2.value.pointer, b2 = bias2.value.pointer
+  func piecewiseHidden2(_ u: UnsafePointer<Float>, into h2: UnsafeMutablePointer<Float>, rows: Int)
+  {
+    let s = piecewise
+    let h = hidden
+    let w1 = weight1.value.pointer
+    let b1 = bias1.value.pointer
+    let w2 = weight2.value.pointer
+    let b2 = bias2.value.pointer
     s.inputs = u
     s.unitOrder = (0..<h).filter { w1[$0] != 0 }.sorted { -b1[$0] / w1[$0] < -b1[$1] / w1[$1] }
     s.breakpoints = s.unitOrder.map { -b1[$0] / w1[$0] }
@@ -38,16 +43,20 @@ extension Conditioner {
     s.slopes.removeAll(keepingCapacity: true)
     s.offsets.removeAll(keepingCapacity: true)
     // Active set at u → −∞: decreasing units, and constant units with a positive bias.
-    var slope = [Double](repeating: 0, count: h), offset = [Double](repeating: 0, count: h)
+    var slope = [Double](repeating: 0, count: h)
+    var offset = [Double](repeating: 0, count: h)
     func toggle(_ j: Int, sign: Double) {
-      let a = sign * Double(w1[j]), b = sign * Double(b1[j]), row = w2 + j * h
+      let a = sign * Double(w1[j])
+      let b = sign * Double(b1[j])
+      let row = w2 + j * h
       for c in 0..<h {
         slope[c] += a * Double(row[c])
         offset[c] += b * Double(row[c])
       }
     }
     for j in 0..<h where w1[j] < 0 || (w1[j] == 0 && b1[j] > 0) { toggle(j, sign: 1) }
-    var next = 0, changed = true
+    var next = 0
+    var changed = true
     for i in s.sampleOrder {
       while next < s.breakpoints.count && s.breakpoints[next] < u[i] {
         let j = s.unitOrder[next]
@@ -62,27 +71,40 @@ extension Conditioner {
       }
       let k = s.slopes.count / h - 1
       s.interval[i] = Int32(k)
-      Kernels.affineReLU(u[i], slope: s.slopes, offset: s.offsets, at: k * h, into: h2 + i * h, count: h)
+      Kernels.affineReLU(
+        u[i], slope: s.slopes, offset: s.offsets, at: k * h, into: h2 + i * h, count: h)
     }
   }
 
   /// Backward of the piecewise path from `dpre2` (dL/d pre-activation of layer 2, rows×hidden): adds the
   /// gradients of W2, w1, b1 and writes dL/du.
-  func piecewiseBackward(_ dpre2: UnsafePointer<Float>, inputGradient du: UnsafeMutablePointer<Float>, rows: Int) {
-    let s = piecewise, h = hidden
+  func piecewiseBackward(
+    _ dpre2: UnsafePointer<Float>, inputGradient du: UnsafeMutablePointer<Float>, rows: Int
+  ) {
+    let s = piecewise
+    let h = hidden
     guard let u = s.inputs else { preconditionFailure("piecewise backward before forward") }
-    let w1 = weight1.value.pointer, b1 = bias1.value.pointer, w2 = weight2.value.pointer
-    let gw1 = weight1.gradient.pointer, gb1 = bias1.gradient.pointer, gw2 = weight2.gradient.pointer
+    let w1 = weight1.value.pointer
+    let b1 = bias1.value.pointer
+    let w2 = weight2.value.pointer
+    let gw1 = weight1.gradient.pointer
+    let gb1 = bias1.gradient.pointer
+    let gw2 = weight2.gradient.pointer
     for i in 0..<rows {
       du[i] = Kernels.dot(dpre2 + i * h, s.slopes, at: Int(s.interval[i]) * h, count: h)
     }
     // Running sums over the sorted samples: P = Σ dpre2_i, Q = Σ u_i·dpre2_i.
-    var p = [Double](repeating: 0, count: h), q = [Double](repeating: 0, count: h)
+    var p = [Double](repeating: 0, count: h)
+    var q = [Double](repeating: 0, count: h)
     // A unit active on a set S of samples receives dW2[j,:] += w1_j·Q_S + b1_j·P_S,
     // dw1_j += W2[j,:]·Q_S, db1_j += W2[j,:]·P_S; `weight` ±1 adds or subtracts the prefix sums.
     func contribute(_ j: Int, weight: Double) {
-      let a = weight * Double(w1[j]), b = weight * Double(b1[j]), row = w2 + j * h, grad = gw2 + j * h
-      var dotQ = 0.0, dotP = 0.0
+      let a = weight * Double(w1[j])
+      let b = weight * Double(b1[j])
+      let row = w2 + j * h
+      let grad = gw2 + j * h
+      var dotQ = 0.0
+      var dotP = 0.0
       for c in 0..<h {
         grad[c] += Float(a * q[c] + b * p[c])
         dotQ += Double(row[c]) * q[c]

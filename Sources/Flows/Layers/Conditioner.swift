@@ -18,10 +18,14 @@ final class Conditioner {
   var engine: FlowEngine = .dense
   let piecewise = PiecewiseScratch()
   private var lastForwardWasPiecewise = false
+  private var onesCount = 0
 
   /// PyTorch's default `nn.Linear` initialisation, U(−1/√fan_in, 1/√fan_in) for weights and biases;
   /// `zeroLast` starts the output layer at zero so the coupling starts as the identity.
-  init(name: String, inputs: Int, hidden: Int, outputs: Int, zeroLast: Bool, generator: inout SeededGenerator) {
+  init(
+    name: String, inputs: Int, hidden: Int, outputs: Int, zeroLast: Bool,
+    generator: inout SeededGenerator
+  ) {
     self.inputs = inputs
     self.hidden = hidden
     self.outputs = outputs
@@ -34,8 +38,13 @@ final class Conditioner {
     weight2 = Parameter(name: name + ".weight2", values: uniform(hidden * hidden, fanIn: hidden))
     bias2 = Parameter(name: name + ".bias2", values: uniform(hidden, fanIn: hidden))
     let last = uniform(hidden * outputs + outputs, fanIn: hidden)
-    weight3 = Parameter(name: name + ".weight3", values: zeroLast ? Array(repeating: 0, count: hidden * outputs) : Array(last[..<(hidden * outputs)]))
-    bias3 = Parameter(name: name + ".bias3", values: zeroLast ? Array(repeating: 0, count: outputs) : Array(last[(hidden * outputs)...]))
+    weight3 = Parameter(
+      name: name + ".weight3",
+      values: zeroLast
+        ? Array(repeating: 0, count: hidden * outputs) : Array(last[..<(hidden * outputs)]))
+    bias3 = Parameter(
+      name: name + ".bias3",
+      values: zeroLast ? Array(repeating: 0, count: outputs) : Array(last[(hidden * outputs)...]))
   }
 
   var parameters: [Parameter] { [weight1, bias1, weight2, bias2, weight3, bias3] }
@@ -61,13 +70,17 @@ final class Conditioner {
   }
 
   /// `h2 = relu(relu(x·W1 + b1)·W2 + b2)` with one sgemm per product, keeping `h1`.
-  private func denseHidden2(_ x: UnsafePointer<Float>, h1: UnsafeMutablePointer<Float>,
-                            into h2: UnsafeMutablePointer<Float>, rows: Int) {
+  private func denseHidden2(
+    _ x: UnsafePointer<Float>, h1: UnsafeMutablePointer<Float>,
+    into h2: UnsafeMutablePointer<Float>, rows: Int
+  ) {
     if inputs == 1 {
       // An outer product: a direct loop beats a k = 1 sgemm and fuses bias and ReLU.
-      let w = weight1.value.pointer, b = bias1.value.pointer
+      let w = weight1.value.pointer
+      let b = bias1.value.pointer
       for i in 0..<rows {
-        let xi = x[i], row = h1 + i * hidden
+        let xi = x[i]
+        let row = h1 + i * hidden
         for j in 0..<hidden { row[j] = max(xi * w[j] + b[j], 0) }
       }
     } else {
@@ -79,32 +92,55 @@ final class Conditioner {
   }
 
   /// Given dL/do of the last forward, adds parameter gradients and writes dL/dx (rows×inputs).
-  func backward(outputGradient dOut: UnsafePointer<Float>, input x: UnsafePointer<Float>,
-                inputGradient dx: UnsafeMutablePointer<Float>, rows: Int) {
+  func backward(
+    outputGradient dOut: UnsafePointer<Float>, input x: UnsafePointer<Float>,
+    inputGradient dx: UnsafeMutablePointer<Float>, rows: Int
+  ) {
     guard let h2 = hidden2 else { preconditionFailure("Conditioner.backward before forward") }
     let dh2 = workspace.buffer("dh2", count: rows * hidden)
     let dh1 = workspace.buffer("dh1", count: rows * hidden)
-    gemm(h2, dOut, into: weight3.gradient.pointer, m: hidden, n: outputs, k: rows, transposeA: true, beta: 1)
-    Kernels.addColumnSums(dOut, into: bias3.gradient.pointer, rows: rows, columns: outputs)
+    let ones = onesVector(rows)
+    gemm(
+      h2, dOut, into: weight3.gradient.pointer, m: hidden, n: outputs, k: rows, transposeA: true,
+      beta: 1)
+    Kernels.addColumnSums(
+      dOut, into: bias3.gradient.pointer, rows: rows, columns: outputs, ones: ones)
     gemm(dOut, weight3.value.pointer, into: dh2, m: rows, n: hidden, k: outputs, transposeB: true)
     Kernels.maskInactive(dh2, activation: h2, count: rows * hidden)
-    Kernels.addColumnSums(dh2, into: bias2.gradient.pointer, rows: rows, columns: hidden)
+    Kernels.addColumnSums(
+      dh2, into: bias2.gradient.pointer, rows: rows, columns: hidden, ones: ones)
     if lastForwardWasPiecewise {
       piecewiseBackward(dh2, inputGradient: dx, rows: rows)
       return
     }
     guard let h1 = hidden1 else { preconditionFailure("Conditioner.backward before forward") }
-    gemm(h1, dh2, into: weight2.gradient.pointer, m: hidden, n: hidden, k: rows, transposeA: true, beta: 1)
+    gemm(
+      h1, dh2, into: weight2.gradient.pointer, m: hidden, n: hidden, k: rows, transposeA: true,
+      beta: 1)
     gemm(dh2, weight2.value.pointer, into: dh1, m: rows, n: hidden, k: hidden, transposeB: true)
     Kernels.maskInactive(dh1, activation: h1, count: rows * hidden)
-    Kernels.addColumnSums(dh1, into: bias1.gradient.pointer, rows: rows, columns: hidden)
-    gemm(x, dh1, into: weight1.gradient.pointer, m: inputs, n: hidden, k: rows, transposeA: true, beta: 1)
+    Kernels.addColumnSums(
+      dh1, into: bias1.gradient.pointer, rows: rows, columns: hidden, ones: ones)
+    gemm(
+      x, dh1, into: weight1.gradient.pointer, m: inputs, n: hidden, k: rows, transposeA: true,
+      beta: 1)
     gemm(dh1, weight1.value.pointer, into: dx, m: rows, n: inputs, k: hidden, transposeB: true)
+  }
+
+  /// A vector of at least `rows` ones for column sums as `sgemv`, filled when it grows.
+  private func onesVector(_ rows: Int) -> UnsafeMutablePointer<Float> {
+    let ones = workspace.buffer("ones", count: rows)
+    if onesCount < rows {
+      ones.update(repeating: 1, count: rows)
+      onesCount = rows
+    }
+    return ones
   }
 
   /// The same MLP for one point in `Double`.
   func referenceForward(_ x: [Double]) -> [Double] {
-    func dense(_ input: [Double], _ w: Parameter, _ b: Parameter, _ n: Int, relu: Bool) -> [Double] {
+    func dense(_ input: [Double], _ w: Parameter, _ b: Parameter, _ n: Int, relu: Bool) -> [Double]
+    {
       (0..<n).map { j in
         var sum = Double(b.value[j])
         for k in input.indices { sum += input[k] * Double(w.value[k * n + j]) }

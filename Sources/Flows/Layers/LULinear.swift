@@ -10,6 +10,7 @@ import Foundation
 /// log-det O(D) instead of O(D³) for a general determinant, inverse two triangular solves O(D²).
 /// Starts as the identity (L = U = I, b = 0).
 public final class LULinear: FlowLayer {
+  /// The dimension D of the points.
   public let dimension: Int
   /// The strictly lower entries of L, row by row.
   public let lower: Parameter
@@ -30,10 +31,13 @@ public final class LULinear: FlowLayer {
     lower = Parameter(name: name + ".lower", values: Array(repeating: 0, count: triangle))
     upper = Parameter(name: name + ".upper", values: Array(repeating: 0, count: triangle))
     // softplus(ũ) + floor = 1  ⇔  ũ = log(exp(1 − floor) − 1).
-    diagonal = Parameter(name: name + ".diagonal",
+    diagonal = Parameter(
+      name: name + ".diagonal",
       values: Array(repeating: log(exp(1 - Self.diagonalFloor) - 1), count: dimension))
     bias = Parameter(name: name + ".bias", values: Array(repeating: 0, count: dimension))
   }
+
+  /// The trainable parameters, by name, in a fixed order.
 
   public var parameters: [Parameter] { [lower, upper, diagonal, bias] }
   var kind: String { "lulinear" }
@@ -41,30 +45,48 @@ public final class LULinear: FlowLayer {
   /// L and U as dense row-major D×D matrices, in `Double`.
   func factors() -> (l: [Double], u: [Double]) {
     let d = dimension
-    var l = [Double](repeating: 0, count: d * d), u = l
-    var lowerIndex = 0, upperIndex = 0
+    var l = [Double](repeating: 0, count: d * d)
+    var u = l
+    var lowerIndex = 0
+    var upperIndex = 0
     for i in 0..<d {
       l[i * d + i] = 1
       u[i * d + i] = softplus(Double(diagonal.value[i])) + Double(Self.diagonalFloor)
-      for j in 0..<i { l[i * d + j] = Double(lower.value[lowerIndex]); lowerIndex += 1 }
-      for j in (i + 1)..<d { u[i * d + j] = Double(upper.value[upperIndex]); upperIndex += 1 }
+      for j in 0..<i {
+        l[i * d + j] = Double(lower.value[lowerIndex])
+        lowerIndex += 1
+      }
+      for j in (i + 1)..<d {
+        u[i * d + j] = Double(upper.value[upperIndex])
+        upperIndex += 1
+      }
     }
     return (l, u)
   }
 
   /// W = L·U, row-major.
   public var weight: [Double] {
-    let (l, u) = factors(), d = dimension
-    return (0..<(d * d)).map { index in (0..<d).reduce(0) { $0 + l[index / d * d + $1] * u[$1 * d + index % d] } }
+    let (l, u) = factors()
+    let d = dimension
+    return (0..<(d * d)).map { index in
+      (0..<d).reduce(0) { $0 + l[index / d * d + $1] * u[$1 * d + index % d] }
+    }
   }
 
   private var logDeterminant: Float {
-    Float((0..<dimension).reduce(0.0) { $0 + log(softplus(Double(diagonal.value[$1])) + Double(Self.diagonalFloor)) })
+    Float(
+      (0..<dimension).reduce(0.0) {
+        $0 + log(softplus(Double(diagonal.value[$1])) + Double(Self.diagonalFloor))
+      })
   }
 
-  func forward(_ x: UnsafePointer<Float>, into y: UnsafeMutablePointer<Float>,
-               addingLogDetTo logDet: UnsafeMutablePointer<Float>, rows: Int) {
-    let w = weight.map(Float.init), d = dimension, total = logDeterminant
+  func forward(
+    _ x: UnsafePointer<Float>, into y: UnsafeMutablePointer<Float>,
+    addingLogDetTo logDet: UnsafeMutablePointer<Float>, rows: Int
+  ) {
+    let w = weight.map(Float.init)
+    let d = dimension
+    let total = logDeterminant
     for i in 0..<rows {
       for r in 0..<d {
         var sum = bias.value[r]
@@ -76,9 +98,13 @@ public final class LULinear: FlowLayer {
     cachedInput = x
   }
 
-  func inverse(_ y: UnsafePointer<Float>, into x: UnsafeMutablePointer<Float>,
-               addingLogDetTo logDet: UnsafeMutablePointer<Float>, rows: Int) {
-    let (l, u) = factors(), d = dimension, total = logDeterminant
+  func inverse(
+    _ y: UnsafePointer<Float>, into x: UnsafeMutablePointer<Float>,
+    addingLogDetTo logDet: UnsafeMutablePointer<Float>, rows: Int
+  ) {
+    let (l, u) = factors()
+    let d = dimension
+    let total = logDeterminant
     var v = [Double](repeating: 0, count: d)
     for i in 0..<rows {
       // Solve L·v = y − b, then U·x = v.
@@ -96,10 +122,16 @@ public final class LULinear: FlowLayer {
     }
   }
 
-  func backward(outputGradient dy: UnsafePointer<Float>, inputGradient dx: UnsafeMutablePointer<Float>,
-                logDetGradient: Float, rows: Int) {
-    guard let x = cachedInput else { preconditionFailure("LULinear.backward needs a forward pass first") }
-    let (l, u) = factors(), w = weight, d = dimension
+  func backward(
+    outputGradient dy: UnsafePointer<Float>, inputGradient dx: UnsafeMutablePointer<Float>,
+    logDetGradient: Float, rows: Int
+  ) {
+    guard let x = cachedInput else {
+      preconditionFailure("LULinear.backward needs a forward pass first")
+    }
+    let (l, u) = factors()
+    let w = weight
+    let d = dimension
     var dw = [Double](repeating: 0, count: d * d)
     for i in 0..<rows {
       for c in 0..<d {
@@ -114,10 +146,12 @@ public final class LULinear: FlowLayer {
       for r in 0..<d { bias.gradient[r] += dy[i * d + r] }
     }
     // W = L·U:  dL = dW·Uᵀ (strictly lower part), dU = Lᵀ·dW (upper part).
-    var lowerIndex = 0, upperIndex = 0
+    var lowerIndex = 0
+    var upperIndex = 0
     for i in 0..<d {
       for j in 0..<i {
-        lower.gradient[lowerIndex] += Float((0..<d).reduce(0) { $0 + dw[i * d + $1] * u[j * d + $1] })
+        lower.gradient[lowerIndex] += Float(
+          (0..<d).reduce(0) { $0 + dw[i * d + $1] * u[j * d + $1] })
         lowerIndex += 1
       }
       for j in i..<d {
@@ -135,8 +169,11 @@ public final class LULinear: FlowLayer {
   }
 
   func referenceForward(_ x: [Double]) -> (z: [Double], logDet: Double) {
-    let w = weight, d = dimension
-    let z = (0..<d).map { r in Double(bias.value[r]) + (0..<d).reduce(0) { $0 + w[r * d + $1] * x[$1] } }
+    let w = weight
+    let d = dimension
+    let z = (0..<d).map { r in
+      Double(bias.value[r]) + (0..<d).reduce(0) { $0 + w[r * d + $1] * x[$1] }
+    }
     let u = factors().u
     return (z, (0..<d).reduce(0.0) { $0 + log(u[$1 * d + $1]) })
   }

@@ -22,9 +22,12 @@ extension Flow {
   /// Writes the flow (configuration, parameters, ActNorm flags) to `path`.
   public func save(to path: String) throws {
     let archive = FlowArchive(
-      format: FlowArchive.formatName, version: FlowArchive.currentVersion, configuration: configuration,
+      format: FlowArchive.formatName, version: FlowArchive.currentVersion,
+      configuration: configuration,
       parameters: Dictionary(uniqueKeysWithValues: parameters.map { ($0.name, $0.value.array) }),
-      initialisedActNorms: zip(stages, stageNames).compactMap { ($0 as? ActNorm)?.isInitialised == true ? $1 : nil })
+      initialisedActNorms: zip(stages, stageNames).compactMap {
+        ($0 as? ActNorm)?.isInitialised == true ? $1 : nil
+      })
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys]
     try encoder.encode(archive).write(to: URL(fileURLWithPath: path))
@@ -35,11 +38,19 @@ extension Flow {
     guard let data = FileManager.default.contents(atPath: path) else {
       throw FlowError.corruptModel(path: path, reason: "cannot read the file")
     }
-    struct Header: Decodable { var format: String?; var version: Int? }
-    guard let header = try? JSONDecoder().decode(Header.self, from: data), header.format == FlowArchive.formatName
-    else { throw FlowError.corruptModel(path: path, reason: "not a \(FlowArchive.formatName) JSON document") }
+    struct Header: Decodable {
+      var format: String?
+      var version: Int?
+    }
+    guard let header = try? JSONDecoder().decode(Header.self, from: data),
+      header.format == FlowArchive.formatName
+    else {
+      throw FlowError.corruptModel(
+        path: path, reason: "not a \(FlowArchive.formatName) JSON document")
+    }
     guard header.version == FlowArchive.currentVersion else {
-      throw FlowError.unsupportedVersion(path: path, found: header.version ?? -1, supported: FlowArchive.currentVersion)
+      throw FlowError.unsupportedVersion(
+        path: path, found: header.version ?? -1, supported: FlowArchive.currentVersion)
     }
     let archive: FlowArchive
     do { archive = try JSONDecoder().decode(FlowArchive.self, from: data) } catch {
@@ -54,11 +65,14 @@ extension Flow {
         throw FlowError.corruptModel(path: path, reason: "missing parameter \(parameter.name)")
       }
       guard values.count == parameter.count else {
-        throw FlowError.corruptModel(path: path,
-          reason: "parameter \(parameter.name) has \(values.count) values, expected \(parameter.count)")
+        throw FlowError.corruptModel(
+          path: path,
+          reason:
+            "parameter \(parameter.name) has \(values.count) values, expected \(parameter.count)")
       }
       guard values.allSatisfy(\.isFinite) else {
-        throw FlowError.corruptModel(path: path, reason: "parameter \(parameter.name) holds NaN or Inf")
+        throw FlowError.corruptModel(
+          path: path, reason: "parameter \(parameter.name) holds NaN or Inf")
       }
       parameter.value.assign(values)
     }

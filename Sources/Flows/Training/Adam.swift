@@ -18,7 +18,9 @@ public final class FusedAdam {
   public private(set) var stepCount = 0
 
   /// An optimiser for `parameters`.
-  public init(parameters: [Parameter], beta1: Float = 0.9, beta2: Float = 0.999, epsilon: Float = 1e-8) {
+  public init(
+    parameters: [Parameter], beta1: Float = 0.9, beta2: Float = 0.999, epsilon: Float = 1e-8
+  ) {
     self.parameters = parameters
     self.beta1 = beta1
     self.beta2 = beta2
@@ -30,15 +32,16 @@ public final class FusedAdam {
   /// Applies one update with learning rate `learningRate` from the parameters' current gradients.
   public func step(learningRate: Float) {
     stepCount += 1
-    // Bias corrections as NeuralNet's Adam computes them (powers by repeated products in Double).
-    let power1 = (0..<stepCount).reduce(1.0) { product, _ in product * Double(beta1) }
-    let power2 = (0..<stepCount).reduce(1.0) { product, _ in product * Double(beta2) }
-    let correction1 = 1 - Float(power1), correction2 = 1 - Float(power2)
+    // Bias corrections as NeuralNet's Adam computes them (powers in Double).
+    let correction1 = 1 - Float(Foundation.pow(Double(beta1), Double(stepCount)))
+    let correction2 = 1 - Float(Foundation.pow(Double(beta2), Double(stepCount)))
     for (index, parameter) in parameters.enumerated() {
       Kernels.adamUpdate(
-        theta: parameter.value.pointer, gradient: parameter.gradient.pointer, m: firstMoments[index].pointer,
+        theta: parameter.value.pointer, gradient: parameter.gradient.pointer,
+        m: firstMoments[index].pointer,
         v: secondMoments[index].pointer, count: parameter.count, beta1: beta1, beta2: beta2,
-        learningRate: learningRate, correction1: correction1, correction2: correction2, epsilon: epsilon)
+        learningRate: learningRate, correction1: correction1, correction2: correction2,
+        epsilon: epsilon)
     }
   }
 

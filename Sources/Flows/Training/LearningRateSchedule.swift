@@ -11,7 +11,8 @@ public enum LearningRateSchedule: String, Codable, CaseIterable, Sendable {
   public func learningRate(base: Float, step: Int, steps: Int) -> Float {
     switch self {
     case .constant: return base
-    case .cosine: return base * Float(0.5 * (1 + cos(Double.pi * Double(step) / Double(max(steps, 1)))))
+    case .cosine:
+      return base * Float(0.5 * (1 + cos(Double.pi * Double(step) / Double(max(steps, 1)))))
     }
   }
 }

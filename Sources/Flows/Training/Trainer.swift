@@ -16,29 +16,40 @@ public struct Trainer {
 
   /// Trains `flow` in place on `dataset` and returns curves, losses, test NLL and timing.
   /// Throws `FlowError.nonFinite` at the first step whose loss is NaN or Inf.
-  public func train(_ flow: Flow, on dataset: ToyDataset,
-                    progress: ((TrainingProgress) -> Void)? = nil) throws -> TrainingResult {
+  public func train(
+    _ flow: Flow, on dataset: ToyDataset,
+    progress: ((TrainingProgress) -> Void)? = nil
+  ) throws -> TrainingResult {
     try options.validate()
     guard flow.dimension == 2 else {
-      throw FlowError.invalidConfiguration("the toy datasets are 2-D but the flow has dimension \(flow.dimension)")
+      throw FlowError.invalidConfiguration(
+        "the toy datasets are 2-D but the flow has dimension \(flow.dimension)")
     }
     var stream = SeededGenerator(seed: options.seed &+ 0x5EED_DA7A)
     let heldOut = dataset.sample(options.heldOutSize, seed: options.seed &+ 0x4E1D)
-    let trainingSet = options.trainingSetSize.map { dataset.sample($0, seed: options.seed &+ 0x7241_4E) }
+    let trainingSet = options.trainingSetSize.map {
+      dataset.sample($0, seed: options.seed &+ 0x7241_4E)
+    }
     let optimiser = FusedAdam(parameters: flow.parameters)
     let stepper = TrainingStep(flow: flow, optimiser: optimiser, rows: options.batchSize)
-    var losses: [Float] = [], stepTimes: [Double] = [], records: [TrainingRecord] = []
+    var losses: [Float] = []
+    var stepTimes: [Double] = []
+    var records: [TrainingRecord] = []
     losses.reserveCapacity(options.steps)
     stepTimes.reserveCapacity(options.steps)
     let start = DispatchTime.now().uptimeNanoseconds
-    var sinceRecord = 0.0, stepsSinceRecord = 0
+    var sinceRecord = 0.0
+    var stepsSinceRecord = 0
     for step in 0..<options.steps {
-      let batch = trainingSet.map { set in
-        set.selecting((0..<options.batchSize).map { _ in stream.index(below: set.count) })
-      } ?? dataset.sample(options.batchSize, generator: &stream)
-      let learningRate = options.schedule.learningRate(base: options.learningRate, step: step, steps: options.steps)
+      let batch =
+        trainingSet.map { set in
+          set.selecting((0..<options.batchSize).map { _ in stream.index(below: set.count) })
+        } ?? dataset.sample(options.batchSize, generator: &stream)
+      let learningRate = options.schedule.learningRate(
+        base: options.learningRate, step: step, steps: options.steps)
       let before = DispatchTime.now().uptimeNanoseconds
-      let loss = try stepper.run(batch, learningRate: learningRate, clipNorm: options.clipNorm, step: step + 1)
+      let loss = try stepper.run(
+        batch, learningRate: learningRate, clipNorm: options.clipNorm, step: step + 1)
       let now = DispatchTime.now().uptimeNanoseconds
       stepTimes.append(Double(now - before) / 1e6)
       losses.append(loss)
@@ -46,21 +57,27 @@ public struct Trainer {
       stepsSinceRecord += 1
       let elapsed = Double(now - start) / 1e9
       if (step + 1) % options.evaluationInterval == 0 || step + 1 == options.steps {
-        records.append(TrainingRecord(step: step + 1, trainLogLikelihood: sinceRecord / Double(stepsSinceRecord),
-          heldOutLogLikelihood: -flow.negativeLogLikelihood(heldOut), seconds: elapsed))
+        records.append(
+          TrainingRecord(
+            step: step + 1, trainLogLikelihood: sinceRecord / Double(stepsSinceRecord),
+            heldOutLogLikelihood: -flow.negativeLogLikelihood(heldOut), seconds: elapsed))
         sinceRecord = 0
         stepsSinceRecord = 0
       }
       if let progress, (step + 1) % 25 == 0 || step + 1 == options.steps {
-        progress(TrainingProgress(step: step + 1, steps: options.steps, loss: loss, elapsed: elapsed,
-          remaining: elapsed / Double(step + 1) * Double(options.steps - step - 1)))
+        progress(
+          TrainingProgress(
+            step: step + 1, steps: options.steps, loss: loss, elapsed: elapsed,
+            remaining: elapsed / Double(step + 1) * Double(options.steps - step - 1)))
       }
     }
     let test = dataset.sample(options.testSize, seed: options.seed &+ 0x7E57)
     let testNLL = flow.negativeLogLikelihood(test)
     guard testNLL.isFinite else { throw FlowError.nonFinite(step: options.steps, layer: nil) }
-    return TrainingResult(records: records, losses: losses, testNLL: testNLL,
-      millisecondsPerStep: median(stepTimes), seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+    return TrainingResult(
+      records: records, losses: losses, testNLL: testNLL,
+      millisecondsPerStep: median(stepTimes),
+      seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
   }
 }
 
@@ -68,5 +85,6 @@ public struct Trainer {
 func median(_ values: [Double]) -> Double {
   let sorted = values.sorted()
   guard !sorted.isEmpty else { return .nan }
-  return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+  return sorted.count % 2 == 1
+    ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
 }

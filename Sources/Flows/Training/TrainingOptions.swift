@@ -30,9 +30,14 @@ public struct TrainingOptions: Codable, Equatable, Sendable {
       if !condition { throw FlowError.invalidConfiguration(message) }
     }
     try check(steps >= 1, "steps must be ≥ 1, got \(steps)")
-    try check(batchSize >= 2 && batchSize <= 1 << 16, "batch size must be in 2…65536, got \(batchSize)")
-    try check(learningRate.isFinite && learningRate > 0, "learning rate must be a positive number, got \(learningRate)")
-    try check(clipNorm.map { $0.isFinite && $0 > 0 } ?? true, "clip norm must be positive, got \(clipNorm ?? 0)")
+    try check(
+      batchSize >= 2 && batchSize <= 1 << 16, "batch size must be in 2…65536, got \(batchSize)")
+    try check(
+      learningRate.isFinite && learningRate > 0,
+      "learning rate must be a positive number, got \(learningRate)")
+    try check(
+      clipNorm.map { $0.isFinite && $0 > 0 } ?? true,
+      "clip norm must be positive, got \(clipNorm ?? 0)")
     try check(evaluationInterval >= 1, "evaluation interval must be ≥ 1, got \(evaluationInterval)")
     try check(heldOutSize >= 1 && testSize >= 1, "held-out and test sets need at least one point")
     try check(trainingSetSize.map { $0 >= 1 } ?? true, "training set size must be ≥ 1")

@@ -7,7 +7,8 @@ public final class TrainingStep {
   /// The optimiser updating the flow's parameters.
   public let optimiser: FusedAdam
   private let rows: Int
-  private let latent: FloatBuffer, logDet: FloatBuffer, latentGradient: FloatBuffer, inputGradient: FloatBuffer
+  private let latent: FloatBuffer, logDet: FloatBuffer, latentGradient: FloatBuffer,
+    inputGradient: FloatBuffer
 
   /// A stepper for minibatches of exactly `rows` points.
   public init(flow: Flow, optimiser: FusedAdam, rows: Int) {
@@ -23,7 +24,9 @@ public final class TrainingStep {
   /// Runs one step on `batch` and returns its loss (mean NLL before the update); `step` (1-based) names the step
   /// in a `FlowError.nonFinite`.
   @discardableResult
-  public func run(_ batch: Batch, learningRate: Float, clipNorm: Float? = nil, step: Int) throws -> Float {
+  public func run(_ batch: Batch, learningRate: Float, clipNorm: Float? = nil, step: Int) throws
+    -> Float
+  {
     let loss = try lossAndGradients(batch, step: step)
     if let clipNorm { optimiser.clipGradients(maxNorm: clipNorm) }
     optimiser.step(learningRate: learningRate)
@@ -32,23 +35,31 @@ public final class TrainingStep {
 
   /// The loss of `batch` with the parameters' gradients set to d(loss)/d(parameter) (no update).
   public func lossAndGradients(_ batch: Batch, step: Int = 0) throws -> Float {
-    precondition(batch.count == rows && batch.dimension == flow.dimension,
-      "this training step takes \(rows)×\(flow.dimension) batches, got \(batch.count)×\(batch.dimension)")
-    let d = flow.dimension, n = Float(rows)
+    precondition(
+      batch.count == rows && batch.dimension == flow.dimension,
+      "this training step takes \(rows)×\(flow.dimension) batches, got \(batch.count)×\(batch.dimension)"
+    )
+    let d = flow.dimension
+    let n = Float(rows)
     optimiser.zeroGradients()
     logDet.fill(0)
     return try batch.values.withUnsafeBufferPointer { x in
       flow.forward(x.baseAddress!, into: latent.pointer, addingLogDetTo: logDet.pointer, rows: rows)
       var total: Double = 0
-      let z = latent.pointer, dz = latentGradient.pointer
+      let z = latent.pointer
+      let dz = latentGradient.pointer
       for i in 0..<rows {
         total += Double(Flow.baseLogDensity(z + i * d, dimension: d) + logDet[i])
         // d(−log N(z))/dz = z, averaged over the batch.
         for j in 0..<d { dz[i * d + j] = z[i * d + j] / n }
       }
       let loss = Float(-total / Double(rows))
-      guard loss.isFinite else { throw FlowError.nonFinite(step: step, layer: firstNonFiniteLayer()) }
-      flow.backward(outputGradient: dz, inputGradient: inputGradient.pointer, logDetGradient: -1 / n, rows: rows)
+      guard loss.isFinite else {
+        throw FlowError.nonFinite(step: step, layer: firstNonFiniteLayer())
+      }
+      flow.backward(
+        outputGradient: dz, inputGradient: inputGradient.pointer, logDetGradient: -1 / n, rows: rows
+      )
       return loss
     }
   }

@@ -1,0 +1,58 @@
+import Foundation
+
+/// The settings of the `flowbook build` that runs the chapter: parameters, profile and seed.
+///
+/// ```swift
+/// let steps = Build.parameter("steps", default: Build.profile == .quick ? 50 : 500)
+/// ```
+public enum Build {
+  /// How thoroughly a chapter should work: `--quick` for fast drafts, `--full` (the default) for the report.
+  public enum Profile: String, Sendable {
+    case quick, full
+  }
+
+  /// Environment variables the engine sets for the chapter program.
+  public enum Variable {
+    /// Parameters as `key=value` lines.
+    public static let parameters = "FLOWBOOK_PARAMETERS"
+    /// `quick` or `full`.
+    public static let profile = "FLOWBOOK_PROFILE"
+    /// The build's random seed, an integer.
+    public static let seed = "FLOWBOOK_SEED"
+  }
+
+  /// The profile chosen on the command line (`--quick` or `--full`).
+  public static var profile: Profile {
+    environment(Variable.profile).flatMap(Profile.init(rawValue:)) ?? .full
+  }
+
+  /// The seed given with `--seed` (0 by default); seed every random generator from it.
+  public static var seed: UInt64 {
+    environment(Variable.seed).flatMap { UInt64($0) } ?? 0
+  }
+
+  /// Every parameter given with `-P key=value`.
+  public static var parameters: [String: String] {
+    var parameters: [String: String] = [:]
+    for line in (environment(Variable.parameters) ?? "").split(separator: "\n") {
+      guard let equals = line.firstIndex(of: "=") else { continue }
+      parameters[String(line[..<equals])] = String(line[line.index(after: equals)...])
+    }
+    return parameters
+  }
+
+  /// The parameter `name` given with `-P name=value`, or `fallback` when not given.
+  ///
+  /// A value that is not a `T` stops the cell with a message naming the parameter.
+  public static func parameter<T: LosslessStringConvertible>(_ name: String, default fallback: T) -> T {
+    guard let text = parameters[name] else { return fallback }
+    guard let value = T(text) else {
+      fatalError("build parameter \(name)=\(text) is not a valid \(T.self) (flowbook build -P \(name)=…)")
+    }
+    return value
+  }
+
+  private static func environment(_ name: String) -> String? {
+    ProcessInfo.processInfo.environment[name]
+  }
+}

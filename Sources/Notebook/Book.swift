@@ -1,0 +1,44 @@
+import Foundation
+
+/// A book: a folder with `chapters/*.md` and an optional `chapters/book.yml`, parsed and ready to run.
+///
+/// `book.yml` may set `title`, `authors` (a name or a list), `chapters` (file names in `chapters/`, in
+/// reading order; otherwise every `.md` in file-name order) and `defaults` (cell options for every cell).
+public struct Book: Sendable {
+  /// The book folder.
+  public var directory: String
+  /// Title and authors.
+  public var metadata: BookMetadata
+  /// The chapters in reading order; each `file` is relative to `directory`, e.g. `chapters/01-intro.md`.
+  public var chapters: [Chapter]
+
+  /// Reads and parses the book in `directory`, expanding includes against `includes`' project root.
+  public static func load(from directory: String, includes: IncludeResolver) throws(BookError) -> Book {
+    let chaptersDirectory = directory + "/chapters"
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: chaptersDirectory, isDirectory: &isDirectory), isDirectory.boolValue
+    else {
+      throw BookError(
+        file: directory, "no chapters/ folder here: create chapters/ with Markdown chapters, or pass --book DIR")
+    }
+    let available = ((try? FileManager.default.contentsOfDirectory(atPath: chaptersDirectory)) ?? [])
+      .filter { $0.hasSuffix(".md") }.sorted()
+    var configuration = BookConfiguration(chapterFiles: available)
+    if FileManager.default.fileExists(atPath: chaptersDirectory + "/book.yml") {
+      configuration = try BookConfiguration.read(from: chaptersDirectory, available: available)
+    }
+    var chapters: [Chapter] = []
+    for file in configuration.chapterFiles {
+      let relative = "chapters/" + file
+      guard let source = try? String(contentsOfFile: directory + "/" + relative, encoding: .utf8) else {
+        throw BookError(file: relative, "cannot read the chapter (is it UTF-8 text?)")
+      }
+      chapters.append(
+        try ChapterParser.parse(source, file: relative, defaults: configuration.defaults, includes: includes))
+    }
+    let folderName = URL(fileURLWithPath: directory).standardizedFileURL.lastPathComponent
+    let title = configuration.title ?? chapters.lazy.compactMap(\.title).first ?? folderName
+    return Book(
+      directory: directory, metadata: BookMetadata(title: title, authors: configuration.authors), chapters: chapters)
+  }
+}

@@ -1,0 +1,48 @@
+import Foundation
+
+/// The settings of `chapters/book.yml`.
+struct BookConfiguration {
+  var title: String?
+  var authors: [String] = []
+  /// Chapter file names inside `chapters/`, in reading order.
+  var chapterFiles: [String]
+  /// Cell options every cell starts from.
+  var defaults = CellOptions()
+
+  static let file = "chapters/book.yml"
+
+  /// Reads `book.yml` in `chaptersDirectory`; `available` are the `.md` files there, the default chapter list.
+  static func read(from chaptersDirectory: String, available: [String]) throws(BookError) -> BookConfiguration {
+    guard let yaml = try? String(contentsOfFile: chaptersDirectory + "/book.yml", encoding: .utf8) else {
+      throw BookError(file: file, "cannot read the file (is it UTF-8 text?)")
+    }
+    let mapping = try YAMLMapping.parse(yaml, file: file, firstLine: 1)
+    var configuration = BookConfiguration(chapterFiles: available)
+    for entry in mapping.entries {
+      switch entry.key {
+      case "title": configuration.title = try mapping.string(entry)
+      case "authors", "author": configuration.authors = try mapping.strings(entry)
+      case "chapters":
+        configuration.chapterFiles = try mapping.strings(entry)
+        for chapter in configuration.chapterFiles where !available.contains(chapter) {
+          throw BookError(
+            file: file, line: entry.line,
+            "chapter '\(chapter)' is not a .md file in chapters/ (found: \(available.joined(separator: ", ")))")
+        }
+      case "defaults":
+        guard let defaults = entry.value.mapping else {
+          throw BookError(file: file, line: entry.line, "'defaults' must hold cell options as 'key: value' lines")
+        }
+        for (key, value) in defaults {
+          let line = key.mark?.line ?? entry.line
+          let option = YAMLMapping.Entry(key: key.string ?? "", value: value, line: line)
+          try mapping.apply(option, to: &configuration.defaults)
+        }
+      default:
+        throw BookError(
+          file: file, line: entry.line, "unknown key '\(entry.key)' (known: title, authors, chapters, defaults)")
+      }
+    }
+    return configuration
+  }
+}

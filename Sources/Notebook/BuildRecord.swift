@@ -1,0 +1,82 @@
+import Foundation
+
+/// `output/build.json`: what a build did, per chapter and cell, and with which settings.
+public struct BuildRecord: Codable, Sendable {
+  /// One chapter's record.
+  public struct ChapterRecord: Codable, Sendable {
+    /// `chapters/<name>.md`.
+    public var file: String
+    /// The front-matter title, if any.
+    public var title: String?
+    /// Whether the results came from the cache (nothing compiled or ran).
+    public var cached: Bool
+    /// Wall-clock seconds the chapter took in this build (0 when cached).
+    public var seconds: Double
+    /// One record per cell, in order.
+    public var cells: [CellRecord]
+  }
+
+  /// One cell's record.
+  public struct CellRecord: Codable, Sendable {
+    /// 0-based position among the chapter's cells.
+    public var index: Int
+    /// Chapter line of the cell's first code line.
+    public var line: Int
+    /// The cell's `label` option.
+    public var label: String?
+    /// `ok`, `error` or `not-run`.
+    public var status: CellResult.Status
+    /// Whether the cell is marked `error: true` (its error does not fail the build).
+    public var expectsError: Bool
+    /// Wall-clock seconds the cell ran (from the cache: when it ran).
+    public var seconds: Double
+    /// The error as shown, located in the chapter.
+    public var error: String?
+  }
+
+  /// `swiftc --version`'s first line.
+  public var toolchain: String
+  /// The `-P` parameters.
+  public var parameters: [String: String]
+  /// `quick` or `full`.
+  public var profile: String
+  /// The `--seed`.
+  public var seed: UInt64
+  /// Wall-clock seconds of the whole build.
+  public var seconds: Double
+  /// One record per chapter, in reading order.
+  public var chapters: [ChapterRecord]
+
+  /// The record of `chapters`, run with `runner`; `chapterSeconds` maps chapter files to how long they took.
+  public init(chapters: [ExecutedChapter], runner: ChapterRunner, chapterSeconds: [String: Double], seconds: Double) {
+    toolchain = runner.compilerVersion
+    parameters = runner.settings.parameters
+    profile = runner.settings.profile.rawValue
+    seed = runner.settings.seed
+    self.seconds = seconds
+    self.chapters = chapters.map { executed in
+      ChapterRecord(
+        file: executed.chapter.file, title: executed.chapter.title, cached: executed.cached,
+        seconds: chapterSeconds[executed.chapter.file] ?? 0,
+        cells: zip(executed.chapter.cells, executed.results).map { cell, result in
+          CellRecord(
+            index: cell.index, line: cell.line, label: cell.options.label, status: result.status,
+            expectsError: cell.options.expectsError, seconds: result.seconds, error: result.error?.message)
+        })
+    }
+  }
+
+  /// Writes the record as pretty JSON to `path`.
+  public func write(to path: String) throws {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+    try encoder.encode(self).write(to: URL(fileURLWithPath: path))
+  }
+}
+
+extension ExecutedChapter {
+  /// Cells that failed and were not expected to (`error: true` cells may fail).
+  public var unexpectedFailures: [(cell: Cell, result: CellResult)] {
+    zip(chapter.cells, results).filter { $0.1.status == .error && !$0.0.options.expectsError }
+  }
+}

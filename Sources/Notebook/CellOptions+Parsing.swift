@@ -1,0 +1,60 @@
+/// Parsing of `//| key: value` option lines and of option defaults in YAML.
+extension CellOptions {
+  /// The option keys a cell, a chapter's front matter or `book.yml`'s `defaults` may set.
+  public static let keys = ["label", "echo", "eval", "output", "fig-cap", "error", "timeout", "code-fold"]
+
+  /// Sets option `key` from its text `value`; throws a message naming the key and the accepted values.
+  mutating func set(_ key: String, to rawValue: String) throws(OptionError) {
+    let value = Self.unquoted(rawValue)
+    switch key {
+    case "label":
+      guard value.wholeMatch(of: /[A-Za-z][A-Za-z0-9_-]*/) != nil else {
+        throw OptionError("label '\(value)' must start with a letter and hold only letters, digits, - and _")
+      }
+      label = value
+    case "echo": echo = try Self.bool(key, value)
+    case "eval": eval = try Self.bool(key, value)
+    case "output": output = try Self.bool(key, value)
+    case "error": expectsError = try Self.bool(key, value)
+    case "fig-cap":
+      guard !value.isEmpty else { throw OptionError("fig-cap needs a caption") }
+      figureCaption = value
+    case "timeout":
+      guard let seconds = Double(value), seconds > 0, seconds.isFinite else {
+        throw OptionError("timeout must be a positive number of seconds, not '\(value)'")
+      }
+      timeout = seconds
+    case "code-fold":
+      switch value {
+      case "true": codeFold = .folded
+      case "false": codeFold = .none
+      case "show": codeFold = .open
+      default: throw OptionError("code-fold must be true, false or show, not '\(value)'")
+      }
+    default:
+      throw OptionError("unknown cell option '\(key)' (known: \(Self.keys.joined(separator: ", ")))")
+    }
+  }
+
+  private static func bool(_ key: String, _ value: String) throws(OptionError) -> Bool {
+    switch value {
+    case "true": return true
+    case "false": return false
+    default: throw OptionError("\(key) must be true or false, not '\(value)'")
+    }
+  }
+
+  private static func unquoted(_ value: String) -> String {
+    let trimmed = value.trimmed
+    for quote in ["\"", "'"] where trimmed.count >= 2 && trimmed.hasPrefix(quote) && trimmed.hasSuffix(quote) {
+      return String(trimmed.dropFirst().dropLast())
+    }
+    return trimmed
+  }
+}
+
+/// Why an option value was refused; the caller adds the file and line.
+struct OptionError: Error {
+  var message: String
+  init(_ message: String) { self.message = message }
+}

@@ -1,0 +1,65 @@
+/// A place in a chapter: `chapters/<file>.md` and a 1-based line.
+public struct ChapterLocation: Sendable, Equatable, CustomStringConvertible {
+  /// The chapter's path as the parser was given it, e.g. `chapters/02-flows.md`.
+  public var file: String
+  public var line: Int
+
+  /// The location of `line` in `file`.
+  public init(file: String, line: Int) {
+    self.file = file
+    self.line = line
+  }
+
+  /// `file:line`, the form editors and terminals turn into a link.
+  public var description: String { "\(file):\(line)" }
+}
+
+/// A mistake in the book that stops weaving; each case names the chapter line to fix.
+public enum WeaveError: Error, Sendable, Equatable, CustomStringConvertible {
+  /// `@label` names no figure, equation, section or table anywhere in the book.
+  case undefinedReference(String, at: ChapterLocation)
+  /// The same label is defined twice.
+  case duplicateLabel(String, at: ChapterLocation, firstDefinedAt: ChapterLocation)
+  /// A label's prefix does not fit what it labels (e.g. `{#fig-x}` after an equation).
+  case misplacedLabel(String, expectedPrefix: String, at: ChapterLocation)
+  /// `$$` opens display math that is never closed.
+  case unclosedDisplayMath(at: ChapterLocation)
+  /// A figure a cell showed is missing from the chapter's display folder.
+  case missingFigure(String, at: ChapterLocation)
+  /// KaTeX or highlight.js is not installed where the report copies it from.
+  case missingAsset(path: String, package: String)
+  /// The report folder could not be written.
+  case cannotWrite(path: String, reason: String)
+  /// No `chromium` on the `PATH` (needed for `--pdf`).
+  case chromiumNotFound
+  /// Chromium ran but produced no PDF (or did not finish in time); `reason` holds its last words.
+  case pdfExportFailed(reason: String)
+  /// Chromium could not be started.
+  case chromiumFailed(reason: String)
+
+  /// One line: `chapters/x.md:12: error: …`, or how to install a missing package.
+  public var description: String {
+    switch self {
+    case .undefinedReference(let label, let location):
+      "\(location): error: @\(label) refers to no label in the book (define it with {#\(label)} or //| label: \(label))"
+    case .duplicateLabel(let label, let location, let first):
+      "\(location): error: label \(label) is already defined at \(first)"
+    case .misplacedLabel(let label, let prefix, let location):
+      "\(location): error: label \(label) should start with \(prefix) here"
+    case .unclosedDisplayMath(let location):
+      "\(location): error: $$ opens display math that is never closed (write \\$ for a literal dollar)"
+    case .missingFigure(let path, let location):
+      "\(location): error: the cell's figure \(path) does not exist"
+    case .missingAsset(let path, let package):
+      "error: \(path) not found; install the Debian package \(package) (scripts/setup.sh does)"
+    case .cannotWrite(let path, let reason):
+      "error: cannot write the report to \(path): \(reason)"
+    case .chromiumNotFound:
+      "error: chromium not found on PATH; install the Debian package chromium (scripts/setup.sh --browser does)"
+    case .pdfExportFailed(let reason):
+      "error: PDF export with headless Chromium failed: \(reason)"
+    case .chromiumFailed(let reason):
+      "error: headless Chromium failed: \(reason)"
+    }
+  }
+}

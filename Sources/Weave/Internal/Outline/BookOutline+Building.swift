@@ -1,0 +1,119 @@
+import Foundation
+import Notebook
+
+extension BookOutline {
+  /// The first pass: renders every chapter's Markdown once, numbers sections, figures, tables and
+  /// equations in reading order, gives every heading an anchor and checks every `@label`.
+  ///
+  /// `fileExists` answers whether a cell's figure file is on disk (a read, never a write).
+  init(
+    chapters executed: [ExecutedChapter], metadata: BookMetadata,
+    fileExists: @escaping (String) -> Bool = { FileManager.default.fileExists(atPath: $0) }
+  ) throws(WeaveError) {
+    var registry = LabelRegistry(
+      reservedIDs: ["content"] + executed.indices.map { "chapter-\($0 + 1)" })
+    var figureCopies: [String: String] = [:]
+    var chapters: [ChapterOutline] = []
+    for (offset, chapter) in executed.enumerated() {
+      var builder = ChapterOutlineBuilder(
+        executed: chapter, number: offset + 1, pageName: Self.pageName(for: chapter.chapter.file),
+        fileExists: fileExists)
+      chapters.append(try builder.build(registry: &registry))
+      figureCopies.merge(builder.figureCopies) { first, _ in first }
+    }
+    for index in chapters.indices {
+      chapters[index].assignHeadingIDs(registry: &registry)
+      try chapters[index].checkReferences(against: registry.targets)
+      chapters[index].resolveTitles(targets: registry.targets)
+    }
+    self.init(
+      metadata: metadata, chapters: chapters, targets: registry.targets, figureCopies: figureCopies)
+  }
+
+  /// `chapters/02-flows.md` → `02-flows.html`; never `index.html` or `print.html`, which the book uses.
+  static func pageName(for file: String) -> String {
+    let stem = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
+    let safeStem = stem.unicodeScalars.map { scalar in
+      scalar.isASCII
+        && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "-"
+          || scalar == "_")
+        ? String(scalar) : "-"
+    }.joined()
+    return
+      (["index", "print", "assets", "figures"].contains(safeStem)
+      ? "chapter-" + safeStem : safeStem) + ".html"
+  }
+}
+
+// MARK: - Second half of the first pass, once every label is known
+
+extension ChapterOutline {
+  /// Gives each heading without a `{#label}` a unique id made from its text.
+  fileprivate mutating func assignHeadingIDs(registry: inout LabelRegistry) {
+    blocks = blocks.map { block in
+      guard case .prose(let prepared, var sections) = block else { return block }
+      for index in sections.indices where sections[index].id.isEmpty {
+        let text = Placeholder.replacing(in: prepared.headings[index].text) { _ in "" }
+        sections[index].id = registry.makeUniqueID(from: text)
+      }
+      return .prose(prepared, sections: sections)
+    }
+  }
+
+  fileprivate func checkReferences(against targets: [String: CrossReferenceTarget])
+    throws(WeaveError)
+  {
+    for prepared in preparedMarkdown {
+      for site in prepared.references where targets[site.label] == nil {
+        throw .undefinedReference(site.label, at: site.location)
+      }
+    }
+  }
+
+  /// Section titles and caption texts, which may show references to labels defined later in the book.
+  fileprivate mutating func resolveTitles(targets: [String: CrossReferenceTarget]) {
+    blocks = blocks.map { block in
+      switch block {
+      case .prose(let prepared, var sections):
+        for index in sections.indices {
+          sections[index].titleHTML = InlineText.html(
+            prepared.headings[index].text, in: prepared, targets: targets)
+        }
+        return .prose(prepared, sections: sections)
+      case .cell(var cell):
+        if let caption = cell.caption {
+          cell.captionText = InlineText.plain(caption.plainText, in: caption, targets: targets)
+        }
+        return .cell(cell)
+      }
+    }
+    if let titleBlock = blocks.lazy.compactMap(Self.titleHeading).first {
+      hasTitleHeading = true
+      if !hasFrontMatterTitle {
+        title = InlineText.plain(titleBlock.source.text, in: titleBlock.prepared, targets: targets)
+        titleHTML = titleBlock.section.titleHTML
+      }
+    }
+  }
+
+  private static func titleHeading(in block: OutlineBlock) -> (
+    prepared: PreparedMarkdown, source: HeadingSource, section: Section
+  )? {
+    guard case .prose(let prepared, let sections) = block,
+      let index = sections.firstIndex(where: { $0.level == 1 })
+    else { return nil }
+    return (prepared, prepared.headings[index], sections[index])
+  }
+
+  /// Every piece of Markdown in the chapter: prose, captions and Markdown printed by cells.
+  private var preparedMarkdown: [PreparedMarkdown] {
+    blocks.flatMap { block -> [PreparedMarkdown] in
+      switch block {
+      case .prose(let prepared, _): [prepared]
+      case .cell(let cell):
+        (cell.caption.map { [$0] } ?? [])
+          + cell.markdownOutputs.sorted { $0.key < $1.key }.map(\.value)
+      }
+    }
+  }
+}

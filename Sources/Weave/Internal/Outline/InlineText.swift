@@ -1,0 +1,35 @@
+/// Text from a heading or caption of a prepared piece of Markdown, with its placeholders resolved
+/// for places where links cannot go: the table of contents, the sidebar, `<title>` and `alt`.
+enum InlineText {
+  /// `text` escaped, with math typeset by KaTeX and references shown as their text ("Figure 4").
+  static func html(
+    _ text: String, in prepared: PreparedMarkdown, targets: [String: CrossReferenceTarget]
+  ) -> String {
+    Placeholder.replacing(in: text.htmlEscaped) { placeholder in
+      switch placeholder.kind {
+      case .math: MathHTML.html(prepared.maths[placeholder.index])
+      case .reference: referenceText(prepared.references[placeholder.index], targets).htmlEscaped
+      case .heading: ""
+      }
+    }
+  }
+
+  /// `text` as plain text: math as its TeX, references as their text.
+  static func plain(
+    _ text: String, in prepared: PreparedMarkdown, targets: [String: CrossReferenceTarget]
+  ) -> String {
+    Placeholder.replacing(in: text) { placeholder in
+      switch placeholder.kind {
+      case .math: prepared.maths[placeholder.index].tex
+      case .reference: referenceText(prepared.references[placeholder.index], targets)
+      case .heading: ""
+      }
+    }
+  }
+
+  private static func referenceText(
+    _ site: ReferenceSite, _ targets: [String: CrossReferenceTarget]
+  ) -> String {
+    targets[site.label]?.referenceText ?? "@" + site.label
+  }
+}

@@ -1,0 +1,45 @@
+import Foundation
+import Testing
+import _TestSupport
+
+/// End-to-end: `flowbook gallery DIR` writes every plot kind in three formats, the same bytes each time.
+@Suite struct GalleryCommandTests {
+  @Test func writesSVGPNGAndPDFOfEveryKindDeterministically() throws {
+    let first = try TemporaryDirectory()
+    let second = try TemporaryDirectory()
+    for directory in [first, second] {
+      let run = try FlowBookBinary.run(["gallery", directory.path + "/gallery"])
+      #expect(run.exitCode == 0, "\(run.standardError)")
+    }
+    let files = try FileManager.default.contentsOfDirectory(atPath: first.path + "/gallery")
+      .sorted()
+    for kind in [
+      "scatter", "lines", "histogram", "density", "contour", "deformed-grid", "quiver", "subplots",
+    ] {
+      #expect(["svg", "png", "pdf"].allSatisfy { files.contains("\(kind).\($0)") }, "\(kind)")
+    }
+    for file in files {
+      let a = try Data(contentsOf: URL(fileURLWithPath: first.path + "/gallery/" + file))
+      let b = try Data(contentsOf: URL(fileURLWithPath: second.path + "/gallery/" + file))
+      #expect(a == b, "\(file) differs between runs")
+      let magic = file.hasSuffix(".png") ? "\u{89}PNG" : file.hasSuffix(".pdf") ? "%PDF" : "<?xml"
+      #expect(a.starts(with: Array(magic.unicodeScalars.map { UInt8($0.value) })), "\(file)")
+    }
+  }
+
+  @Test func unwritableFolderIsOneClearError() throws {
+    let run = try FlowBookBinary.run(["gallery", "/proc/flowbook-gallery"])
+    #expect(run.exitCode != 0)
+    #expect(run.standardError.contains("cannot create /proc/flowbook-gallery"))
+    #expect(!run.standardError.contains("Fatal error"))
+  }
+
+  @Test func benchPlotPrintsTheRequiredJSONKeys() throws {
+    let run = try FlowBookBinary.run(["bench", "plot", "--json", "--runs", "1"])
+    #expect(run.exitCode == 0, "\(run.standardError)")
+    let object =
+      try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Double]
+    let keys = try #require(object).keys
+    #expect(keys.contains("scatter20k_ms") && keys.contains("density256_ms"))
+  }
+}

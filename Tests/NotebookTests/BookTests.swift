@@ -1,0 +1,56 @@
+import Testing
+import _TestSupport
+
+@testable import Notebook
+
+@Suite struct BookTests {
+  private func load(_ book: TemporaryDirectory) throws -> Book {
+    try Book.load(from: book.path, includes: IncludeResolver(projectRoot: book.path))
+  }
+
+  @Test func chaptersComeInFileNameOrderWithoutBookYml() throws {
+    let book = try TemporaryDirectory()
+    try book.write("---\ntitle: Second\n---\n", to: "chapters/02-b.md")
+    try book.write("# One\n", to: "chapters/01-a.md")
+    try book.write("not a chapter", to: "chapters/notes.txt")
+    let loaded = try load(book)
+    #expect(loaded.chapters.map(\.file) == ["chapters/01-a.md", "chapters/02-b.md"])
+    #expect(loaded.metadata.title == "Second")
+  }
+
+  @Test func bookYmlSetsTitleAuthorsOrderAndDefaults() throws {
+    let book = try TemporaryDirectory()
+    try book.write("```{swift}\nprint(1)\n```\n", to: "chapters/a.md")
+    try book.write("# B\n", to: "chapters/b.md")
+    try book.write(
+      "title: Flows\nauthors: [Ada, Bob]\nchapters:\n  - b.md\n  - a.md\ndefaults:\n  timeout: 30\n  echo: false\n",
+      to: "chapters/book.yml")
+    let loaded = try load(book)
+    #expect(loaded.metadata == BookMetadata(title: "Flows", authors: ["Ada", "Bob"]))
+    #expect(loaded.chapters.map(\.file) == ["chapters/b.md", "chapters/a.md"])
+    let options = try #require(loaded.chapters.last?.cells.first?.options)
+    #expect(options.timeout == 30)
+    #expect(options.echo == false)
+  }
+
+  @Test(arguments: [
+    ("title: [unclosed\n", 2, "bad YAML"),
+    ("title: x\nchapters: [missing.md]\n", 2, "missing.md"),
+    ("title: x\ndefaults:\n  echo: maybe\n", 3, "echo must be true or false"),
+    ("titel: x\n", 1, "unknown key 'titel'"),
+  ])
+  func badBookYmlNamesFileAndLine(yaml: String, line: Int, message: String) throws {
+    let book = try TemporaryDirectory()
+    try book.write("# A\n", to: "chapters/a.md")
+    try book.write(yaml, to: "chapters/book.yml")
+    let error = #expect(throws: BookError.self) { try load(book) }
+    #expect(error?.file == "chapters/book.yml")
+    #expect(error?.line == line)
+    #expect(error?.message.contains(message) == true, "\(String(describing: error))")
+  }
+
+  @Test func folderWithoutChaptersIsAnError() throws {
+    let book = try TemporaryDirectory()
+    #expect(throws: BookError.self) { try load(book) }
+  }
+}

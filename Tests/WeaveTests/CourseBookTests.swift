@@ -1,0 +1,34 @@
+import Foundation
+import Notebook
+import Testing
+import Weave
+import _TestSupport
+
+/// The course shipped in `chapters/`, woven without running its cells: every cross-reference of the
+/// course resolves, and every formula of the course typesets in Chromium without a KaTeX error.
+/// (Cells are checked by `flowbook build`; this keeps the prose honest on every `make test`.)
+@Suite struct CourseBookTests {
+  @Test func courseProseWeavesAndEveryFormulaTypesets() throws {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .deletingLastPathComponent()
+      .deletingLastPathComponent().path
+    let book = try Book.load(from: root, includes: IncludeResolver(projectRoot: root))
+    let displays = try TemporaryDirectory()
+    let chapters = book.chapters.map { chapter in
+      ExecutedChapter(
+        chapter: chapter, results: chapter.cells.map { _ in CellResult(status: .notRun) },
+        displayDirectory: displays.path)
+    }
+    let report = try ReportBuilder(metadata: book.metadata).build(chapters)
+    let folder = try TemporaryDirectory()
+    try ReportWriter.write(report, to: folder.path)
+
+    let outcome = try BrowserCheck(chromium: HeadlessChromium()).check(
+      page: "print.html", in: folder.path)
+    #expect(outcome.result.katexErrors == 0, "KaTeX could not typeset some of the course's TeX")
+    #expect(outcome.result.unrenderedMath == 0)
+    #expect(!outcome.result.rawDollarText)
+    #expect(outcome.result.problems.isEmpty, "\(outcome.result.problems)")
+    #expect(outcome.consoleLines.isEmpty, "\(outcome.consoleLines)")
+  }
+}

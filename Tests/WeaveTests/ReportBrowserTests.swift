@@ -1,0 +1,87 @@
+import Foundation
+import Notebook
+import Testing
+import Weave
+import _TestSupport
+
+/// The fixture report, written to disk with its assets and opened in headless Chromium: math typeset,
+/// images loaded, code highlighted, no console errors, nothing fetched from outside the folder.
+///
+/// Set `FLOWBOOK_FIXTURE_REPORT=DIR` (a folder that does not exist yet) to keep a copy of the report to look at.
+@Suite struct ReportBrowserTests {
+  let folder: TemporaryDirectory
+  let browser: BrowserCheck
+
+  init() throws {
+    let book = try FixtureBook()
+    let report = try ReportBuilder(metadata: book.metadata, linksPDF: false).build(book.chapters)
+    folder = try TemporaryDirectory()
+    try ReportWriter.write(report, to: folder.path)
+    // Creating the folder is atomic, so only one of the concurrently running tests writes the copy.
+    if let keep = ProcessInfo.processInfo.environment["FLOWBOOK_FIXTURE_REPORT"],
+      (try? FileManager.default.createDirectory(atPath: keep, withIntermediateDirectories: false))
+        != nil
+    {
+      try ReportWriter.write(report, to: keep)
+    }
+    browser = BrowserCheck(chromium: try HeadlessChromium())
+  }
+
+  @Test(arguments: ["index.html", "01-intro.html", "02-coupling.html", "print.html"])
+  func pageRendersCleanlyOffline(page: String) throws {
+    let outcome = try browser.check(page: page, in: folder.path)
+    let result = outcome.result
+    #expect(result.problems.isEmpty, "\(result.problems)")
+    #expect(outcome.consoleLines.isEmpty, "\(outcome.consoleLines)")
+    #expect(result.outsideURLs.isEmpty, "\(result.outsideURLs)")
+    #expect(result.unrenderedMath == 0)
+    #expect(result.katexErrors == 0)
+    #expect(!result.rawDollarText)
+    for image in result.images {
+      #expect(image.naturalWidth > 0, "\(image.src) did not load")
+    }
+    #expect(result.highlightedBlocks == result.codeBlocks)
+  }
+
+  @Test func chapterPageShowsMathFigureAndHighlightedCode() throws {
+    let result = try browser.check(page: "02-coupling.html", in: folder.path).result
+    #expect(result.mathElements == 2)
+    let image = try #require(result.images.first)
+    #expect(image.src.hasSuffix("figures/02-coupling/moons.svg"))
+    #expect(result.codeBlocks == 3)
+    #expect(result.highlightedTokens > 0)
+    #expect(result.text.contains("Figure 1: Two moons"))
+    #expect(result.text.contains("<script>alert(2)</script>"))
+  }
+
+  @Test func printVersionHoldsTheWholeBook() throws {
+    let result = try browser.check(page: "print.html", in: folder.path).result
+    #expect(result.text.contains("Printing costs $5 and $10."))
+    #expect(result.text.contains("<script>alert(1)</script>"))
+    #expect(result.images.count == 1)
+    #expect(result.mathElements == 7)
+  }
+}
+
+extension ReportBrowserTests {
+  /// The check itself can fail: bad TeX shows up as a KaTeX error, a missing figure as an image that did not load.
+  @Test func checkSeesTeXErrorsAndBrokenImages() throws {
+    let broken = try TemporaryDirectory()
+    let chapter = ExecutedChapter(
+      chapter: Chapter(
+        file: "chapters/01-bad.md", blocks: [.prose("# Bad\n\nThis $\\frac{1}{$ breaks.", line: 1)]),
+      results: [], displayDirectory: broken.path)
+    let report = try ReportBuilder(metadata: BookMetadata(title: "Bad")).build([chapter])
+    try ReportWriter.write(report, to: broken.path)
+    let page = try String(contentsOfFile: broken.path + "/print.html", encoding: .utf8)
+      .replacingOccurrences(
+        of: "</article>", with: "<p><img src=\"figures/none.svg\" alt=\"none\"></p>\n</article>")
+    try page.write(toFile: broken.path + "/print.html", atomically: true, encoding: .utf8)
+    let result = try browser.check(page: "print.html", in: broken.path).result
+    #expect(result.katexErrors == 1)
+    #expect(result.images.map(\.naturalWidth) == [0])
+    #expect(
+      result.problems.contains { $0.contains("failed to load") && $0.hasSuffix("figures/none.svg") }
+    )
+  }
+}
