@@ -13,7 +13,7 @@ model = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if
              platform.processor() or "unknown CPU")
 record["machine"] = f"{model}, {os.cpu_count()} cores, {platform.system()} {platform.machine()}"
 record["date"] = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-record["threads"] = 1
+record.setdefault("threads", 1)  # the bench pins BLAS and torch to one thread
 try:
     import torch
     record["torch_version"] = torch.__version__
