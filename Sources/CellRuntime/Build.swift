@@ -19,6 +19,22 @@ public enum Build {
     public static let profile = "FLOWBOOK_PROFILE"
     /// The build's random seed, an integer.
     public static let seed = "FLOWBOOK_SEED"
+    /// The folder chapters of one build share (`Build.sharedDirectory`).
+    public static let sharedDirectory = "FLOWBOOK_SHARED_DIR"
+  }
+
+  /// A folder where the chapters of a build share results, e.g. trained models: what one chapter stores
+  /// there, the chapters after it (or running beside it) may load instead of computing again.
+  ///
+  /// The engine gives each combination of library build, compiler, profile, seed and parameters its own
+  /// folder (`<book>/.flowbook-cache/shared/<fingerprint>`), so nothing made by an older library or other
+  /// settings is ever read; `flowbook clean` removes it. Chapters running in parallel share it too: lock what
+  /// you write (`TrainedFlowCache` does). Outside `flowbook build`, a fresh folder of this process.
+  public static var sharedDirectory: String {
+    if let folder = environment(Variable.sharedDirectory) { return folder }
+    let folder = NSTemporaryDirectory() + "/flowbook-shared-\(ProcessInfo.processInfo.processIdentifier)"
+    try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    return folder
   }
 
   /// The profile chosen on the command line (`--quick` or `--full`).

@@ -61,7 +61,8 @@ struct BuildCommand: ParsableCommand {
       FileHandle.standardError.write(Data("\(error)\n".utf8))
       throw ExitCode(1)
     }
-    let runner = try ChapterRunner(toolchain: toolchain, settings: settings, cacheDirectory: cacheDirectory)
+    let runner = try ChapterRunner(
+      toolchain: toolchain, settings: settings, cacheDirectory: cacheDirectory, chapters: loaded.chapters)
     let (executed, chapterSeconds) = runChapters(loaded.chapters, with: runner)
 
     let staging = try output.makeStaging()

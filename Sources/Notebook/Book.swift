@@ -3,7 +3,8 @@ import Foundation
 /// A book: a folder with `chapters/*.md` and an optional `chapters/book.yml`, parsed and ready to run.
 ///
 /// `book.yml` may set `title`, `authors` (a name or a list), `chapters` (file names in `chapters/`, in
-/// reading order; otherwise every `.md` in file-name order) and `defaults` (cell options for every cell).
+/// reading order; otherwise every `.md` in file-name order), `shared` (a Swift file in `chapters/` compiled
+/// into every chapter, see `SharedSource`) and `defaults` (cell options for every cell).
 public struct Book: Sendable {
   /// The book folder.
   public var directory: String
@@ -27,14 +28,19 @@ public struct Book: Sendable {
     if FileManager.default.fileExists(atPath: chaptersDirectory + "/book.yml") {
       configuration = try BookConfiguration.read(from: chaptersDirectory, available: available)
     }
+    var shared: SharedSource?
+    if let (name, line) = configuration.shared {
+      shared = try SharedSource.read(name, bookDirectory: directory, line: line)
+    }
     var chapters: [Chapter] = []
     for file in configuration.chapterFiles {
       let relative = "chapters/" + file
       guard let source = try? String(contentsOfFile: directory + "/" + relative, encoding: .utf8) else {
         throw BookError(file: relative, "cannot read the chapter (is it UTF-8 text?)")
       }
-      chapters.append(
-        try ChapterParser.parse(source, file: relative, defaults: configuration.defaults, includes: includes))
+      var chapter = try ChapterParser.parse(source, file: relative, defaults: configuration.defaults, includes: includes)
+      chapter.shared = shared
+      chapters.append(chapter)
     }
     let folderName = URL(fileURLWithPath: directory).standardizedFileURL.lastPathComponent
     let title = configuration.title ?? chapters.lazy.compactMap(\.title).first ?? folderName

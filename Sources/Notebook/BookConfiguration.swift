@@ -8,6 +8,8 @@ struct BookConfiguration {
   var chapterFiles: [String]
   /// Cell options every cell starts from.
   var defaults = CellOptions()
+  /// The `shared:` Swift file (relative to `chapters/`) and its `book.yml` line.
+  var shared: (name: String, line: Int)?
 
   static let file = "chapters/book.yml"
 
@@ -34,6 +36,7 @@ struct BookConfiguration {
         if let chapter = configuration.chapterFiles.first(where: { !seen.insert($0).inserted }) {
           throw BookError(file: file, line: entry.line, "chapter '\(chapter)' is listed more than once")
         }
+      case "shared": configuration.shared = (try mapping.string(entry), entry.line)
       case "defaults":
         guard let defaults = entry.value.mapping else {
           throw BookError(file: file, line: entry.line, "'defaults' must hold cell options as 'key: value' lines")
@@ -45,7 +48,7 @@ struct BookConfiguration {
         }
       default:
         throw BookError(
-          file: file, line: entry.line, "unknown key '\(entry.key)' (known: title, authors, chapters, defaults)")
+          file: file, line: entry.line, "unknown key '\(entry.key)' (known: title, authors, chapters, shared, defaults)")
       }
     }
     return configuration

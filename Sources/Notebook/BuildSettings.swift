@@ -43,9 +43,10 @@ public struct BuildSettings: Sendable, Equatable {
   }
 
   /// The environment a chapter program runs with (read by `CellRuntime`).
-  func environment(displayDirectory: String) -> [String: String] {
+  func environment(displayDirectory: String, sharedDirectory: String) -> [String: String] {
     var environment = [
       "FLOWBOOK_DISPLAY_DIR": displayDirectory,
+      "FLOWBOOK_SHARED_DIR": sharedDirectory,
       "FLOWBOOK_PARAMETERS": parameterLines,
       "FLOWBOOK_PROFILE": profile.rawValue,
       "FLOWBOOK_SEED": String(seed),

@@ -6,12 +6,15 @@ public struct Chapter: Sendable, Equatable {
   public var title: String?
   /// Prose and cells in source order.
   public var blocks: [Block]
+  /// The book's shared Swift source, compiled before the first cell; `nil` if the book has none.
+  public var shared: SharedSource?
 
   /// A chapter from its parts (normally made by `ChapterParser`).
-  public init(file: String, title: String? = nil, blocks: [Block]) {
+  public init(file: String, title: String? = nil, blocks: [Block], shared: SharedSource? = nil) {
     self.file = file
     self.title = title
     self.blocks = blocks
+    self.shared = shared
   }
 
   /// The executable cells of the chapter, in order.

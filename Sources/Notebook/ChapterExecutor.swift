@@ -29,6 +29,8 @@ public enum ChapterProgress: Sendable {
 struct ChapterExecutor: Sendable {
   var toolchain: Toolchain
   var settings: BuildSettings
+  /// The folder for results the chapters of this build share (`Build.sharedDirectory`).
+  var sharedDirectory: String
 
   /// Compile errors and their notes, by the index of the cell they are in.
   typealias CompileFailures = [Int: [ChapterRun.Diagnostic]]
@@ -81,13 +83,16 @@ struct ChapterExecutor: Sendable {
     for diagnostic in CompilerDiagnostics.parse(outcome.standardOutput + outcome.standardError) {
       let cell =
         diagnostic.file == chapter.file ? diagnostic.line.flatMap { line in program.last { $0.line <= line } } : nil
+      // An error in the book's shared source stops the whole program: it is shown at the first cell.
+      let inShared = chapter.shared != nil && diagnostic.file == chapter.shared?.file
       if diagnostic.severity == "error" { lastErrorCell = cell ?? program[0] }
       // A note elsewhere (e.g. "declared here" in another cell) is left out; its error says enough.
-      if diagnostic.severity == "note", cell?.index != lastErrorCell.index { continue }
+      if diagnostic.severity == "note", cell?.index != lastErrorCell.index, !inShared { continue }
       failures[lastErrorCell.index, default: []].append(
         .init(
           severity: diagnostic.severity, text: diagnostic.text,
-          lineOffset: cell != nil ? diagnostic.line.map { $0 - lastErrorCell.line } : nil, column: diagnostic.column))
+          lineOffset: cell != nil ? diagnostic.line.map { $0 - lastErrorCell.line } : nil, column: diagnostic.column,
+          sharedLine: inShared ? diagnostic.line : nil))
     }
     if failures.isEmpty {
       let reason =
@@ -108,7 +113,7 @@ struct ChapterExecutor: Sendable {
     let outcome = try ChildProcess.run(
       // Line-buffered standard output (coreutils' stdbuf), so a cell stopped by its timeout keeps what it printed.
       ["stdbuf", "-oL", workDirectory + "/chapter"],
-      environment: settings.environment(displayDirectory: workDirectory + "/displays"),
+      environment: settings.environment(displayDirectory: workDirectory + "/displays", sharedDirectory: sharedDirectory),
       workingDirectory: settings.bookDirectory,
       onOutput: { chunk in
         for event in stream.feed(chunk) {

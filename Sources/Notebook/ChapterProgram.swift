@@ -3,16 +3,17 @@
 /// Each cell is announced to the runtime (so output is attributed to it) and wrapped in
 /// `#sourceLocation`, so compiler diagnostics and runtime traps name the chapter file and line.
 /// A cell marked `error: true` runs in a forked copy of the program (`_beginIsolatedCell`), so its
-/// failure neither stops the chapter nor changes the state later cells see.
+/// failure neither stops the chapter nor changes the state later cells see. The book's shared source, if any,
+/// comes first, located in its own file.
 enum ChapterProgram {
   /// The program running `cells` (a subset of `chapter.cells`, in order).
   static func source(for chapter: Chapter, cells: [Cell]) -> String {
-    let file = chapter.file.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
     var program = "import CellRuntime\n"
+    if let shared = chapter.shared {
+      program += located(shared.code, file: shared.file, line: 1)
+    }
     for cell in cells {
-      var code = cell.code
-      if !code.hasSuffix("\n") { code += "\n" }
-      let located = "#sourceLocation(file: \"\(file)\", line: \(cell.line))\n\(code)#sourceLocation()\n"
+      let located = located(cell.code, file: chapter.file, line: cell.line)
       if cell.options.expectsError {
         program += "if _beginIsolatedCell(\(cell.index)) {\n\(located)_endIsolatedCell()\n}\n"
       } else {
@@ -20,5 +21,12 @@ enum ChapterProgram {
       }
     }
     return program
+  }
+
+  /// `code` wrapped in `#sourceLocation`, so diagnostics name `file` from `line` on.
+  private static func located(_ code: String, file: String, line: Int) -> String {
+    let quoted = file.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+    let ending = code.hasSuffix("\n") ? "" : "\n"
+    return "#sourceLocation(file: \"\(quoted)\", line: \(line))\n\(code)\(ending)#sourceLocation()\n"
   }
 }

@@ -9,6 +9,8 @@ struct ChapterRun: Codable, Sendable {
     /// 0-based line inside the cell's code, and 1-based column, where known.
     var lineOffset: Int?
     var column: Int?
+    /// 1-based line in the book's shared source, for a diagnostic located there rather than in the cell.
+    var sharedLine: Int?
   }
 
   struct CellRun: Codable, Sendable {
@@ -32,22 +34,34 @@ struct ChapterRun: Codable, Sendable {
       guard run.status == .error, !run.diagnostics.isEmpty else {
         return CellResult(status: run.status, outputs: run.outputs, seconds: run.seconds)
       }
-      let located = run.diagnostics.first { $0.lineOffset != nil }
-      let error = CellError(
-        message: run.diagnostics.map { Self.render($0, in: cell, file: chapter.file) }.joined(separator: "\n"),
-        file: chapter.file, line: cell.line + (located?.lineOffset ?? 0), column: located?.column)
+      let message = run.diagnostics.map { Self.render($0, in: cell, of: chapter) }.joined(separator: "\n")
+      let error: CellError
+      if let shared = chapter.shared, let located = run.diagnostics.first(where: { $0.sharedLine != nil }) {
+        error = CellError(message: message, file: shared.file, line: located.sharedLine, column: located.column)
+      } else {
+        let located = run.diagnostics.first { $0.lineOffset != nil }
+        error = CellError(
+          message: message, file: chapter.file, line: cell.line + (located?.lineOffset ?? 0), column: located?.column)
+      }
       return CellResult(status: .error, outputs: run.outputs, error: error, seconds: run.seconds)
     }
   }
 
-  /// `file:line:col: error: text`, then the cell's source line and a caret under the column.
-  static func render(_ diagnostic: Diagnostic, in cell: Cell, file: String) -> String {
-    guard let offset = diagnostic.lineOffset else {
+  /// `file:line:col: error: text`, then the source line (of the cell, or of the shared source) and a caret
+  /// under the column.
+  static func render(_ diagnostic: Diagnostic, in cell: Cell, of chapter: Chapter) -> String {
+    var file = chapter.file
+    var (code, line, offset) = (cell.code, cell.line, 0)
+    if let shared = chapter.shared, let sharedLine = diagnostic.sharedLine {
+      (file, code, line, offset) = (shared.file, shared.code, 1, sharedLine - 1)
+    } else if let lineOffset = diagnostic.lineOffset {
+      offset = lineOffset
+    } else {
       return "\(file):\(cell.line): \(diagnostic.severity): \(diagnostic.text)"
     }
     let column = diagnostic.column.map { ":\($0)" } ?? ""
-    var text = "\(file):\(cell.line + offset)\(column): \(diagnostic.severity): \(diagnostic.text)"
-    let lines = cell.code.split(separator: "\n", omittingEmptySubsequences: false)
+    var text = "\(file):\(line + offset)\(column): \(diagnostic.severity): \(diagnostic.text)"
+    let lines = code.split(separator: "\n", omittingEmptySubsequences: false)
     if lines.indices.contains(offset) {
       text += "\n" + lines[offset]
       if let caret = diagnostic.column, caret >= 1 { text += "\n" + String(repeating: " ", count: caret - 1) + "^" }

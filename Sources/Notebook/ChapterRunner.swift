@@ -7,18 +7,29 @@ public struct ChapterRunner: Sendable {
   public let settings: BuildSettings
   /// The first line of `swiftc --version`, recorded in `build.json` and part of every cache key.
   public let compilerVersion: String
+  /// `<cache>/shared/<fingerprint>`: where the chapters of this build share results (`Build.sharedDirectory`),
+  /// e.g. trained models. The fingerprint covers compiler, settings and the library modules the chapters
+  /// import, so a chapter never reads what an older library or another seed or profile made.
+  public let sharedDirectory: String
   private let toolchain: Toolchain
   private let cache: ResultCache
   private let library: LibraryFingerprint
 
-  /// A runner for the book of `settings`, caching in `cacheDirectory`.
-  public init(toolchain: Toolchain, settings: BuildSettings, cacheDirectory: String) throws {
+  /// A runner for `chapters` (the book of `settings`), caching in `cacheDirectory`.
+  public init(toolchain: Toolchain, settings: BuildSettings, cacheDirectory: String, chapters: [Chapter]) throws {
     self.toolchain = toolchain
     self.settings = settings
     try FileManager.default.createDirectory(atPath: cacheDirectory, withIntermediateDirectories: true)
-    self.compilerVersion = try toolchain.compilerVersion(memoFile: cacheDirectory + "/compiler-version")
+    let compilerVersion = try toolchain.compilerVersion(memoFile: cacheDirectory + "/compiler-version")
+    self.compilerVersion = compilerVersion
     self.cache = ResultCache(directory: cacheDirectory)
-    self.library = LibraryFingerprint(toolchain: toolchain)
+    let library = LibraryFingerprint(toolchain: toolchain)
+    self.library = library
+    var hasher = StableHasher()
+    hasher.combine(
+      Self.settingsKey(compilerVersion: compilerVersion, toolchain: toolchain, settings: settings)
+        + library.fingerprint(of: chapters.flatMap(\.sources)))
+    sharedDirectory = cacheDirectory + "/shared/" + hasher.hexDigest
   }
 
   /// The chapter's results from the cache, or `nil` when it must run.
@@ -37,7 +48,8 @@ public struct ChapterRunner: Sendable {
     defer { try? FileManager.default.removeItem(atPath: work) }
     do {
       try? FileManager.default.removeItem(atPath: work)
-      let executor = ChapterExecutor(toolchain: toolchain, settings: settings)
+      try FileManager.default.createDirectory(atPath: sharedDirectory, withIntermediateDirectories: true)
+      let executor = ChapterExecutor(toolchain: toolchain, settings: settings, sharedDirectory: sharedDirectory)
       let run = try executor.run(chapter, in: work, report: report)
       var displays = work + "/displays"
       if run.isReproducible {
@@ -63,23 +75,37 @@ public struct ChapterRunner: Sendable {
 
   /// Everything the chapter's results depend on, as text: compared in full, never just by hash.
   func key(for chapter: Chapter) -> String {
-    var key = """
-      flowbook cache 1
-      compiler: \(compilerVersion)
-      arguments: \(toolchain.compileArguments(source: "main.swift", executable: "chapter").joined(separator: " "))
-      profile: \(settings.profile.rawValue)
-      seed: \(settings.seed)
-      parameters:
-      \(settings.parameterLines)
-      library:
-      \(library.fingerprint(of: chapter.cells))
-
-      """
+    var key = Self.settingsKey(compilerVersion: compilerVersion, toolchain: toolchain, settings: settings)
+    key += "library:\n\(library.fingerprint(of: chapter.sources))\n"
+    if let shared = chapter.shared {
+      key += "shared \(shared.file)\n\(shared.code)\n"
+    }
     for cell in chapter.cells {
       let options = cell.options
       key += "cell \(cell.index) eval=\(options.eval) error=\(options.expectsError)"
       key += " option-error=\(cell.optionError?.message ?? "")\n\(cell.code)\n"
     }
     return key
+  }
+
+  /// Compiler, compile arguments, profile, seed and parameters, as key text.
+  private static func settingsKey(compilerVersion: String, toolchain: Toolchain, settings: BuildSettings) -> String {
+    """
+    flowbook cache 2
+    compiler: \(compilerVersion)
+    arguments: \(toolchain.compileArguments(source: "main.swift", executable: "chapter").joined(separator: " "))
+    profile: \(settings.profile.rawValue)
+    seed: \(settings.seed)
+    parameters:
+    \(settings.parameterLines)
+
+    """
+  }
+}
+
+extension Chapter {
+  /// The Swift code the chapter's program is made of: the book's shared source and the cells.
+  var sources: [String] {
+    (shared.map { [$0.code] } ?? []) + cells.map(\.code)
   }
 }

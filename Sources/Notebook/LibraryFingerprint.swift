@@ -17,9 +17,9 @@ final class LibraryFingerprint: @unchecked Sendable {
     self.toolchain = toolchain
   }
 
-  /// `Module=hash` lines for every project module `cells` use (always `CellRuntime` and what it imports).
-  func fingerprint(of cells: [Cell]) -> String {
-    var pending = ["CellRuntime"] + cells.flatMap { Self.imports(in: $0.code) }
+  /// `Module=hash` lines for every project module `sources` import (always `CellRuntime` and what it imports).
+  func fingerprint(of sources: [String]) -> String {
+    var pending = ["CellRuntime"] + sources.flatMap { Self.imports(in: $0) }
     var modules = Set<String>()
     while let module = pending.popLast() {
       guard isProjectModule(module), modules.insert(module).inserted else { continue }

@@ -39,6 +39,8 @@ import _TestSupport
     ("title: x\nchapters: [a.md, a.md]\n", 2, "chapter 'a.md' is listed more than once"),
     ("title: x\ndefaults:\n  echo: maybe\n", 3, "echo must be true or false"),
     ("titel: x\n", 1, "unknown key 'titel'"),
+    ("title: x\nshared: ../secret.swift\n", 2, "must name a .swift file inside chapters/"),
+    ("title: x\nshared: missing.swift\n", 2, "cannot read the shared source 'chapters/missing.swift'"),
   ])
   func badBookYmlNamesFileAndLine(yaml: String, line: Int, message: String) throws {
     let book = try TemporaryDirectory()
@@ -48,6 +50,20 @@ import _TestSupport
     #expect(error?.file == "chapters/book.yml")
     #expect(error?.line == line)
     #expect(error?.message.contains(message) == true, "\(String(describing: error))")
+  }
+
+  @Test func theSharedSourceReachesEveryChapterAndItsRegionsCanBeShown() throws {
+    let book = try TemporaryDirectory()
+    let shared = "import Flows\n// region: greeting\nfunc greeting() -> String { \"hello\" }\n// endregion\n"
+    try book.write(shared, to: "chapters/common.swift")
+    try book.write("# A\n\n{{< include chapters/common.swift#greeting >}}\n", to: "chapters/a.md")
+    try book.write("# B\n", to: "chapters/b.md")
+    try book.write("shared: common.swift\n", to: "chapters/book.yml")
+    let loaded = try load(book)
+    #expect(loaded.chapters.map(\.shared) == Array(repeating: SharedSource(file: "chapters/common.swift", code: shared), count: 2))
+    #expect(loaded.chapters.map(\.file) == ["chapters/a.md", "chapters/b.md"])
+    let prose = loaded.chapters[0].blocks.compactMap { if case .prose(let text, _) = $0 { text } else { nil } }
+    #expect(prose.joined().contains("```swift\nfunc greeting() -> String { \"hello\" }\n```"))
   }
 
   @Test func folderWithoutChaptersIsAnError() throws {

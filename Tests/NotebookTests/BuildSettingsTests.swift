@@ -10,10 +10,11 @@ import Testing
 
   @Test func environmentCarriesParametersProfileAndSeed() {
     let settings = BuildSettings(bookDirectory: "/b", parameters: ["b": "2", "a": "1"], profile: .quick, seed: 7)
-    let environment = settings.environment(displayDirectory: "/d")
+    let environment = settings.environment(displayDirectory: "/d", sharedDirectory: "/s")
     #expect(environment["FLOWBOOK_PARAMETERS"] == "a=1\nb=2")
     #expect(environment["FLOWBOOK_PROFILE"] == "quick")
     #expect(environment["FLOWBOOK_SEED"] == "7")
     #expect(environment["FLOWBOOK_DISPLAY_DIR"] == "/d")
+    #expect(environment["FLOWBOOK_SHARED_DIR"] == "/s")
   }
 }

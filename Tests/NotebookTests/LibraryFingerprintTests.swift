@@ -19,8 +19,8 @@ import _TestSupport
     try project.write("struct Flow {}\n", to: "Sources/Flows/Flow.swift")
     for module in ["CellRuntime", "Plot", "Flows"] { try project.write(module, to: "build/\(module).build/a.o") }
     let toolchain = Toolchain(libraryDirectory: project.path + "/build", sourcesDirectory: project.path + "/Sources")
-    let plain = [Cell(index: 0, code: "print(1)\n", line: 1)]
-    let flows = [Cell(index: 0, code: "import Flows\n", line: 1)]
+    let plain = ["print(1)\n"]
+    let flows = ["import Flows\n"]
     let before = (
       LibraryFingerprint(toolchain: toolchain).fingerprint(of: plain),
       LibraryFingerprint(toolchain: toolchain).fingerprint(of: flows)

@@ -1,0 +1,64 @@
+import Foundation
+import Testing
+import _TestSupport
+
+/// End-to-end: a book's shared Swift source (`shared:` in book.yml) and the build's shared folder.
+@Suite struct BuildCommandSharedSourceTests {
+  private func makeBook(shared: String) throws -> TemporaryDirectory {
+    let book = try TemporaryDirectory()
+    try book.write("shared: common.swift\n", to: "chapters/book.yml")
+    try book.write(shared, to: "chapters/common.swift")
+    try book.write("# A\n\nFirst words.\n\n```{swift}\nprint(greeting())\n```\n", to: "chapters/a.md")
+    try book.write("# B\n\n```{swift}\nprint(Build.sharedDirectory)\n```\n", to: "chapters/b.md")
+    return book
+  }
+
+  private func page(_ book: TemporaryDirectory) throws -> String {
+    try String(contentsOfFile: book.path + "/output/print.html", encoding: .utf8)
+  }
+
+  @Test func sharedCodeIsVisibleInCellsAndEditingItRerunsTheChapters() throws {
+    let book = try makeBook(shared: "func greeting() -> String { \"hello from the shared file\" }\n")
+    let first = try FlowBookBinary.run(["build", "--book", book.path])
+    #expect(first.exitCode == 0, "\(first.standardError)")
+    #expect(try page(book).contains("hello from the shared file"))
+
+    try book.write("# A\n\nNew words.\n\n```{swift}\nprint(greeting())\n```\n", to: "chapters/a.md")
+    let proseEdit = try FlowBookBinary.run(["build", "--book", book.path])
+    #expect(!proseEdit.standardOutput.contains("compiling"))
+    #expect(try BuildRecordReader(book: book.path).isCached("chapters/a.md") == true)
+
+    try book.write("func greeting() -> String { \"edited shared file\" }\n", to: "chapters/common.swift")
+    #expect(try FlowBookBinary.run(["build", "--book", book.path]).exitCode == 0)
+    let record = try BuildRecordReader(book: book.path)
+    #expect(record.isCached("chapters/a.md") == false)
+    #expect(record.isCached("chapters/b.md") == false)
+    #expect(try page(book).contains("edited shared file"))
+  }
+
+  @Test func anErrorInTheSharedFileIsReportedInThatFile() throws {
+    let book = try makeBook(shared: "func greeting() -> String {\n  \"fine\"\n}\nlet broken: Int = \"text\"\n")
+    let run = try FlowBookBinary.run(["build", "--book", book.path])
+    #expect(run.exitCode != 0)
+    #expect(run.standardError.contains("chapters/common.swift:4:19: error:"), "\(run.standardError)")
+    #expect(!run.standardError.contains("main.swift"))
+    #expect(try page(book).contains("chapters/common.swift:4:19: error:"))
+  }
+
+  @Test func chaptersShareOneFolderPerBuildSettingsThatCleanRemoves() throws {
+    let book = try makeBook(shared: "func greeting() -> String { \"hi\" }\n")
+    #expect(try FlowBookBinary.run(["build", "--book", book.path]).exitCode == 0)
+    let shared = try #require(
+      try page(book).firstMatch(of: /(\/[^<\n]*\/\.flowbook-cache\/shared\/[0-9a-f]+)/)?.1)
+    var isDirectory: ObjCBool = false
+    #expect(FileManager.default.fileExists(atPath: String(shared), isDirectory: &isDirectory) && isDirectory.boolValue)
+
+    #expect(try FlowBookBinary.run(["build", "--book", book.path, "--force", "--seed", "3"]).exitCode == 0)
+    let reseeded = try #require(
+      try page(book).firstMatch(of: /(\/[^<\n]*\/\.flowbook-cache\/shared\/[0-9a-f]+)/)?.1)
+    #expect(reseeded != shared)
+
+    #expect(try FlowBookBinary.run(["clean", "--book", book.path]).exitCode == 0)
+    #expect(!FileManager.default.fileExists(atPath: book.path + "/.flowbook-cache/shared"))
+  }
+}
