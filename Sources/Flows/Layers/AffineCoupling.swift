@@ -45,10 +45,12 @@ public final class AffineCoupling: FlowLayer {
   public var parameters: [Parameter] { conditioner.parameters }
   var kind: String { "coupling" }
 
-  /// Gathers the kept coordinates into a contiguous rows×|kept| block and runs the conditioner.
-  private func conditionerOutput(_ x: UnsafePointer<Float>, rows: Int) -> UnsafeMutablePointer<
-    Float
-  > {
+  // region: conditioner
+  /// Gathers the kept coordinates into a contiguous rows×|kept| block and runs the conditioner;
+  /// row i of the result is (ŝ, t) for point i.
+  private func conditionerOutput(
+    _ x: UnsafePointer<Float>, rows: Int
+  ) -> UnsafeMutablePointer<Float> {
     let kept = keptIndices.count
     let paired = 2 * transformedIndices.count
     let xk = workspace.buffer("xk", count: rows * kept)
@@ -59,6 +61,7 @@ public final class AffineCoupling: FlowLayer {
     conditioner.forward(xk, into: out, rows: rows)
     return out
   }
+  // endregion
 
   // region: forward
   func forward(
@@ -90,6 +93,7 @@ public final class AffineCoupling: FlowLayer {
   }
   // endregion
 
+  // region: inverse
   func inverse(
     _ y: UnsafePointer<Float>, into x: UnsafeMutablePointer<Float>,
     addingLogDetTo logDet: UnsafeMutablePointer<Float>, rows: Int
@@ -111,6 +115,7 @@ public final class AffineCoupling: FlowLayer {
     }
     cachedInput = nil
   }
+  // endregion
 
   func backward(
     outputGradient dy: UnsafePointer<Float>, inputGradient dx: UnsafeMutablePointer<Float>,
