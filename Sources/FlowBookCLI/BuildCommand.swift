@@ -14,7 +14,7 @@ struct BuildCommand: ParsableCommand {
   @Option(name: .long, help: "The book folder (holding chapters/).")
   var book: String = "."
 
-  @Flag(name: .long, help: "Rerun every chapter, ignoring cached results.")
+  @Flag(name: .long, help: "Rerun every chapter, ignoring cached results and what chapters shared (Build.sharedDirectory).")
   var force = false
 
   @Option(
@@ -63,6 +63,8 @@ struct BuildCommand: ParsableCommand {
     }
     let runner = try ChapterRunner(
       toolchain: toolchain, settings: settings, cacheDirectory: cacheDirectory, chapters: loaded.chapters)
+    // Rerunning everything includes what chapters shared, e.g. trained flows: nothing is reused.
+    if force { try? FileManager.default.removeItem(atPath: runner.sharedDirectory) }
     let (executed, chapterSeconds) = runChapters(loaded.chapters, with: runner)
 
     let staging = try output.makeStaging()

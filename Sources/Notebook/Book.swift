@@ -38,7 +38,8 @@ public struct Book: Sendable {
       guard let source = try? String(contentsOfFile: directory + "/" + relative, encoding: .utf8) else {
         throw BookError(file: relative, "cannot read the chapter (is it UTF-8 text?)")
       }
-      var chapter = try ChapterParser.parse(source, file: relative, defaults: configuration.defaults, includes: includes)
+      var chapter = try ChapterParser.parse(
+        source, file: relative, defaults: configuration.defaults, includes: includes)
       chapter.shared = shared
       chapters.append(chapter)
     }

@@ -48,7 +48,8 @@ struct BookConfiguration {
         }
       default:
         throw BookError(
-          file: file, line: entry.line, "unknown key '\(entry.key)' (known: title, authors, chapters, shared, defaults)")
+          file: file, line: entry.line,
+          "unknown key '\(entry.key)' (known: title, authors, chapters, shared, defaults)")
       }
     }
     return configuration

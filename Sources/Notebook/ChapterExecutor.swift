@@ -113,7 +113,8 @@ struct ChapterExecutor: Sendable {
     let outcome = try ChildProcess.run(
       // Line-buffered standard output (coreutils' stdbuf), so a cell stopped by its timeout keeps what it printed.
       ["stdbuf", "-oL", workDirectory + "/chapter"],
-      environment: settings.environment(displayDirectory: workDirectory + "/displays", sharedDirectory: sharedDirectory),
+      environment: settings.environment(
+        displayDirectory: workDirectory + "/displays", sharedDirectory: sharedDirectory),
       workingDirectory: settings.bookDirectory,
       onOutput: { chunk in
         for event in stream.feed(chunk) {

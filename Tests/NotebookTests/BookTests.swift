@@ -60,7 +60,8 @@ import _TestSupport
     try book.write("# B\n", to: "chapters/b.md")
     try book.write("shared: common.swift\n", to: "chapters/book.yml")
     let loaded = try load(book)
-    #expect(loaded.chapters.map(\.shared) == Array(repeating: SharedSource(file: "chapters/common.swift", code: shared), count: 2))
+    let expected = SharedSource(file: "chapters/common.swift", code: shared)
+    #expect(loaded.chapters.map(\.shared) == [expected, expected])
     #expect(loaded.chapters.map(\.file) == ["chapters/a.md", "chapters/b.md"])
     let prose = loaded.chapters[0].blocks.compactMap { if case .prose(let text, _) = $0 { text } else { nil } }
     #expect(prose.joined().contains("```swift\nfunc greeting() -> String { \"hello\" }\n```"))
