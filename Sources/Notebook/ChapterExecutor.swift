@@ -71,11 +71,16 @@ struct ChapterExecutor: Sendable {
 
   /// Compiles `program`; returns the compile errors by cell index (empty when it compiled).
   private func compile(_ chapter: Chapter, _ program: [Cell], in workDirectory: String) throws -> CompileFailures {
-    let source = workDirectory + "/main.swift"
-    try ChapterProgram.source(for: chapter, cells: program).write(toFile: source, atomically: true, encoding: .utf8)
+    var sources = [workDirectory + "/main.swift"]
+    try ChapterProgram.source(for: chapter, cells: program)
+      .write(toFile: sources[0], atomically: true, encoding: .utf8)
+    if let shared = chapter.shared {
+      sources.append(workDirectory + "/shared.swift")
+      try ChapterProgram.source(for: shared).write(toFile: sources[1], atomically: true, encoding: .utf8)
+    }
     let started = Date()
     let outcome = try ChildProcess.run(
-      toolchain.compileArguments(source: source, executable: workDirectory + "/chapter"),
+      toolchain.compileArguments(sources: sources, executable: workDirectory + "/chapter"),
       shouldStop: { Date().timeIntervalSince(started) > Self.compileTimeout })
     guard outcome.exitCode != 0 else { return [:] }
     var failures: CompileFailures = [:]

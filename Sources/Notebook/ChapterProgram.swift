@@ -4,14 +4,11 @@
 /// `#sourceLocation`, so compiler diagnostics and runtime traps name the chapter file and line.
 /// A cell marked `error: true` runs in a forked copy of the program (`_beginIsolatedCell`), so its
 /// failure neither stops the chapter nor changes the state later cells see. The book's shared source, if any,
-/// comes first, located in its own file.
+/// is a second file of the program, so it holds declarations only and its globals are initialised on first use.
 enum ChapterProgram {
   /// The program running `cells` (a subset of `chapter.cells`, in order).
   static func source(for chapter: Chapter, cells: [Cell]) -> String {
     var program = "import CellRuntime\n"
-    if let shared = chapter.shared {
-      program += located(shared.code, file: shared.file, line: 1)
-    }
     for cell in cells {
       let located = located(cell.code, file: chapter.file, line: cell.line)
       if cell.options.expectsError {
@@ -21,6 +18,11 @@ enum ChapterProgram {
       }
     }
     return program
+  }
+
+  /// The book's shared source as a file of the program, located at its path in the book.
+  static func source(for shared: SharedSource) -> String {
+    "import CellRuntime\n" + located(shared.code, file: shared.file, line: 1)
   }
 
   /// `code` wrapped in `#sourceLocation`, so diagnostics name `file` from `line` on.

@@ -93,7 +93,7 @@ public struct ChapterRunner: Sendable {
     """
     flowbook cache 2
     compiler: \(compilerVersion)
-    arguments: \(toolchain.compileArguments(source: "main.swift", executable: "chapter").joined(separator: " "))
+    arguments: \(toolchain.compileArguments(sources: ["main.swift"], executable: "chapter").joined(separator: " "))
     profile: \(settings.profile.rawValue)
     seed: \(settings.seed)
     parameters:

@@ -3,8 +3,10 @@ import Foundation
 /// Swift code every chapter of a book compiles with: the book's `shared:` file (`chapters/book.yml`), e.g. the
 /// course's training recipe, so chapters call it instead of each carrying a copy.
 ///
-/// It is placed before the first cell of every chapter's program, wrapped in `#sourceLocation`, so its
-/// declarations are visible in every cell and compiler errors in it name `chapters/<file>.swift:<line>:<col>`.
+/// It is a second file of every chapter's program (beside the cells' `main.swift`), wrapped in `#sourceLocation`:
+/// its declarations are visible in every cell, compiler errors in it name `chapters/<file>.swift:<line>:<col>`,
+/// it may hold declarations only (no statements), and its global constants are computed when a cell first
+/// uses them, so a failure there is reported at that cell.
 /// Its text is part of every chapter's cache key: editing it reruns the chapters, prose edits still do not.
 public struct SharedSource: Sendable, Equatable {
   /// Path relative to the book, e.g. `chapters/course.swift`; used in every diagnostic.

@@ -59,12 +59,12 @@ public struct Toolchain: Sendable {
     }.joined(separator: " | ")
   }
 
-  /// Arguments for `swiftc` that compile `source` into `executable` against FlowBookKit.
+  /// Arguments for `swiftc` that compile `sources` (one of them `main.swift`) into `executable` against FlowBookKit.
   ///
   /// `-Onone`: cells mostly call into the prebuilt, optimised library, and an unoptimised cell compiles
   /// faster (see README, "Command line").
-  func compileArguments(source: String, executable: String) -> [String] {
-    var arguments = ["swiftc", "-Onone", "-swift-version", "5", "-diagnostic-style=llvm", source, "-o", executable]
+  func compileArguments(sources: [String], executable: String) -> [String] {
+    var arguments = ["swiftc", "-Onone", "-swift-version", "5", "-diagnostic-style=llvm"] + sources + ["-o", executable]
     arguments += ["-I", libraryDirectory + "/Modules", "-L", libraryDirectory, "-lFlowBookKit"]
     arguments += ["-Xlinker", "-rpath", "-Xlinker", libraryDirectory]
     for shim in systemLibraryShims { arguments += ["-I", sourcesDirectory + "/" + shim] }
