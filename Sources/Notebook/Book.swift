@@ -13,8 +13,11 @@ public struct Book: Sendable {
   /// The chapters in reading order; each `file` is relative to `directory`, e.g. `chapters/01-intro.md`.
   public var chapters: [Chapter]
 
-  /// Reads and parses the book in `directory`, expanding includes against `includes`' project root.
+  /// Reads and parses the book in `directory`, expanding includes against `includes`' project root, then
+  /// against `directory`.
   public static func load(from directory: String, includes: IncludeResolver) throws(BookError) -> Book {
+    var includes = includes
+    includes.bookRoot = directory
     let chaptersDirectory = directory + "/chapters"
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: chaptersDirectory, isDirectory: &isDirectory), isDirectory.boolValue

@@ -4,14 +4,18 @@ import Foundation
 ///
 /// A paragraph that is exactly `{{< include Sources/Flows/Layers/AffineCoupling.swift#forward >}}` is replaced by
 /// the lines between `// region: forward` and `// endregion` in that file (the whole file without `#region`),
-/// as a fenced `swift` code block. Paths are relative to the project root and may not leave it.
+/// as a fenced `swift` code block. Paths are relative to the project root and may not leave it; a path naming
+/// no file there is looked up in the book folder (e.g. the book's shared source, `chapters/course.swift`).
 public struct IncludeResolver: Sendable {
   /// The FlowBook project folder (holding `Sources/`); include paths resolve against it.
   public var projectRoot: String
+  /// The book folder, searched for a path that names no file in `projectRoot` (set by `Book.load`).
+  public var bookRoot: String?
 
-  /// A resolver for paths relative to `projectRoot`.
-  public init(projectRoot: String) {
+  /// A resolver for paths relative to `projectRoot` (then `bookRoot`).
+  public init(projectRoot: String, bookRoot: String? = nil) {
     self.projectRoot = projectRoot
+    self.bookRoot = bookRoot
   }
 
   /// The path and region of `line` if it is an include marker.
@@ -32,16 +36,18 @@ public struct IncludeResolver: Sendable {
   }
 
   private func contents(of path: String, file: String, line: Int) throws(BookError) -> String {
-    let root = URL(fileURLWithPath: projectRoot).standardizedFileURL.resolvingSymlinksInPath().path
-    let target = URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: root + "/"))
-      .standardizedFileURL.resolvingSymlinksInPath().path
-    guard !path.hasPrefix("/"), target.hasPrefix(root + "/") else {
-      throw BookError(file: file, line: line, "include path '\(path)' is outside the project folder \(root)")
+    let roots = [projectRoot] + (bookRoot.map { [$0] } ?? [])
+    for root in roots {
+      let root = URL(fileURLWithPath: root).standardizedFileURL.resolvingSymlinksInPath().path
+      let target = URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: root + "/"))
+        .standardizedFileURL.resolvingSymlinksInPath().path
+      guard !path.hasPrefix("/"), target.hasPrefix(root + "/") else {
+        throw BookError(file: file, line: line, "include path '\(path)' is outside the project folder \(root)")
+      }
+      if let text = try? String(contentsOfFile: target, encoding: .utf8) { return text }
     }
-    guard let text = try? String(contentsOfFile: target, encoding: .utf8) else {
-      throw BookError(file: file, line: line, "cannot read included file '\(path)' (relative to \(root))")
-    }
-    return text
+    throw BookError(
+      file: file, line: line, "cannot read included file '\(path)' (relative to \(roots.joined(separator: " or ")))")
   }
 
   /// The lines of `region` (or all lines), without region markers, dedented.

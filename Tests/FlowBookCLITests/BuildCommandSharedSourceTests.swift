@@ -45,6 +45,18 @@ import _TestSupport
     #expect(try page(book).contains("chapters/common.swift:4:19: error:"))
   }
 
+  @Test func aFailingConstantOfTheSharedFileFailsTheCellThatUsesIt() throws {
+    let book = try makeBook(
+      shared: "func greeting() -> String { \"\\(count)\" }\nlet count = Build.parameter(\"count\", default: 2)\n")
+    try book.write("# A\n\n```{swift}\nprint(1)\n```\n\n```{swift}\nprint(greeting())\n```\n", to: "chapters/a.md")
+    let run = try FlowBookBinary.run(["build", "--book", book.path, "-P", "count=many"])
+    #expect(run.exitCode != 0)
+    #expect(run.standardError.contains("chapters/common.swift:2"), "\(run.standardError)")
+    let record = try BuildRecordReader(book: book.path)
+    #expect(record.statuses("chapters/a.md") == ["ok", "error"])
+    #expect(record.statuses("chapters/b.md") == ["ok"])
+  }
+
   @Test func chaptersShareOneFolderPerBuildSettingsThatCleanRemoves() throws {
     let book = try makeBook(shared: "func greeting() -> String { \"hi\" }\n")
     #expect(try FlowBookBinary.run(["build", "--book", book.path]).exitCode == 0)
@@ -57,6 +69,13 @@ import _TestSupport
     let reseeded = try #require(
       try page(book).firstMatch(of: /(\/[^<\n]*\/\.flowbook-cache\/shared\/[0-9a-f]+)/)?.1)
     #expect(reseeded != shared)
+
+    // --force reruns everything, including what the chapters shared.
+    try "kept".write(toFile: String(reseeded) + "/marker", atomically: true, encoding: .utf8)
+    #expect(try FlowBookBinary.run(["build", "--book", book.path, "--seed", "3"]).exitCode == 0)
+    #expect(FileManager.default.fileExists(atPath: String(reseeded) + "/marker"))
+    #expect(try FlowBookBinary.run(["build", "--book", book.path, "--seed", "3", "--force"]).exitCode == 0)
+    #expect(!FileManager.default.fileExists(atPath: String(reseeded) + "/marker"))
 
     #expect(try FlowBookBinary.run(["clean", "--book", book.path]).exitCode == 0)
     #expect(!FileManager.default.fileExists(atPath: book.path + "/.flowbook-cache/shared"))

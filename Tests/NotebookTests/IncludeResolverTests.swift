@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import _TestSupport
 
@@ -53,6 +54,24 @@ import _TestSupport
       try IncludeResolver(projectRoot: project.path).fencedBlock(path: "Nope.swift", region: nil, file: "c.md", line: 2)
     }
     #expect(error?.message.contains("cannot read") == true)
+  }
+
+  @Test func aPathNotInTheProjectIsLookedUpInTheBook() throws {
+    let project = try TemporaryDirectory()
+    let book = try TemporaryDirectory()
+    try project.write("let where_ = \"project\"\n", to: "chapters/both.swift")
+    try book.write("let where_ = \"book\"\n", to: "chapters/both.swift")
+    try book.write("// region: r\nlet only = 1\n// endregion\n", to: "chapters/course.swift")
+    let resolver = IncludeResolver(projectRoot: project.path, bookRoot: book.path)
+    let fromBook = try resolver.fencedBlock(path: "chapters/course.swift", region: "r", file: "c.md", line: 1)
+    #expect(fromBook == "```swift\nlet only = 1\n```")
+    let fromProject = try resolver.fencedBlock(path: "chapters/both.swift", region: nil, file: "c.md", line: 1)
+    #expect(fromProject.contains("project"))
+    let escape = "../" + URL(fileURLWithPath: book.path).lastPathComponent + "/chapters/course.swift"
+    let outside = #expect(throws: BookError.self) {
+      try resolver.fencedBlock(path: escape, region: nil, file: "c.md", line: 1)
+    }
+    #expect(outside?.message.contains("outside the project") == true)
   }
 
   @Test func fenceIsLongerThanAnyBacktickRunInTheCode() throws {
