@@ -28,7 +28,14 @@ import Testing
   @Test func returnsWhenTheProgramExitsThoughADetachedProcessHoldsItsOutput() throws {
     // `setsid` moves the sleeper out of the process group, as Foundation's `Process` does with a cell's
     // children; it inherits the output pipe, which stays open after the shell exits.
-    let outcome = try ChildProcess.run(["sh", "-c", "setsid sleep 20 & echo $!"])
+    // The shell waits until the sleeper really has its own session (field 6 of /proc/PID/stat), so the
+    // test does not race `setsid` against the cleanup of the shell's process group.
+    let script = """
+      setsid sleep 20 & p=$!
+      while [ "$(cut -d' ' -f6 /proc/$p/stat)" = "$(cut -d' ' -f6 /proc/$$/stat)" ]; do sleep 0.01; done
+      echo $p
+      """
+    let outcome = try ChildProcess.run(["sh", "-c", script])
     let sleeper = try #require(pid_t(outcome.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)))
     defer { kill(sleeper, SIGKILL) }
     #expect(outcome.exitCode == 0)
