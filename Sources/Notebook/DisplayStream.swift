@@ -21,10 +21,16 @@ struct DisplayStream {
   private var pending = Data()
   /// Chapter line of each cell's first code line, to locate runtime errors inside cells.
   private let cellLines: [Int]
+  /// The chapter's file and its shared source's, to locate runtime errors.
+  private let file: String
+  private let sharedFile: String?
 
-  init(cells: [Cell]) {
+  /// A stream for the program of `cells`, of the chapter `file` with the shared source `sharedFile`.
+  init(cells: [Cell], file: String = "", sharedFile: String? = nil) {
     run = ChapterRun(cellCount: cells.count)
     cellLines = cells.map(\.line)
+    self.file = file
+    self.sharedFile = sharedFile
   }
 
   /// Takes the next chunk of output; returns the events it completed.
@@ -84,7 +90,10 @@ struct DisplayStream {
     case .isolatedEnd?:
       guard let cell = event["cell"] as? Int, run.cells.indices.contains(cell), event["failed"] as? Bool == true
       else { return nil }
-      fail(cell, RuntimeFailure.diagnostic(from: event["stderr"] as? String ?? "", cellStart: cellLines[cell]))
+      let origin = RuntimeFailure.Origin(chapterFile: file, sharedFile: sharedFile, cellStart: cellLines[cell])
+      for diagnostic in RuntimeFailure.diagnostics(from: event["stderr"] as? String ?? "", in: origin) {
+        fail(cell, diagnostic)
+      }
     case nil: break
     }
     return nil
