@@ -112,7 +112,9 @@ struct ChapterExecutor: Sendable {
     _ chapter: Chapter, _ program: [Cell], keeping earlier: ChapterRun, in workDirectory: String,
     report: (ChapterProgress) -> Void
   ) throws -> ChapterRun {
-    var stream = DisplayStream(cells: chapter.cells, file: chapter.file, sharedFile: chapter.shared?.file)
+    var stream = DisplayStream(
+      cells: chapter.cells, file: chapter.file, sharedFile: chapter.shared?.file,
+      displayDirectory: workDirectory + "/displays")
     let positions = Dictionary(uniqueKeysWithValues: program.enumerated().map { ($1.index, $0 + 1) })
     var timedOut: Int?
     let outcome = try ChildProcess.run(

@@ -19,6 +19,10 @@ struct DisplayStream {
   private(set) var currentCell: Int?
   private(set) var currentCellStart = Date()
   private var pending = Data()
+  /// Each cell's printed text, bounded; its whole text goes to a file in `displayDirectory` when it is long.
+  private var texts: [Int: BoundedText] = [:]
+  private let outputLines: [Int]
+  private let displayDirectory: String?
   /// Chapter line of each cell's first code line, to locate runtime errors inside cells.
   private let cellLines: [Int]
   /// The chapter's file and its shared source's, to locate runtime errors.
@@ -26,9 +30,11 @@ struct DisplayStream {
   private let sharedFile: String?
 
   /// A stream for the program of `cells`, of the chapter `file` with the shared source `sharedFile`.
-  init(cells: [Cell], file: String = "", sharedFile: String? = nil) {
+  init(cells: [Cell], file: String = "", sharedFile: String? = nil, displayDirectory: String? = nil) {
     run = ChapterRun(cellCount: cells.count)
     cellLines = cells.map(\.line)
+    outputLines = cells.map(\.options.outputLines)
+    self.displayDirectory = displayDirectory
     self.file = file
     self.sharedFile = sharedFile
   }
@@ -48,7 +54,13 @@ struct DisplayStream {
         appendText(Data(line))
       }
     }
-    // Only the unfinished last line stays pending; it is copied once per chunk, not once per line.
+    // Only the unfinished last line stays pending; it is copied once per chunk, not once per line. A line
+    // that never ends is passed on in pieces (keeping enough to find an event prefix split between chunks).
+    let keep = Self.prefix.count
+    if pending.endIndex - lineStart > 65536 {
+      appendText(Data(pending[lineStart..<(pending.endIndex - keep)]))
+      lineStart = pending.endIndex - keep
+    }
     pending = Data(pending[lineStart...])
     return events
   }
@@ -77,11 +89,14 @@ struct DisplayStream {
       run.cells[cell].status = .ok
       return .beganCell(cell)
     case .figure?: append(event["name"] as? String, as: CellOutput.figure)
-    case .markdown?: append(event["text"] as? String, as: CellOutput.markdown)
+    case .markdown?:
+      append(event["text"] as? String, as: CellOutput.markdown)
+      appendNote(omitted: event["omittedCharacters"] as? Int, "character")
     case .latex?: append(event["text"] as? String, as: CellOutput.latex)
     case .table?:
       if let header = event["header"] as? [String], let rows = event["rows"] as? [[String]] {
         appendOutput(.table(header: header, rows: rows))
+        appendNote(omitted: event["omittedRows"] as? Int, "row")
       }
     case .progress?:
       return .progress(
@@ -103,6 +118,12 @@ struct DisplayStream {
     if let value { appendOutput(output(value)) }
   }
 
+  /// A note under a display that was cut, e.g. `*… 999,000 more rows not shown*`.
+  private mutating func appendNote(omitted: Int?, _ unit: String) {
+    guard let omitted, omitted > 0 else { return }
+    appendOutput(.markdown("*… \(omitted) more \(unit)\(omitted == 1 ? "" : "s") not shown*"))
+  }
+
   private mutating func appendOutput(_ output: CellOutput) {
     guard let currentCell else { return }
     run.cells[currentCell].outputs.append(output)
@@ -110,7 +131,14 @@ struct DisplayStream {
 
   private mutating func appendText(_ data: Data) {
     guard let currentCell, !data.isEmpty else { return }
-    let text = String(decoding: data, as: UTF8.self)
+    let file = displayDirectory.map { $0 + "/" + Self.fullOutputName(currentCell) }
+    appendShown(texts[currentCell, default: BoundedText(lines: outputLines[currentCell], file: file)].append(data))
+  }
+
+  /// Adds text to the current cell's last text output, or starts one.
+  private mutating func appendShown(_ shown: Data) {
+    guard let currentCell, !shown.isEmpty else { return }
+    let text = String(decoding: shown, as: UTF8.self)
     // Taken out of the array, the previous text is uniquely referenced and grows in place.
     if case .text(var previous)? = run.cells[currentCell].outputs.last {
       run.cells[currentCell].outputs.removeLast()
@@ -122,6 +150,21 @@ struct DisplayStream {
   }
 
   private mutating func closeCurrentCell() {
-    if let currentCell { run.cells[currentCell].seconds = Date().timeIntervalSince(currentCellStart) }
+    guard let currentCell else { return }
+    run.cells[currentCell].seconds = Date().timeIntervalSince(currentCellStart)
+    let ending = texts[currentCell]?.finish()
+    texts[currentCell] = nil
+    switch ending {
+    case .whole(let rest)?:
+      appendShown(Data(rest.utf8))
+    case .truncated(let omitted, let tail)?:
+      let name = Self.fullOutputName(currentCell)
+      run.cells[currentCell].outputs.append(.truncated(omittedLines: omitted, fullOutput: name))
+      if !tail.isEmpty { run.cells[currentCell].outputs.append(.text(tail)) }
+    case nil: break
+    }
   }
+
+  /// The file holding a cell's whole printed text when the page shows only part of it.
+  static func fullOutputName(_ cell: Int) -> String { "cell\(cell)-output.txt" }
 }

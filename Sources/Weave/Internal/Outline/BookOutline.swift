@@ -68,6 +68,8 @@ struct CellOutline {
   var markdownOutputs: [Int: PreparedMarkdown]
   /// Report paths of the cell's figures, by output index.
   var figures: [Int: FigurePaths]
+  /// Report paths of the files holding the cell's whole printed text, by the index of its `.truncated` output.
+  var fullOutputs: [Int: String] = [:]
 }
 
 /// Where a figure lives inside the report.
