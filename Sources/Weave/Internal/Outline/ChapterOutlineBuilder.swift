@@ -106,11 +106,13 @@ struct ChapterOutlineBuilder {
     let result =
       cell.index < executed.results.count
       ? executed.results[cell.index] : CellResult(status: .notRun)
-    let numbered = try cell.options.label.flatMap { label throws(WeaveError) in
+    let numbered = try cell.options.label.map { label throws(WeaveError) in
       try registry.defineCell(label, pageName: pageName, at: location)
     }
+    let captionLocation = ChapterLocation(
+      file: executed.chapter.file, line: cell.options.figureCaptionLine ?? cell.line)
     let caption = try cell.options.figureCaption.map { text throws(WeaveError) in
-      try PreparedMarkdown(text, at: location, rawHTML: .escape)
+      try PreparedMarkdown(text, at: captionLocation, rawHTML: .escape)
     }
     if let caption { try defineEquations(in: caption, registry: &registry) }
     var markdownOutputs: [Int: PreparedMarkdown] = [:]

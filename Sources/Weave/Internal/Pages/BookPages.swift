@@ -73,7 +73,7 @@ struct BookPages {
   }
 
   private func chapterBody(_ chapter: ChapterOutline, context: PageContext) -> String {
-    let markdown = MarkdownHTML(targets: outline.targets, context: context)
+    let markdown = MarkdownHTML(targets: outline.targets, context: context, math: outline.math)
     let cells = CellHTML(markdown: markdown)
     var html = ""
     if !chapter.hasTitleHeading {

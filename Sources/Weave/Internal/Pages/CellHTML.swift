@@ -54,10 +54,8 @@ struct CellHTML {
         html +=
           "<div class=\"cell-output-markdown\">\n\(markdown.html(outline.markdownOutputs[index]!))</div>\n"
       case .latex(let tex):
-        let math = MathSpan(
-          tex: tex, display: true,
-          location: ChapterLocation(file: outline.file, line: outline.cell.line))
-        html += "<div class=\"cell-output-math\">\(MathHTML.html(math))</div>\n"
+        let math = MathHTML.html(outline.latexFormula(tex), typeset: markdown.math)
+        html += "<div class=\"cell-output-math\">\(math)</div>\n"
       case .table(let header, let rows):
         html += table(
           header: header, rows: rows, outline: outline, isFirst: isFirstTable(index, in: outline))

@@ -2,6 +2,7 @@
 struct MarkdownHTML {
   let targets: [String: CrossReferenceTarget]
   let context: PageContext
+  let math: TypesetMath
 
   /// The HTML of `prepared`, its headings given the ids and numbers of `sections` (none for
   /// Markdown printed by cells, whose headings stay plain).
@@ -15,8 +16,9 @@ struct MarkdownHTML {
     return Placeholder.replacing(in: anchored) { placeholder in
       switch placeholder.kind {
       case .math:
-        let math = prepared.maths[placeholder.index]
-        return MathHTML.html(math, number: math.label.flatMap { targets[$0]?.number })
+        let formula = prepared.maths[placeholder.index]
+        return MathHTML.html(
+          formula, number: formula.label.flatMap { targets[$0]?.number }, typeset: math)
       case .reference:
         return link(to: prepared.references[placeholder.index].label)
       case .heading:
