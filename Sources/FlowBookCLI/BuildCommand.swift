@@ -122,7 +122,8 @@ struct BuildCommand: ParsableCommand {
     return collected.results()
   }
 
-  /// Lists every warning and unexpectedly failed cell on standard error and fails the command if a cell failed.
+  /// Lists every warning, unexpectedly failed cell and inline expression that did not compile on standard
+  /// error, and fails the command if there is a failure.
   private func finish(_ executed: [ExecutedChapter], warnings: [BuildWarning], seconds: Double) throws {
     for warning in warnings {
       FileHandle.standardError.write(Data("\(warning)\n".utf8))
@@ -131,12 +132,20 @@ struct BuildCommand: ParsableCommand {
     for (_, result) in failures {
       FileHandle.standardError.write(Data("\(result.error?.message ?? "a cell failed")\n".utf8))
     }
+    let inlineErrors = executed.compactMap(\.inlineError)
+    for error in inlineErrors {
+      FileHandle.standardError.write(Data("\(error.message)\n".utf8))
+    }
     let cached = executed.filter(\.cached).count
     let cells = executed.map(\.results.count).reduce(0, +)
     print(
       "wrote \(book == "." ? "" : book + "/")output/index.html in \(String(format: "%.2f", seconds)) s: "
         + "\(executed.count) chapters (\(cached) cached), \(cells) cells, \(failures.count) failed"
         + (warnings.isEmpty ? "" : ", \(warnings.count) warning\(warnings.count == 1 ? "" : "s")"))
+    if failures.isEmpty, let error = inlineErrors.first {
+      throw UserError(
+        "inline expression\(inlineErrors.count == 1 ? "" : "s") failed to compile (\(error.file):\(error.line ?? 0))")
+    }
     guard failures.isEmpty else {
       let cells = failures.map {
         "\($0.cell.options.label ?? "cell \($0.cell.index + 1)") (\($0.result.error?.file ?? ""):\($0.result.error?.line ?? $0.cell.line))"

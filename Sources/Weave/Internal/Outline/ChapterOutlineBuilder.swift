@@ -27,7 +27,11 @@ struct ChapterOutlineBuilder {
       switch block {
       case .prose(let markdown, let line):
         let location = ChapterLocation(file: executed.chapter.file, line: line)
-        let prepared = try PreparedMarkdown(markdown, at: location, rawHTML: .keep)
+        // `{swift} expr` code spans show their computed values, as text; without one they stay code.
+        let computed = InlineExpression.replacing(in: markdown, firstLine: line) {
+          executed.inlineValue(for: $0)?.markdownLiteral
+        }
+        let prepared = try PreparedMarkdown(computed, at: location, rawHTML: .keep)
         var sections: [Section] = []
         for heading in prepared.headings {
           sections.append(try section(for: heading, registry: &registry))
