@@ -33,7 +33,7 @@ let package = Package(
     // MARK: - Numerics and flows
     .target(name: "Autodiff", dependencies: ["CBLAS"]),
     .target(name: "NeuralNet", dependencies: ["Autodiff"]),
-    .target(name: "Flows", dependencies: ["NeuralNet", "Autodiff", "CBLAS"]),
+    .target(name: "Flows", dependencies: ["NeuralNet", "Autodiff", "CBLAS", "Plot"]),
 
     // MARK: - Plotting
     .target(name: "Plot"),
