@@ -30,6 +30,10 @@ public enum WeaveError: Error, Sendable, Equatable, CustomStringConvertible {
   case mathError(String, tex: String, at: ChapterLocation)
   /// Node.js ran KaTeX but did not answer as expected.
   case mathRendererFailed(reason: String)
+  /// `::: {…}` opens a fenced div (a callout) that is never closed with `:::`.
+  case unclosedDiv(at: ChapterLocation)
+  /// `:::` closes a fenced div that was never opened.
+  case unopenedDivClose(at: ChapterLocation)
   /// A figure a cell showed is missing from the chapter's display folder.
   case missingFigure(String, at: ChapterLocation)
   /// KaTeX or highlight.js is not installed where the report copies it from.
@@ -60,6 +64,10 @@ public enum WeaveError: Error, Sendable, Equatable, CustomStringConvertible {
       "\(location): error: \(message) (in the formula $\(tex)$)"
     case .mathRendererFailed(let reason):
       "error: typesetting math with KaTeX in Node.js failed: \(reason)"
+    case .unclosedDiv(let location):
+      "\(location): error: this ::: div (callout) is never closed; end it with a line holding only :::"
+    case .unopenedDivClose(let location):
+      "\(location): error: ::: closes no open div (a callout opens with ::: {.callout-note})"
     case .missingFigure(let path, let location):
       "\(location): error: the cell's figure \(path) does not exist"
     case .missingAsset(let path, let package):
