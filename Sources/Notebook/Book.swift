@@ -4,7 +4,8 @@ import Foundation
 ///
 /// `book.yml` may set `title`, `authors` (a name or a list), `chapters` (file names in `chapters/`, in
 /// reading order; otherwise every `.md` in file-name order), `shared` (a Swift file in `chapters/` compiled
-/// into every chapter, see `SharedSource`) and `defaults` (cell options for every cell).
+/// into every chapter, see `SharedSource`), `defaults` (cell options for every cell) and `cell-times`
+/// (`false` hides cell run times).
 public struct Book: Sendable {
   /// The book folder.
   public var directory: String
@@ -15,8 +16,8 @@ public struct Book: Sendable {
   /// Probable mistakes found while loading, e.g. a `.md` file in `chapters/` that `book.yml` does not list.
   public var warnings: [BuildWarning] = []
 
-  /// Reads and parses the book in `directory`, expanding includes against `includes`' project root, then
-  /// against `directory`.
+  /// Reads and parses the book in `directory`, expanding includes against `directory`, then against
+  /// `includes`' project root.
   public static func load(from directory: String, includes: IncludeResolver) throws(BookError) -> Book {
     var includes = includes
     includes.bookRoot = directory
@@ -58,7 +59,10 @@ public struct Book: Sendable {
     let folderName = URL(fileURLWithPath: directory).standardizedFileURL.lastPathComponent
     let title = configuration.title ?? chapters.lazy.compactMap(\.title).first ?? folderName
     return Book(
-      directory: directory, metadata: BookMetadata(title: title, authors: configuration.authors), chapters: chapters,
+      directory: directory,
+      metadata: BookMetadata(
+        title: title, authors: configuration.authors, showsCellTimes: configuration.showsCellTimes),
+      chapters: chapters,
       warnings: warnings)
   }
 }

@@ -102,10 +102,14 @@ public struct BookMetadata: Sendable, Equatable {
   public var title: String
   /// Author names, in order.
   public var authors: [String]
+  /// Whether chapter pages show each cell's run time (`cell-times: false` in `book.yml` hides them; the
+  /// print version and the PDF never show them).
+  public var showsCellTimes: Bool
 
   /// Metadata with a title and optional authors.
-  public init(title: String, authors: [String] = []) {
+  public init(title: String, authors: [String] = [], showsCellTimes: Bool = true) {
     self.title = title
     self.authors = authors
+    self.showsCellTimes = showsCellTimes
   }
 }

@@ -74,7 +74,8 @@ struct BookPages {
 
   private func chapterBody(_ chapter: ChapterOutline, context: PageContext) -> String {
     let markdown = MarkdownHTML(targets: outline.targets, context: context, math: outline.math)
-    let cells = CellHTML(markdown: markdown)
+    let cells = CellHTML(
+      markdown: markdown, showsTimes: outline.metadata.showsCellTimes && !context.isPrintVersion)
     var html = ""
     if !chapter.hasTitleHeading {
       html +=

@@ -5,6 +5,8 @@ import Notebook
 /// outputs in order, its error at the chapter line, and its run time.
 struct CellHTML {
   let markdown: MarkdownHTML
+  /// Whether the cell's run time is shown (never in the print version, which the PDF is made from).
+  let showsTimes: Bool
 
   func html(_ outline: CellOutline) -> String {
     let options = outline.cell.options
@@ -15,7 +17,7 @@ struct CellHTML {
     if outline.result.status == .notRun, options.eval {
       html += "<p class=\"cell-not-run\">Not run: an earlier cell of this chapter failed.</p>\n"
     }
-    html += meta(outline)
+    if showsTimes { html += meta(outline) }
     return html + "</div>\n"
   }
 
