@@ -63,6 +63,6 @@ let package = Package(
     .testTarget(name: "NeuralNetTests", dependencies: ["NeuralNet", "_TestSupport"]),
     .testTarget(name: "WeaveTests", dependencies: ["Weave", "Notebook", "_TestSupport"], exclude: ["Fixtures"]),
     .testTarget(name: "PlotTests", dependencies: ["Plot", "PlotCairo", "CCairo"], exclude: ["Reference"]),
-    .testTarget(name: "FlowsTests", dependencies: ["Flows", "Autodiff", "_TestSupport"]),
+    .testTarget(name: "FlowsTests", dependencies: ["Flows", "Autodiff", "Plot", "_TestSupport"]),
   ]
 )

@@ -2,7 +2,8 @@
 struct MarkdownHTML {
   let targets: [String: CrossReferenceTarget]
   let context: PageContext
-  let math: TypesetMath
+  /// Formulas typeset at build time; by default the browser typesets them.
+  var math: TypesetMath = .inBrowser
 
   /// The HTML of `prepared`, its headings given the ids and numbers of `sections` (none for
   /// Markdown printed by cells, whose headings stay plain).
