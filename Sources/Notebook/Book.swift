@@ -4,7 +4,8 @@ import Foundation
 ///
 /// `book.yml` may set `title`, `authors` (a name or a list), `chapters` (file names in `chapters/`, in
 /// reading order; otherwise every `.md` in file-name order), `shared` (a Swift file in `chapters/` compiled
-/// into every chapter, see `SharedSource`) and `defaults` (cell options for every cell).
+/// into every chapter, see `SharedSource`), `bibliography` (BibTeX files in `chapters/`), `citation-style`
+/// (`numeric` or `author-year`) and `defaults` (cell options for every cell).
 public struct Book: Sendable {
   /// The book folder.
   public var directory: String
@@ -48,7 +49,27 @@ public struct Book: Sendable {
     }
     let folderName = URL(fileURLWithPath: directory).standardizedFileURL.lastPathComponent
     let title = configuration.title ?? chapters.lazy.compactMap(\.title).first ?? folderName
-    return Book(
-      directory: directory, metadata: BookMetadata(title: title, authors: configuration.authors), chapters: chapters)
+    let metadata = BookMetadata(
+      title: title, authors: configuration.authors,
+      bibliography: try readBibliography(configuration.bibliography, directory: directory),
+      citationStyle: configuration.citationStyle)
+    return Book(directory: directory, metadata: metadata, chapters: chapters)
+  }
+
+  /// The `bibliography:` files, read from `chapters/`.
+  private static func readBibliography(_ named: (names: [String], line: Int)?, directory: String)
+    throws(BookError) -> [BibliographyFile]
+  {
+    guard let named else { return [] }
+    var files: [BibliographyFile] = []
+    for name in named.names {
+      let relative = "chapters/" + name
+      guard let text = try? String(contentsOfFile: directory + "/" + relative, encoding: .utf8) else {
+        throw BookError(
+          file: BookConfiguration.file, line: named.line, "cannot read the bibliography \(relative)")
+      }
+      files.append(BibliographyFile(path: relative, text: text))
+    }
+    return files
   }
 }

@@ -85,10 +85,19 @@ public struct BookMetadata: Sendable, Equatable {
   public var title: String
   /// Author names, in order.
   public var authors: [String]
+  /// The files of `bibliography:`, read, which citations such as `[@key]` refer to.
+  public var bibliography: [BibliographyFile]
+  /// `citation-style:`, numeric unless set.
+  public var citationStyle: CitationStyle
 
-  /// Metadata with a title and optional authors.
-  public init(title: String, authors: [String] = []) {
+  /// Metadata with a title and optional authors and bibliography.
+  public init(
+    title: String, authors: [String] = [], bibliography: [BibliographyFile] = [],
+    citationStyle: CitationStyle = .numeric
+  ) {
     self.title = title
     self.authors = authors
+    self.bibliography = bibliography
+    self.citationStyle = citationStyle
   }
 }

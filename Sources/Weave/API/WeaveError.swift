@@ -25,6 +25,10 @@ public enum WeaveError: Error, Sendable, Equatable, CustomStringConvertible {
   case misplacedLabel(String, expectedPrefix: String, at: ChapterLocation)
   /// `$$` opens display math that is never closed.
   case unclosedDisplayMath(at: ChapterLocation)
+  /// A citation names a key the bibliography does not hold.
+  case unknownCitation(String, at: ChapterLocation)
+  /// A bibliography file cannot be read as BibTeX.
+  case badBibliography(String, at: ChapterLocation)
   /// `::: {…}` opens a fenced div (a callout) that is never closed with `:::`.
   case unclosedDiv(at: ChapterLocation)
   /// `:::` closes a fenced div that was never opened.
@@ -53,6 +57,10 @@ public enum WeaveError: Error, Sendable, Equatable, CustomStringConvertible {
       "\(location): error: label \(label) should start with \(prefix) here"
     case .unclosedDisplayMath(let location):
       "\(location): error: $$ opens display math that is never closed (write \\$ for a literal dollar)"
+    case .unknownCitation(let key, let location):
+      "\(location): error: @\(key) is not a key of the bibliography (book.yml: bibliography:); write \\@ for a literal @"
+    case .badBibliography(let message, let location):
+      "\(location): error: \(message)"
     case .unclosedDiv(let location):
       "\(location): error: this ::: div (callout) is never closed; end it with a line holding only :::"
     case .unopenedDivClose(let location):

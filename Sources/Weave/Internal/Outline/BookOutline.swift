@@ -9,6 +9,8 @@ struct BookOutline {
   var targets: [String: CrossReferenceTarget]
   /// Figure files to copy: path inside the report → path on disk.
   var figureCopies: [String: String]
+  /// The works the book cites, numbered and labelled.
+  var citations: CitationIndex
 }
 
 /// One chapter: its page, its number, its title and its blocks ready to render.
@@ -26,6 +28,8 @@ struct ChapterOutline {
   /// Whether `title` comes from the chapter's front matter (which wins over its `# ` heading).
   var hasFrontMatterTitle: Bool
   var blocks: [OutlineBlock]
+  /// Keys of the works this chapter cites, in order of first citation.
+  var citedKeys: [String] = []
 
   /// Every heading of the chapter's prose, in order.
   var sections: [Section] {
