@@ -13,6 +13,8 @@ struct BookConfiguration {
   /// The `bibliography:` files (relative to `chapters/`) and the `book.yml` line naming them.
   var bibliography: (names: [String], line: Int)?
   var citationStyle = CitationStyle.numeric
+  /// `cell-times:` whether chapter pages show cell run times.
+  var showsCellTimes = true
 
   static let file = "chapters/book.yml"
 
@@ -53,6 +55,12 @@ struct BookConfiguration {
           throw BookError(file: file, line: entry.line, "citation-style '\(text)' is unknown (known: numeric, author-year)")
         }
         configuration.citationStyle = style
+      case "cell-times":
+        switch try mapping.string(entry) {
+        case "true": configuration.showsCellTimes = true
+        case "false": configuration.showsCellTimes = false
+        default: throw BookError(file: file, line: entry.line, "'cell-times' must be true or false")
+        }
       case "defaults":
         guard let defaults = entry.value.mapping else {
           throw BookError(file: file, line: entry.line, "'defaults' must hold cell options as 'key: value' lines")
@@ -65,7 +73,7 @@ struct BookConfiguration {
       default:
         throw BookError(
           file: file, line: entry.line,
-          "unknown key '\(entry.key)' (known: title, authors, chapters, shared, bibliography, citation-style, defaults)")
+          "unknown key '\(entry.key)' (known: title, authors, chapters, shared, bibliography, citation-style, defaults, cell-times)")
       }
     }
     return configuration

@@ -75,8 +75,9 @@ struct BookPages {
 
   private func chapterBody(_ chapter: ChapterOutline, context: PageContext) -> String {
     let markdown = MarkdownHTML(
-      targets: outline.targets, context: context, citations: outline.citations)
-    let cells = CellHTML(markdown: markdown)
+      targets: outline.targets, context: context, citations: outline.citations, math: outline.math)
+    let cells = CellHTML(
+      markdown: markdown, showsTimes: outline.metadata.showsCellTimes && !context.isPrintVersion)
     var html = ""
     if !chapter.hasTitleHeading {
       html +=

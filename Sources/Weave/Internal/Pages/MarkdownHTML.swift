@@ -5,6 +5,8 @@ struct MarkdownHTML {
   let context: PageContext
   /// The works the book cites; empty for Markdown that cannot cite.
   var citations = CitationIndex(bibliography: Bibliography())
+  /// Formulas typeset at build time; by default the browser typesets them.
+  var math: TypesetMath = .inBrowser
 
   /// The HTML of `prepared`, its headings given the ids and numbers of `sections` (none for
   /// Markdown printed by cells, whose headings stay plain).
@@ -25,8 +27,9 @@ struct MarkdownHTML {
     return Placeholder.replacing(in: plainAlts) { placeholder in
       switch placeholder.kind {
       case .math:
-        let math = prepared.maths[placeholder.index]
-        return MathHTML.html(math, number: math.label.flatMap { targets[$0]?.number })
+        let formula = prepared.maths[placeholder.index]
+        return MathHTML.html(
+          formula, number: formula.label.flatMap { targets[$0]?.number }, typeset: math)
       case .reference:
         return link(to: prepared.references[placeholder.index].label)
       case .citation:
@@ -47,8 +50,9 @@ struct MarkdownHTML {
     let text = bareNumber ? target.number ?? target.referenceText : target.referenceText
     var preview = ""
     if let tex = target.preview {
+      let equation = MathSpan(tex: tex, display: true, location: target.location)
       preview =
-        "<span class=\"reference-preview\" aria-hidden=\"true\"><span class=\"math display\">\(tex.htmlEscaped)</span></span>"
+        "<span class=\"reference-preview\" aria-hidden=\"true\">\(MathHTML.html(equation, typeset: math))</span>"
     }
     return
       "<a class=\"cross-reference\" href=\"\(href.htmlEscaped)\">\(text.htmlEscaped)\(preview)</a>"

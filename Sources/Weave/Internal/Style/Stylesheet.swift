@@ -203,7 +203,7 @@ enum Stylesheet {
       .reference-preview { display: none !important; }
       .references { break-before: page; }
       .callout-title { break-after: avoid; }
-      pre { white-space: pre-wrap; overflow-wrap: anywhere; }
+      pre, pre code { white-space: pre-wrap; overflow-wrap: anywhere; }
       .cell-figure img { max-height: 110mm; }
       .cell-meta { break-before: avoid; }
       a { color: inherit; text-decoration: none; }
