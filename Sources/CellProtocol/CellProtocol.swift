@@ -32,6 +32,8 @@ public enum CellProtocol {
     public static let profile = "FLOWBOOK_PROFILE"
     /// The build's random seed, an integer.
     public static let seed = "FLOWBOOK_SEED"
+    /// Each cell's memory limit in bytes, comma-separated by cell index (0: none).
+    public static let memoryLimits = "FLOWBOOK_MEMORY_LIMITS"
   }
 
   /// The `event` names of event lines, with the fields each carries.
@@ -50,6 +52,8 @@ public enum CellProtocol {
     case progress
     /// `cell`, `failed`, `stderr`: how a cell run in a forked copy (`error: true`) ended.
     case isolatedEnd = "isolated-end"
+    /// `name`: the chapter read the `-P` parameter `name` (`*`: it read them all), once per name.
+    case parameterRead = "parameter-read"
     /// `index`, `text`: the value of the chapter's `index`-th inline expression (`` `{swift} expr` ``).
     case inlineValue = "inline-value"
   }

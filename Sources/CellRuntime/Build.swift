@@ -39,6 +39,21 @@ public enum Build {
 
   /// Every parameter given with `-P key=value`.
   public static var parameters: [String: String] {
+    noteRead("*")
+    return given
+  }
+
+  /// Parameters the engine was told this program read, so each is reported once.
+  nonisolated(unsafe) private static var reported: Set<String> = []
+
+  /// Tells the engine the chapter read parameter `name`: its cached results stay valid while the parameters
+  /// it read keep their values, and a `-P` no chapter reads is a warning.
+  private static func noteRead(_ name: String) {
+    guard reported.insert(name).inserted else { return }
+    emit(.parameterRead, ["name": name])
+  }
+
+  private static var given: [String: String] {
     var parameters: [String: String] = [:]
     for line in (environment(Variable.parameters) ?? "").split(separator: "\n") {
       guard let equals = line.firstIndex(of: "=") else { continue }
@@ -54,7 +69,8 @@ public enum Build {
   public static func parameter<T: LosslessStringConvertible>(
     _ name: String, default fallback: T, file: StaticString = #filePath, line: UInt = #line
   ) -> T {
-    guard let text = parameters[name] else { return fallback }
+    noteRead(name)
+    guard let text = given[name] else { return fallback }
     guard let value = T(text) else {
       fatalError(
         "build parameter \(name)=\(text) is not a valid \(T.self) (flowbook build -P \(name)=…)", file: (file), line: line)

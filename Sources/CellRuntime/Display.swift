@@ -14,6 +14,7 @@ nonisolated(unsafe) private var figuresInCell = 0
 public func _beginCell(_ index: Int) {
   currentCell = index
   figuresInCell = 0
+  applyMemoryLimit(forCell: index)
   emit(.beginCell, ["cell": index])
 }
 

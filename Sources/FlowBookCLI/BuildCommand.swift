@@ -31,13 +31,24 @@ struct BuildCommand: ParsableCommand {
   @Flag(name: .long, help: "Also print the report to output/report.pdf with headless Chromium.")
   var pdf = false
 
+  @Option(name: .long, help: "Build only the chapters whose file name starts with this, e.g. --only 04.")
+  var only: [String] = []
+
+  @Argument(help: "Build only these chapters (e.g. chapters/04-training.md); the others come from the cache or are listed as not built.")
+  var chapterFiles: [String] = []
+
+  /// The chapters to run.
+  private var selection: ChapterSelection { ChapterSelection(files: chapterFiles, prefixes: only) }
+
   func run() throws {
     let started = Date()
     let folder = try BookFolder(book)
     let cacheDirectory = folder.cacheDirectory
+    let output = OutputFolder(path: folder.outputDirectory, cacheDirectory: cacheDirectory)
+    // A report that cannot be written fails now, in one line, before any chapter runs.
+    try output.checkWritable()
     let lock = try BuildLock(cacheDirectory: cacheDirectory, book: book)
     defer { withExtendedLifetime(lock) {} }
-    let output = OutputFolder(path: folder.outputDirectory, cacheDirectory: cacheDirectory)
     output.recover()
     // Work folders of a build that was killed outright (SIGKILL, power loss) are of no use to anyone.
     try? FileManager.default.removeItem(atPath: cacheDirectory + "/work")
@@ -65,8 +76,9 @@ struct BuildCommand: ParsableCommand {
       toolchain: toolchain, settings: settings, cacheDirectory: cacheDirectory, chapters: loaded.chapters)
     // Rerunning everything includes what chapters shared, e.g. trained flows: nothing is reused.
     if force { try? FileManager.default.removeItem(atPath: runner.sharedDirectory) }
+    try selection.check(against: loaded.chapters)
     let (executed, chapterSeconds) = runChapters(loaded.chapters, with: runner)
-    var warnings = loaded.warnings
+    var warnings = loaded.warnings + Self.unreadParameters(settings.parameters, by: executed)
     let mathRenderer = KaTeXRenderer.find()
     if mathRenderer == nil { warnings.append(.mathInBrowser) }
 
@@ -94,9 +106,13 @@ struct BuildCommand: ParsableCommand {
     let collected = Collected(chapters.count)
     var pending: [Int] = []
     for (index, chapter) in chapters.enumerated() {
-      if !force, let cached = runner.cachedResult(for: chapter) {
+      let selected = selection.contains(chapter)
+      if !force || !selected, let cached = runner.cachedResult(for: chapter) {
         collected.set(index, cached, seconds: 0)
         board.update(index, "cached" + Self.failureNote(cached))
+      } else if !selected {
+        collected.set(index, ChapterSelection.notBuilt(chapter), seconds: 0)
+        board.update(index, "not built")
       } else {
         pending.append(index)
       }
@@ -137,10 +153,12 @@ struct BuildCommand: ParsableCommand {
       FileHandle.standardError.write(Data("\(error.message)\n".utf8))
     }
     let cached = executed.filter(\.cached).count
+    let notBuilt = executed.filter { $0.results.contains { $0.status == .notRun && $0.error != nil } }.count
     let cells = executed.map(\.results.count).reduce(0, +)
     print(
       "wrote \(book == "." ? "" : book + "/")output/index.html in \(String(format: "%.2f", seconds)) s: "
-        + "\(executed.count) chapters (\(cached) cached), \(cells) cells, \(failures.count) failed"
+        + "\(executed.count) chapters (\(cached) cached\(notBuilt == 0 ? "" : ", \(notBuilt) not built")), "
+        + "\(cells) cells, \(failures.count) failed"
         + (warnings.isEmpty ? "" : ", \(warnings.count) warning\(warnings.count == 1 ? "" : "s")"))
     if failures.isEmpty, let error = inlineErrors.first {
       throw UserError(
@@ -152,6 +170,15 @@ struct BuildCommand: ParsableCommand {
       }
       throw UserError(
         "\(failures.count) cell\(failures.count == 1 ? "" : "s") failed: \(cells.joined(separator: ", "))")
+    }
+  }
+
+  /// A warning for each `-P` parameter that no chapter read: probably a misspelt name.
+  private static func unreadParameters(_ parameters: [String: String], by chapters: [ExecutedChapter]) -> [BuildWarning] {
+    let read = chapters.reduce(into: Set<String>()) { $0.formUnion($1.parametersRead) }
+    guard !read.contains("*") else { return [] }
+    return parameters.keys.sorted().filter { !read.contains($0) }.map { name in
+      BuildWarning(file: "", "-P \(name)=\(parameters[name]!): no chapter reads the parameter '\(name)' (Build.parameter)")
     }
   }
 

@@ -8,6 +8,19 @@ struct OutputFolder {
   /// `<book>/.flowbook-cache`, on the same file system, where the staging and previous reports live.
   var cacheDirectory: String
 
+  /// Fails with one line naming the first folder the build must write but cannot (`output/`, the book folder
+  /// holding it, the cache), before any work is done, so the last report stays as it was.
+  func checkWritable() throws {
+    let book = (path as NSString).deletingLastPathComponent
+    for folder in [path, book, cacheDirectory] where FileManager.default.fileExists(atPath: folder) {
+      let probe = folder + "/.flowbook-write-check-\(getpid())"
+      let descriptor = open(probe, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+      guard descriptor >= 0 else { throw UserError("cannot write \(folder): \(String(cString: strerror(errno)))") }
+      close(descriptor)
+      unlink(probe)
+    }
+  }
+
   /// A fresh, empty folder to write this build's report into.
   func makeStaging() throws -> String {
     let staging = cacheDirectory + "/staging"

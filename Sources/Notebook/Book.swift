@@ -55,6 +55,7 @@ public struct Book: Sendable {
       var chapter = try ChapterParser.parse(
         source, file: relative, defaults: configuration.defaults, includes: includes)
       chapter.shared = shared
+      try DeclaredInputs.check(chapter, bookDirectory: directory)
       chapters.append(chapter)
     }
     let folderName = URL(fileURLWithPath: directory).standardizedFileURL.lastPathComponent

@@ -16,6 +16,9 @@ public struct BuildSettings: Sendable, Equatable {
   public var seed: UInt64
   /// Seconds a cell may run when neither it nor its chapter or book sets `timeout`.
   public var defaultTimeout: Double
+  /// Bytes a chapter program may use when neither its cell nor its chapter or book sets `memory`: half the
+  /// machine's physical memory, so a runaway cell stops before the machine swaps.
+  public var defaultMemoryLimit = ProcessInfo.processInfo.physicalMemory / 2
 
   /// Settings for the book in `bookDirectory`; the rest default to no parameters, `full`, seed 0, 600 s.
   public init(

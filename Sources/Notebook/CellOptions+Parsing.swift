@@ -1,7 +1,8 @@
 /// Parsing of `//| key: value` option lines and of option defaults in YAML.
 extension CellOptions {
   /// The option keys a cell, a chapter's front matter or `book.yml`'s `defaults` may set.
-  public static let keys = ["label", "echo", "eval", "output", "fig-cap", "error", "timeout", "code-fold", "output-lines"]
+  public static let keys = ["label", "echo", "eval", "output", "fig-cap", "error", "timeout", "code-fold", "output-lines", "memory", "depends",
+  ]
 
   /// Sets option `key` from its text `value`; throws a message naming the key and the accepted values.
   mutating func set(_ key: String, to rawValue: String) throws(OptionError) {
@@ -29,6 +30,18 @@ extension CellOptions {
         throw OptionError("timeout must be a positive number of seconds, not '\(value)'")
       }
       timeout = seconds
+    case "memory":
+      guard let bytes = Self.bytes(value) else {
+        throw OptionError("memory must be a size such as 512MB or 4GB, not '\(value)'")
+      }
+      memory = bytes
+    case "depends":
+      let patterns = Self.list(value)
+      guard !patterns.isEmpty else { throw OptionError("depends needs files or globs, e.g. depends: [data/points.csv]") }
+      for pattern in patterns where pattern.hasPrefix("/") || pattern.split(separator: "/").contains("..") {
+        throw OptionError("depends: '\(pattern)' must be a path inside the book folder, relative to it")
+      }
+      depends = patterns
     case "output-lines":
       guard let lines = Int(value), lines > 0 else {
         throw OptionError("output-lines must be a positive number of lines, not '\(value)'")
@@ -44,6 +57,22 @@ extension CellOptions {
     default:
       throw OptionError("unknown cell option '\(key)' (known: \(Self.keys.joined(separator: ", ")))")
     }
+  }
+
+  /// `512MB`, `4GB`, `1.5 GB` (units of 1024) → bytes; `nil` for anything else or zero.
+  static func bytes(_ text: String) -> UInt64? {
+    guard let match = text.wholeMatch(of: /([0-9]+(?:\.[0-9]+)?)\s*([KMGT]?)B/.ignoresCase()),
+      let number = Double(match.1)
+    else { return nil }
+    let exponent = ["": 0, "K": 1, "M": 2, "G": 3, "T": 4][match.2.uppercased()] ?? 0
+    let bytes = number * Double(UInt64(1) << (10 * UInt64(exponent)))
+    return bytes >= 1 && bytes < 1e19 ? UInt64(bytes) : nil
+  }
+
+  /// `[a, "b"]` or `a` → the values, unquoted.
+  private static func list(_ text: String) -> [String] {
+    guard text.hasPrefix("["), text.hasSuffix("]") else { return text.isEmpty ? [] : [text] }
+    return text.dropFirst().dropLast().split(separator: ",").map { unquoted(String($0)) }.filter { !$0.isEmpty }
   }
 
   private static func bool(_ key: String, _ value: String) throws(OptionError) -> Bool {

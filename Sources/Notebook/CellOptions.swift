@@ -21,6 +21,15 @@ public struct CellOptions: Sendable, Equatable {
   public var expectsError: Bool = false
   /// Seconds the cell may run before it is stopped.
   public var timeout: Double?
+  /// Bytes of memory the chapter program may use while the cell runs (`memory: 4GB`); the build's default
+  /// (`BuildSettings.defaultMemoryLimit`) when `nil`.
+  public var memory: UInt64?
+  /// Book files the cell reads (`depends: [data/points.csv, data/*.json]`, globs relative to the book): their
+  /// contents are part of the chapter's cache key.
+  public var depends: [String] = []
+  /// Where `depends` was set (a chapter, or `chapters/book.yml`), so a pattern matching nothing is an error there.
+  public var dependsFile: String?
+  public var dependsLine: Int?
   /// Lines of printed text the page shows at most (the first ones and the last fifth); the whole text is
   /// linked as a file.
   public var outputLines: Int = 500

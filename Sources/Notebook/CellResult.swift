@@ -76,6 +76,8 @@ public struct ExecutedChapter: Sendable {
   public var inlineValues: [String?]
   /// The compile errors of inline expressions that did not compile, at their chapter lines.
   public var inlineError: CellError?
+  /// The `-P` parameters the chapter's program read (`*`: all of them).
+  public var parametersRead: Set<String> = []
 
   /// Results of `chapter`'s cells with the folder of their figures, and the values of its inline expressions.
   public init(

@@ -1,3 +1,4 @@
+import CellProtocol
 import Foundation
 
 /// A failure to start a program at all (not a problem of the chapter).
@@ -147,7 +148,12 @@ struct ChapterExecutor: Sendable {
       // Line-buffered standard output (coreutils' stdbuf), so a cell stopped by its timeout keeps what it printed.
       ["stdbuf", "-oL", workDirectory + "/chapter"],
       environment: settings.environment(
-        displayDirectory: workDirectory + "/displays", sharedDirectory: sharedDirectory),
+        displayDirectory: workDirectory + "/displays", sharedDirectory: sharedDirectory
+      ).merging([
+        CellProtocol.Variable.memoryLimits: chapter.cells.map {
+          String($0.options.memory ?? settings.defaultMemoryLimit)
+        }.joined(separator: ",")
+      ]) { $1 },
       workingDirectory: settings.bookDirectory,
       onOutput: { chunk in
         for event in stream.feed(chunk) {
@@ -175,7 +181,8 @@ struct ChapterExecutor: Sendable {
     } else if outcome.exitCode != 0, let cell = stream.currentCell ?? program.first?.index {
       let ending = RuntimeFailure.ending(exitCode: outcome.exitCode, signal: outcome.signal)
       let origin = RuntimeFailure.Origin(
-        chapterFile: chapter.file, sharedFile: chapter.shared?.file, cellStart: chapter.cells[cell].line)
+        chapterFile: chapter.file, sharedFile: chapter.shared?.file, cellStart: chapter.cells[cell].line,
+        memoryLimit: chapter.cells[cell].options.memory ?? settings.defaultMemoryLimit)
       for diagnostic in RuntimeFailure.diagnostics(from: outcome.standardError, in: origin, ending: ending) {
         stream.fail(cell, diagnostic)
       }

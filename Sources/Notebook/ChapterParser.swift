@@ -74,6 +74,7 @@ public enum ChapterParser {
         let key = String(text[..<colon]).trimmed
         try options.set(key, to: String(text[text.index(after: colon)...]))
         if key == "fig-cap" { options.figureCaptionLine = line }
+        if key == "depends" { (options.dependsFile, options.dependsLine) = (file, line) }
       } catch {
         optionError = CellError(message: error.message, file: file, line: line)
       }

@@ -2,9 +2,11 @@ extension ChapterRun {
   /// `chapter` with this run's cell results and inline values, figures in `displayDirectory`.
   func executed(_ chapter: Chapter, displayDirectory: String, cached: Bool = false) -> ExecutedChapter {
     let inline = inlineResults(for: chapter)
-    return ExecutedChapter(
+    var executed = ExecutedChapter(
       chapter: chapter, results: results(for: chapter), displayDirectory: displayDirectory, cached: cached,
       inlineValues: inline.values, inlineError: inline.error)
+    executed.parametersRead = parametersRead
+    return executed
   }
 
   /// The values of `chapter`'s inline expressions in reading order (nil where none was computed), and

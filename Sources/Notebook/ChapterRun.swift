@@ -27,6 +27,8 @@ struct ChapterRun: Codable, Sendable {
   var inlineDiagnostics: [Int: [Diagnostic]] = [:]
   /// Whether the run may be replayed from the cache: not when it was cut short by a timeout or a signal.
   var isReproducible = true
+  /// The `-P` parameters the chapter read (`*`: all of them).
+  var parametersRead: Set<String> = []
 
   init(cellCount: Int) {
     cells = Array(repeating: CellRun(), count: cellCount)

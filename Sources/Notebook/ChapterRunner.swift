@@ -28,13 +28,14 @@ public struct ChapterRunner: Sendable {
     var hasher = StableHasher()
     hasher.combine(
       Self.settingsKey(compilerVersion: compilerVersion, toolchain: toolchain, settings: settings)
-        + library.fingerprint(of: chapters.flatMap(\.sources)))
+        + "parameters:\n\(settings.parameterLines)\n" + library.fingerprint(of: chapters.flatMap(\.sources)))
     sharedDirectory = cacheDirectory + "/shared/" + hasher.hexDigest
   }
 
   /// The chapter's results from the cache, or `nil` when it must run.
   public func cachedResult(for chapter: Chapter) -> ExecutedChapter? {
-    guard let (run, displays) = cache.lookUp(key(for: chapter), chapter: chapter.file) else { return nil }
+    guard let (run, displays) = cache.lookUp(key(for: chapter), chapter: chapter.file, parameters: settings.parameters)
+    else { return nil }
     return run.executed(chapter, displayDirectory: displays, cached: true)
   }
 
@@ -52,7 +53,8 @@ public struct ChapterRunner: Sendable {
       let run = try executor.run(chapter, in: work, report: report)
       var displays = work + "/displays"
       if run.isReproducible {
-        displays = try cache.store(run, displays: displays, key: key, chapter: chapter.file)
+        displays = try cache.store(
+          run, displays: displays, key: key, chapter: chapter.file, parameters: settings.parameters)
       } else {
         // Keep the displays for this build's report only: move them out of the work folder.
         let kept = cache.directory + "/unreproducible/" + chapter.file.replacingOccurrences(of: "/", with: "_")
@@ -79,9 +81,12 @@ public struct ChapterRunner: Sendable {
     if let shared = chapter.shared {
       key += "shared \(shared.file)\n\(shared.code)\n"
     }
+    let inputs = DeclaredInputs.fingerprint(of: chapter, bookDirectory: settings.bookDirectory)
+    if !inputs.isEmpty { key += "inputs:\n\(inputs)\n" }
     for cell in chapter.cells {
       let options = cell.options
       key += "cell \(cell.index) eval=\(options.eval) error=\(options.expectsError) output-lines=\(options.outputLines)"
+      key += " memory=\(options.memory ?? 0)"
       key += " option-error=\(cell.optionError?.message ?? "")\n\(cell.code)\n"
     }
     for expression in chapter.inlineExpressions {
@@ -98,8 +103,6 @@ public struct ChapterRunner: Sendable {
     arguments: \(toolchain.compileArguments(sources: ["main.swift"], executable: "chapter").joined(separator: " "))
     profile: \(settings.profile.rawValue)
     seed: \(settings.seed)
-    parameters:
-    \(settings.parameterLines)
 
     """
   }

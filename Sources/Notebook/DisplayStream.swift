@@ -109,6 +109,8 @@ struct DisplayStream {
       for diagnostic in RuntimeFailure.diagnostics(from: event["stderr"] as? String ?? "", in: origin) {
         fail(cell, diagnostic)
       }
+    case .parameterRead?:
+      if let name = event["name"] as? String { run.parametersRead.insert(name) }
     case .inlineValue?:
       if let index = event["index"] as? Int, let text = event["text"] as? String { run.inlineValues[index] = text }
     case nil: break

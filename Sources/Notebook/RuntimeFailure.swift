@@ -14,6 +14,16 @@ enum RuntimeFailure {
     var sharedFile: String?
     /// Chapter line of the first code line of the cell that was running.
     var cellStart: Int
+    /// The memory limit the cell ran under, so a failed allocation is reported as reaching it.
+    var memoryLimit: UInt64? = nil
+  }
+
+  /// `300 MB`, `4 GB`, `7.8 GB`: a memory limit in words.
+  static func size(_ bytes: UInt64) -> String {
+    let (megabyte, gigabyte): (UInt64, UInt64) = (1 << 20, 1 << 30)
+    if bytes % gigabyte == 0 { return "\(bytes / gigabyte) GB" }
+    if bytes % megabyte == 0, bytes < 10 * gigabyte { return "\(bytes / megabyte) MB" }
+    return String(format: "%.1f GB", Double(bytes) / Double(gigabyte))
   }
 
   /// The diagnostics of a crash, from the program's `standardError`; `ending` says how the program ended,
@@ -32,6 +42,11 @@ enum RuntimeFailure {
       locatedByCaller = names.contains(name)
       if name == names[0] { messageLine = Int(match.2) }
       message = String(message[match.range.upperBound...])
+    }
+    if let limit = origin.memoryLimit,
+      message.contains("failed to allocate") || message.contains("Could not allocate memory")
+    {
+      message = "stopped: exceeded memory limit of \(size(limit)) (raise it with //| memory: <size>)"
     }
     guard let report = CrashReport(standardError: standardError) else {
       let text = message.isEmpty ? ending : message

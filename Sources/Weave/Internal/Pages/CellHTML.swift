@@ -13,9 +13,13 @@ struct CellHTML {
     var html = "<div class=\"cell\(outline.result.status == .error ? " cell-failed" : "")\">\n"
     if options.echo { html += code(outline.cell.code, fold: options.codeFold) }
     if options.output { html += outputs(of: outline) }
-    if let error = outline.result.error { html += errorHTML(error, expected: options.expectsError) }
+    if let error = outline.result.error, outline.result.status != .notRun {
+      html += errorHTML(error, expected: options.expectsError)
+    }
     if outline.result.status == .notRun, options.eval {
-      html += "<p class=\"cell-not-run\">Not run: an earlier cell of this chapter failed.</p>\n"
+      // A chapter left out of a partial build says so; otherwise an earlier cell failed.
+      let reason = outline.result.error?.message ?? "Not run: an earlier cell of this chapter failed."
+      html += "<p class=\"cell-not-run\">\(reason.htmlEscaped)</p>\n"
     }
     if showsTimes { html += meta(outline) }
     return html + "</div>\n"

@@ -1,0 +1,44 @@
+import Foundation
+import Testing
+import _TestSupport
+
+/// End-to-end: a cell that allocates without bound is stopped at its memory limit.
+@Suite struct BuildCommandMemoryLimitTests {
+  @Test func aMemoryHogIsStoppedAtItsLimitAndLaterCellsDoNotRun() throws {
+    let book = try TemporaryDirectory()
+    try book.write(
+      """
+      # Hog
+
+      ```{swift}
+      print("small")
+      ```
+
+      ```{swift}
+      //| memory: 300MB
+      var chunks: [[UInt8]] = []
+      while true { chunks.append([UInt8](repeating: 1, count: 1 << 20)) }
+      ```
+
+      ```{swift}
+      print("never")
+      ```
+      """, to: "chapters/hog.md")
+    let run = try FlowBookBinary.run(["build", "--book", book.path])
+    #expect(run.exitCode != 0)
+    #expect(
+      run.standardError.contains("chapters/hog.md:9: error:") && run.standardError.contains("stopped: exceeded memory limit of 300 MB"),
+      "\(run.standardError)")
+    #expect(try BuildRecordReader(book: book.path).statuses("chapters/hog.md") == ["ok", "error", "not-run"])
+    #expect(try String(contentsOfFile: book.path + "/output/hog.html", encoding: .utf8).contains("small"))
+  }
+
+  @Test(arguments: ["lots", "0GB", "-1MB", "12XB"])
+  func aBadMemoryOptionIsAnErrorAtItsLine(value: String) throws {
+    let book = try TemporaryDirectory()
+    try book.write("# A\n\n```{swift}\n//| memory: \(value)\nprint(1)\n```\n", to: "chapters/a.md")
+    let run = try FlowBookBinary.run(["build", "--book", book.path])
+    #expect(run.exitCode != 0)
+    #expect(run.standardError.contains("chapters/a.md:4: error: memory must be a size"), "\(run.standardError)")
+  }
+}
