@@ -48,7 +48,20 @@ public struct Book: Sendable {
     }
     let folderName = URL(fileURLWithPath: directory).standardizedFileURL.lastPathComponent
     let title = configuration.title ?? chapters.lazy.compactMap(\.title).first ?? folderName
-    return Book(
-      directory: directory, metadata: BookMetadata(title: title, authors: configuration.authors), chapters: chapters)
+    var preface: (markdown: String, file: String)?
+    if let (name, line) = configuration.preface {
+      let relative = "chapters/" + name
+      guard name.hasSuffix(".md"), !name.hasPrefix("/"), !name.split(separator: "/").contains("..") else {
+        throw BookError(
+          file: BookConfiguration.file, line: line,
+          "'preface: \(name)' must name a .md file inside chapters/, e.g. 'preface: preface.md'")
+      }
+      guard let markdown = try? String(contentsOfFile: directory + "/" + relative, encoding: .utf8) else {
+        throw BookError(file: BookConfiguration.file, line: line, "cannot read the preface '\(relative)'")
+      }
+      preface = (markdown, relative)
+    }
+    let metadata = BookMetadata(title: title, authors: configuration.authors, preface: preface)
+    return Book(directory: directory, metadata: metadata, chapters: chapters)
   }
 }

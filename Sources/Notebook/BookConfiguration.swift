@@ -10,6 +10,8 @@ struct BookConfiguration {
   var defaults = CellOptions()
   /// The `shared:` Swift file (relative to `chapters/`) and its `book.yml` line.
   var shared: (name: String, line: Int)?
+  /// The `preface:` Markdown file (relative to `chapters/`) and its `book.yml` line.
+  var preface: (name: String, line: Int)?
 
   static let file = "chapters/book.yml"
 
@@ -37,6 +39,7 @@ struct BookConfiguration {
           throw BookError(file: file, line: entry.line, "chapter '\(chapter)' is listed more than once")
         }
       case "shared": configuration.shared = (try mapping.string(entry), entry.line)
+      case "preface": configuration.preface = (try mapping.string(entry), entry.line)
       case "defaults":
         guard let defaults = entry.value.mapping else {
           throw BookError(file: file, line: entry.line, "'defaults' must hold cell options as 'key: value' lines")
@@ -49,8 +52,11 @@ struct BookConfiguration {
       default:
         throw BookError(
           file: file, line: entry.line,
-          "unknown key '\(entry.key)' (known: title, authors, chapters, shared, defaults)")
+          "unknown key '\(entry.key)' (known: title, authors, chapters, shared, preface, defaults)")
       }
+    }
+    if let preface = configuration.preface, !mapping.entries.contains(where: { $0.key == "chapters" }) {
+      configuration.chapterFiles.removeAll { $0 == preface.name }
     }
     return configuration
   }

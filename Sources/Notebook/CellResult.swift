@@ -85,10 +85,18 @@ public struct BookMetadata: Sendable, Equatable {
   public var title: String
   /// Author names, in order.
   public var authors: [String]
+  /// The preface shown on the index page: Markdown prose (no cells), and its file for error messages.
+  public var preface: (markdown: String, file: String)?
 
-  /// Metadata with a title and optional authors.
-  public init(title: String, authors: [String] = []) {
+  /// Metadata with a title, optional authors and an optional preface.
+  public init(title: String, authors: [String] = [], preface: (markdown: String, file: String)? = nil) {
     self.title = title
     self.authors = authors
+    self.preface = preface
+  }
+
+  public static func == (a: BookMetadata, b: BookMetadata) -> Bool {
+    a.title == b.title && a.authors == b.authors && a.preface?.markdown == b.preface?.markdown
+      && a.preface?.file == b.preface?.file
   }
 }

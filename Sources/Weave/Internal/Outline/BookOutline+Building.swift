@@ -26,8 +26,18 @@ extension BookOutline {
       try chapters[index].checkReferences(against: registry.targets)
       chapters[index].resolveTitles(targets: registry.targets)
     }
+    var preface: PreparedMarkdown?
+    if let (markdown, file) = metadata.preface {
+      let prepared = try PreparedMarkdown(
+        markdown, at: ChapterLocation(file: file, line: 1), rawHTML: .keep)
+      for site in prepared.references where registry.targets[site.label] == nil {
+        throw .undefinedReference(site.label, at: site.location)
+      }
+      preface = prepared
+    }
     self.init(
-      metadata: metadata, chapters: chapters, targets: registry.targets, figureCopies: figureCopies)
+      metadata: metadata, chapters: chapters, targets: registry.targets, figureCopies: figureCopies,
+      preface: preface)
   }
 
   /// `chapters/02-flows.md` → `02-flows.html`; never `index.html` or `print.html`, which the book uses.
