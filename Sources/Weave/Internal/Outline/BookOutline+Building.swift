@@ -5,9 +5,10 @@ extension BookOutline {
   /// The first pass: renders every chapter's Markdown once, numbers sections, figures, tables and
   /// equations in reading order, gives every heading an anchor and checks every `@label`.
   ///
-  /// `fileExists` answers whether a cell's figure file is on disk (a read, never a write).
+  /// `fileExists` answers whether a cell's figure file is on disk (a read, never a write); `renderer`
+  /// typesets every formula now (nil leaves it to the browser).
   init(
-    chapters executed: [ExecutedChapter], metadata: BookMetadata,
+    chapters executed: [ExecutedChapter], metadata: BookMetadata, renderer: KaTeXRenderer? = nil,
     fileExists: @escaping (String) -> Bool = { FileManager.default.fileExists(atPath: $0) }
   ) throws(WeaveError) {
     var registry = LabelRegistry(
@@ -24,7 +25,12 @@ extension BookOutline {
     for index in chapters.indices {
       chapters[index].assignHeadingIDs(registry: &registry)
       try chapters[index].checkReferences(against: registry.targets)
-      chapters[index].resolveTitles(targets: registry.targets)
+    }
+    let math = try renderer.map { renderer throws(WeaveError) in
+      try TypesetMath(chapters.flatMap(\.formulas), renderer: renderer)
+    }
+    for index in chapters.indices {
+      chapters[index].resolveTitles(targets: registry.targets, math: math ?? .inBrowser)
     }
     var preface: PreparedMarkdown?
     if let (markdown, file) = metadata.preface {
@@ -37,7 +43,11 @@ extension BookOutline {
     }
     self.init(
       metadata: metadata, chapters: chapters, targets: registry.targets, figureCopies: figureCopies,
+<<<<<<< HEAD
       preface: preface)
+=======
+      math: math ?? .inBrowser)
+>>>>>>> main
   }
 
   /// `chapters/02-flows.md` → `02-flows.html`; never `index.html` or `print.html`, which the book uses.
@@ -75,19 +85,21 @@ extension ChapterOutline {
   {
     for prepared in preparedMarkdown {
       for site in prepared.references where targets[site.label] == nil {
-        throw .undefinedReference(site.label, at: site.location)
+        throw .undefinedReference(
+          site.label, at: site.location,
+          suggestion: LabelSuggestion.closest(to: site.label, among: targets.keys))
       }
     }
   }
 
   /// Section titles and caption texts, which may show references to labels defined later in the book.
-  fileprivate mutating func resolveTitles(targets: [String: CrossReferenceTarget]) {
+  fileprivate mutating func resolveTitles(targets: [String: CrossReferenceTarget], math: TypesetMath) {
     blocks = blocks.map { block in
       switch block {
       case .prose(let prepared, var sections):
         for index in sections.indices {
           sections[index].titleHTML = InlineText.html(
-            prepared.headings[index].text, in: prepared, targets: targets)
+            prepared.headings[index].text, in: prepared, targets: targets, math: math)
         }
         return .prose(prepared, sections: sections)
       case .cell(var cell):
@@ -95,6 +107,8 @@ extension ChapterOutline {
           cell.captionText = InlineText.plain(caption.plainText, in: caption, targets: targets)
         }
         return .cell(cell)
+      case .divOpen, .divClose:
+        return block
       }
     }
     if let titleBlock = blocks.lazy.compactMap(Self.titleHeading).first {
@@ -115,6 +129,27 @@ extension ChapterOutline {
     return (prepared, prepared.headings[index], sections[index])
   }
 
+  /// Every formula of the chapter in reading order: prose, captions, Markdown and LaTeX printed by cells.
+  fileprivate var formulas: [MathSpan] {
+    blocks.flatMap { block -> [MathSpan] in
+      switch block {
+      case .prose(let prepared, _): return prepared.maths
+      case .cell(let cell):
+        var formulas = cell.caption?.maths ?? []
+        for (index, output) in cell.result.outputs.enumerated() {
+          switch output {
+          case .markdown: formulas += cell.markdownOutputs[index]?.maths ?? []
+          case .latex(let tex): formulas.append(cell.latexFormula(tex))
+          case .text, .figure, .table: break
+          }
+        }
+        return formulas
+      case .divOpen(let div): return div.title?.maths ?? []
+      case .divClose: return []
+      }
+    }
+  }
+
   /// Every piece of Markdown in the chapter: prose, captions and Markdown printed by cells.
   private var preparedMarkdown: [PreparedMarkdown] {
     blocks.flatMap { block -> [PreparedMarkdown] in
@@ -123,6 +158,8 @@ extension ChapterOutline {
       case .cell(let cell):
         (cell.caption.map { [$0] } ?? [])
           + cell.markdownOutputs.sorted { $0.key < $1.key }.map(\.value)
+      case .divOpen(let div): div.title.map { [$0] } ?? []
+      case .divClose: []
       }
     }
   }

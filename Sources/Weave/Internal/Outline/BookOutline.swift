@@ -9,8 +9,13 @@ struct BookOutline {
   var targets: [String: CrossReferenceTarget]
   /// Figure files to copy: path inside the report → path on disk.
   var figureCopies: [String: String]
+<<<<<<< HEAD
   /// The book's preface (`preface:` in `book.yml`), shown on the index page.
   var preface: PreparedMarkdown?
+=======
+  /// Every formula typeset at build time, or `.inBrowser`.
+  var math: TypesetMath
+>>>>>>> main
 }
 
 /// One chapter: its page, its number, its title and its blocks ready to render.
@@ -43,6 +48,19 @@ enum OutlineBlock {
   /// Prose and the sections its headings open, indexed like the prose's heading placeholders.
   case prose(PreparedMarkdown, sections: [Section])
   case cell(CellOutline)
+  /// The opening fence of a fenced div (a callout, when its class says so).
+  case divOpen(DivOutline)
+  /// The closing `:::` of the innermost open div.
+  case divClose
+}
+
+/// A fenced div with what weaving needs: its rendered title and, for exercises, its number.
+struct DivOutline {
+  var div: FencedDiv
+  /// `title=` rendered with placeholders.
+  var title: PreparedMarkdown?
+  /// "3.2" for the second exercise of chapter 3.
+  var exerciseNumber: String?
 }
 
 /// A heading with its anchor and number.
@@ -70,6 +88,11 @@ struct CellOutline {
   var markdownOutputs: [Int: PreparedMarkdown]
   /// Report paths of the cell's figures, by output index.
   var figures: [Int: FigurePaths]
+
+  /// The display formula of a `show(latex:)` output, located at the cell.
+  func latexFormula(_ tex: String) -> MathSpan {
+    MathSpan(tex: tex, display: true, location: ChapterLocation(file: file, line: cell.line))
+  }
 }
 
 /// Where a figure lives inside the report.

@@ -11,6 +11,9 @@ struct ChapterOutlineBuilder {
   private(set) var figureCopies: [String: String] = [:]
   private var sectionCounters: [Int] = []
   private var hasNumberedTitle = false
+  /// Opening fences of the divs not closed yet, innermost last.
+  private var openDivs: [ChapterLocation] = []
+  private var exerciseCount = 0
 
   init(
     executed: ExecutedChapter, number: Int, pageName: String, fileExists: @escaping (String) -> Bool
@@ -26,18 +29,18 @@ struct ChapterOutlineBuilder {
     for block in executed.chapter.blocks {
       switch block {
       case .prose(let markdown, let line):
-        let location = ChapterLocation(file: executed.chapter.file, line: line)
-        let prepared = try PreparedMarkdown(markdown, at: location, rawHTML: .keep)
-        var sections: [Section] = []
-        for heading in prepared.headings {
-          sections.append(try section(for: heading, registry: &registry))
+        // `{swift} expr` code spans show their computed values, as text; without one they stay code.
+        let computed = InlineExpression.replacing(in: markdown, firstLine: line) {
+          executed.inlineValue(for: $0)?.markdownLiteral
         }
-        try defineEquations(in: prepared, registry: &registry)
-        blocks.append(.prose(prepared, sections: sections))
+        for piece in FencedDivSplitter.split(computed, file: executed.chapter.file, firstLine: line) {
+          blocks.append(try outline(of: piece, registry: &registry))
+        }
       case .cell(let cell):
         blocks.append(.cell(try outline(of: cell, registry: &registry)))
       }
     }
+    if let unclosed = openDivs.last { throw .unclosedDiv(at: unclosed) }
     let title = executed.chapter.title ?? Self.title(fromFile: executed.chapter.file)
     return ChapterOutline(
       number: number, pageName: pageName, title: title,
@@ -54,6 +57,41 @@ struct ChapterOutlineBuilder {
       .replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ")
     guard let first = words.first else { return stem }
     return first.uppercased() + words.dropFirst()
+  }
+
+  // MARK: - Prose and fenced divs
+
+  private mutating func outline(of piece: ProsePiece, registry: inout LabelRegistry)
+    throws(WeaveError) -> OutlineBlock
+  {
+    switch piece {
+    case .markdown(let markdown, let line):
+      let location = ChapterLocation(file: executed.chapter.file, line: line)
+      let prepared = try PreparedMarkdown(markdown, at: location, rawHTML: .keep)
+      var sections: [Section] = []
+      for heading in prepared.headings {
+        sections.append(try section(for: heading, registry: &registry))
+      }
+      try defineEquations(in: prepared, registry: &registry)
+      return .prose(prepared, sections: sections)
+    case .open(let div):
+      openDivs.append(div.location)
+      let title = try div.title.map { text throws(WeaveError) in
+        try PreparedMarkdown(text, at: div.location, rawHTML: .keep)
+      }
+      if let title { try defineEquations(in: title, registry: &registry) }
+      var exerciseNumber: String?
+      if div.calloutKind == .exercise {
+        exerciseCount += 1
+        exerciseNumber = "\(number).\(exerciseCount)"
+      }
+      return .divOpen(DivOutline(div: div, title: title, exerciseNumber: exerciseNumber))
+    case .close(let line):
+      guard openDivs.popLast() != nil else {
+        throw .unopenedDivClose(at: ChapterLocation(file: executed.chapter.file, line: line))
+      }
+      return .divClose
+    }
   }
 
   // MARK: - Sections
@@ -106,11 +144,13 @@ struct ChapterOutlineBuilder {
     let result =
       cell.index < executed.results.count
       ? executed.results[cell.index] : CellResult(status: .notRun)
-    let numbered = try cell.options.label.flatMap { label throws(WeaveError) in
+    let numbered = try cell.options.label.map { label throws(WeaveError) in
       try registry.defineCell(label, pageName: pageName, at: location)
     }
+    let captionLocation = ChapterLocation(
+      file: executed.chapter.file, line: cell.options.figureCaptionLine ?? cell.line)
     let caption = try cell.options.figureCaption.map { text throws(WeaveError) in
-      try PreparedMarkdown(text, at: location, rawHTML: .escape)
+      try PreparedMarkdown(text, at: captionLocation, rawHTML: .escape)
     }
     if let caption { try defineEquations(in: caption, registry: &registry) }
     var markdownOutputs: [Int: PreparedMarkdown] = [:]

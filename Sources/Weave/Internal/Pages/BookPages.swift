@@ -81,8 +81,9 @@ struct BookPages {
   }
 
   private func chapterBody(_ chapter: ChapterOutline, context: PageContext) -> String {
-    let markdown = MarkdownHTML(targets: outline.targets, context: context)
-    let cells = CellHTML(markdown: markdown)
+    let markdown = MarkdownHTML(targets: outline.targets, context: context, math: outline.math)
+    let cells = CellHTML(
+      markdown: markdown, showsTimes: outline.metadata.showsCellTimes && !context.isPrintVersion)
     var html = ""
     if !chapter.hasTitleHeading {
       html +=
@@ -92,6 +93,8 @@ struct BookPages {
       switch block {
       case .prose(let prepared, let sections): html += markdown.html(prepared, sections: sections)
       case .cell(let cell): html += cells.html(cell)
+      case .divOpen(let div): html += DivHTML(markdown: markdown).opening(div)
+      case .divClose: html += DivHTML.closing
       }
     }
     return html

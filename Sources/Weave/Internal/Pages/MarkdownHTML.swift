@@ -2,6 +2,8 @@
 struct MarkdownHTML {
   let targets: [String: CrossReferenceTarget]
   let context: PageContext
+  /// Formulas typeset at build time; by default the browser typesets them.
+  var math: TypesetMath = .inBrowser
 
   /// The HTML of `prepared`, its headings given the ids and numbers of `sections` (none for
   /// Markdown printed by cells, whose headings stay plain).
@@ -12,11 +14,19 @@ struct MarkdownHTML {
       let number = section.number.map { "<span class=\"section-number\">\($0)</span> " } ?? ""
       return "<h\(match.1) id=\"\(section.id.htmlEscaped)\">\(number)"
     }
-    return Placeholder.replacing(in: anchored) { placeholder in
+    // An image's alt text is an attribute: its math and references become plain text there.
+    let plainAlts = anchored.replacing(/\salt="([^"]*)"/) { match in
+      let text = Placeholder.replacing(in: String(match.1)) { placeholder in
+        InlineText.plain(placeholder.token, in: prepared, targets: targets).htmlEscaped
+      }
+      return " alt=\"\(text)\""
+    }
+    return Placeholder.replacing(in: plainAlts) { placeholder in
       switch placeholder.kind {
       case .math:
-        let math = prepared.maths[placeholder.index]
-        return MathHTML.html(math, number: math.label.flatMap { targets[$0]?.number })
+        let formula = prepared.maths[placeholder.index]
+        return MathHTML.html(
+          formula, number: formula.label.flatMap { targets[$0]?.number }, typeset: math)
       case .reference:
         return link(to: prepared.references[placeholder.index].label)
       case .heading:
