@@ -58,7 +58,6 @@ public struct Book: Sendable {
     }
     let folderName = URL(fileURLWithPath: directory).standardizedFileURL.lastPathComponent
     let title = configuration.title ?? chapters.lazy.compactMap(\.title).first ?? folderName
-<<<<<<< HEAD
     var preface: (markdown: String, file: String)?
     if let (name, line) = configuration.preface {
       let relative = "chapters/" + name
@@ -72,15 +71,12 @@ public struct Book: Sendable {
       }
       preface = (markdown, relative)
     }
-    let metadata = BookMetadata(title: title, authors: configuration.authors, preface: preface)
-    return Book(directory: directory, metadata: metadata, chapters: chapters)
-=======
     return Book(
       directory: directory,
       metadata: BookMetadata(
-        title: title, authors: configuration.authors, showsCellTimes: configuration.showsCellTimes),
+        title: title, authors: configuration.authors, showsCellTimes: configuration.showsCellTimes,
+        preface: preface),
       chapters: chapters,
       warnings: warnings)
->>>>>>> main
   }
 }

@@ -10,13 +10,10 @@ struct BookConfiguration {
   var defaults = CellOptions()
   /// The `shared:` Swift file (relative to `chapters/`) and its `book.yml` line.
   var shared: (name: String, line: Int)?
-<<<<<<< HEAD
-  /// The `preface:` Markdown file (relative to `chapters/`) and its `book.yml` line.
-  var preface: (name: String, line: Int)?
-=======
   /// `cell-times:` whether chapter pages show cell run times.
   var showsCellTimes = true
->>>>>>> main
+  /// The `preface:` Markdown file (relative to `chapters/`) and its `book.yml` line.
+  var preface: (name: String, line: Int)?
 
   static let file = "chapters/book.yml"
 
@@ -44,16 +41,13 @@ struct BookConfiguration {
           throw BookError(file: file, line: entry.line, "chapter '\(chapter)' is listed more than once")
         }
       case "shared": configuration.shared = (try mapping.string(entry), entry.line)
-<<<<<<< HEAD
       case "preface": configuration.preface = (try mapping.string(entry), entry.line)
-=======
       case "cell-times":
         switch try mapping.string(entry) {
         case "true": configuration.showsCellTimes = true
         case "false": configuration.showsCellTimes = false
         default: throw BookError(file: file, line: entry.line, "'cell-times' must be true or false")
         }
->>>>>>> main
       case "defaults":
         guard let defaults = entry.value.mapping else {
           throw BookError(file: file, line: entry.line, "'defaults' must hold cell options as 'key: value' lines")
@@ -66,11 +60,7 @@ struct BookConfiguration {
       default:
         throw BookError(
           file: file, line: entry.line,
-<<<<<<< HEAD
-          "unknown key '\(entry.key)' (known: title, authors, chapters, shared, preface, defaults)")
-=======
-          "unknown key '\(entry.key)' (known: title, authors, chapters, shared, defaults, cell-times)")
->>>>>>> main
+          "unknown key '\(entry.key)' (known: title, authors, chapters, shared, preface, defaults, cell-times)")
       }
     }
     if let preface = configuration.preface, !mapping.entries.contains(where: { $0.key == "chapters" }) {

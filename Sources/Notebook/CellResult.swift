@@ -102,30 +102,25 @@ public struct BookMetadata: Sendable, Equatable {
   public var title: String
   /// Author names, in order.
   public var authors: [String]
-<<<<<<< HEAD
+  /// Whether chapter pages show each cell's run time (`cell-times: false` in `book.yml` hides them; the
+  /// print version and the PDF never show them).
+  public var showsCellTimes: Bool
   /// The preface shown on the index page: Markdown prose (no cells), and its file for error messages.
   public var preface: (markdown: String, file: String)?
 
-  /// Metadata with a title, optional authors and an optional preface.
-  public init(title: String, authors: [String] = [], preface: (markdown: String, file: String)? = nil) {
+  /// Metadata with a title, optional authors, whether cell times show, and an optional preface.
+  public init(
+    title: String, authors: [String] = [], showsCellTimes: Bool = true,
+    preface: (markdown: String, file: String)? = nil
+  ) {
     self.title = title
     self.authors = authors
+    self.showsCellTimes = showsCellTimes
     self.preface = preface
   }
 
   public static func == (a: BookMetadata, b: BookMetadata) -> Bool {
-    a.title == b.title && a.authors == b.authors && a.preface?.markdown == b.preface?.markdown
-      && a.preface?.file == b.preface?.file
-=======
-  /// Whether chapter pages show each cell's run time (`cell-times: false` in `book.yml` hides them; the
-  /// print version and the PDF never show them).
-  public var showsCellTimes: Bool
-
-  /// Metadata with a title and optional authors.
-  public init(title: String, authors: [String] = [], showsCellTimes: Bool = true) {
-    self.title = title
-    self.authors = authors
-    self.showsCellTimes = showsCellTimes
->>>>>>> main
+    a.title == b.title && a.authors == b.authors && a.showsCellTimes == b.showsCellTimes
+      && a.preface?.markdown == b.preface?.markdown && a.preface?.file == b.preface?.file
   }
 }

@@ -26,12 +26,6 @@ extension BookOutline {
       chapters[index].assignHeadingIDs(registry: &registry)
       try chapters[index].checkReferences(against: registry.targets)
     }
-    let math = try renderer.map { renderer throws(WeaveError) in
-      try TypesetMath(chapters.flatMap(\.formulas), renderer: renderer)
-    }
-    for index in chapters.indices {
-      chapters[index].resolveTitles(targets: registry.targets, math: math ?? .inBrowser)
-    }
     var preface: PreparedMarkdown?
     if let (markdown, file) = metadata.preface {
       let prepared = try PreparedMarkdown(
@@ -41,13 +35,15 @@ extension BookOutline {
       }
       preface = prepared
     }
+    let math = try renderer.map { renderer throws(WeaveError) in
+      try TypesetMath(chapters.flatMap(\.formulas) + (preface?.maths ?? []), renderer: renderer)
+    }
+    for index in chapters.indices {
+      chapters[index].resolveTitles(targets: registry.targets, math: math ?? .inBrowser)
+    }
     self.init(
       metadata: metadata, chapters: chapters, targets: registry.targets, figureCopies: figureCopies,
-<<<<<<< HEAD
-      preface: preface)
-=======
-      math: math ?? .inBrowser)
->>>>>>> main
+      math: math ?? .inBrowser, preface: preface)
   }
 
   /// `chapters/02-flows.md` → `02-flows.html`; never `index.html` or `print.html`, which the book uses.

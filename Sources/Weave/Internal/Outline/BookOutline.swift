@@ -9,13 +9,10 @@ struct BookOutline {
   var targets: [String: CrossReferenceTarget]
   /// Figure files to copy: path inside the report → path on disk.
   var figureCopies: [String: String]
-<<<<<<< HEAD
-  /// The book's preface (`preface:` in `book.yml`), shown on the index page.
-  var preface: PreparedMarkdown?
-=======
   /// Every formula typeset at build time, or `.inBrowser`.
   var math: TypesetMath
->>>>>>> main
+  /// The book's preface (`preface:` in `book.yml`), shown on the index page.
+  var preface: PreparedMarkdown?
 }
 
 /// One chapter: its page, its number, its title and its blocks ready to render.

@@ -63,7 +63,7 @@ struct BookPages {
 
   private func prefaceHTML() -> String {
     guard let preface = outline.preface else { return "" }
-    let markdown = MarkdownHTML(targets: outline.targets, context: .index)
+    let markdown = MarkdownHTML(targets: outline.targets, context: .index, math: outline.math)
     return "<section class=\"preface\">\n\(markdown.html(preface))</section>\n"
   }
 

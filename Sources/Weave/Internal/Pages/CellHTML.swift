@@ -17,12 +17,8 @@ struct CellHTML {
     if outline.result.status == .notRun, options.eval {
       html += "<p class=\"cell-not-run\">Not run: an earlier cell of this chapter failed.</p>\n"
     }
-<<<<<<< HEAD
     // A cell whose code is hidden reads as part of the text (a hand-in, say): no run-time badge.
-    if options.echo { html += meta(outline) }
-=======
-    if showsTimes { html += meta(outline) }
->>>>>>> main
+    if showsTimes, options.echo { html += meta(outline) }
     return html + "</div>\n"
   }
 
