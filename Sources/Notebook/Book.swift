@@ -34,7 +34,7 @@ public struct Book: Sendable {
     var warnings: [BuildWarning] = []
     if FileManager.default.fileExists(atPath: chaptersDirectory + "/book.yml") {
       configuration = try BookConfiguration.read(from: chaptersDirectory, available: available)
-      for file in available where !configuration.chapterFiles.contains(file) {
+      for file in available where !configuration.chapterFiles.contains(file) && file != configuration.preface?.name {
         warnings.append(
           BuildWarning(
             file: "chapters/" + file,

@@ -42,6 +42,7 @@ import _TestSupport
     #expect(loaded.chapters.map(\.file) == ["chapters/a.md"])
     #expect(loaded.metadata.preface?.markdown == "Welcome to the *book*.\n")
     #expect(loaded.metadata.preface?.file == "chapters/preface.md")
+    #expect(loaded.warnings.isEmpty)
   }
 
   @Test(arguments: [
