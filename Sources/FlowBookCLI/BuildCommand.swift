@@ -40,13 +40,14 @@ struct BuildCommand: ParsableCommand {
       FileHandle.standardError.write(Data("\(failure.message)\n".utf8))
       throw ExitCode(1)
     }
-    try finish(outcome.executed, seconds: outcome.seconds)
+    try finish(outcome.executed, warnings: outcome.warnings, seconds: outcome.seconds)
   }
 
   /// What one build did.
   struct Outcome {
     var book: Book
     var executed: [ExecutedChapter]
+    var warnings: [BuildWarning]
     var seconds: Double
   }
 
@@ -92,25 +93,30 @@ struct BuildCommand: ParsableCommand {
     if force { try? FileManager.default.removeItem(atPath: runner.sharedDirectory) }
     let (executed, chapterSeconds) = runChapters(
       loaded.chapters, with: runner, board: showsProgress ? ProgressBoard(files: loaded.chapters.map(\.file)) : nil)
+    var warnings = loaded.warnings
+    let mathRenderer = KaTeXRenderer.find()
+    if mathRenderer == nil { warnings.append(.mathInBrowser) }
 
     let staging = try output.makeStaging()
     do {
-      try ReportWriter.write(ReportBuilder(metadata: loaded.metadata, linksPDF: pdf).build(executed), to: staging)
+      let builder = ReportBuilder(metadata: loaded.metadata, linksPDF: pdf, mathRenderer: mathRenderer)
+      try ReportWriter.write(builder.build(executed), to: staging)
       if pdf { try PDFExporter().export(staging + "/print.html", to: staging + "/report.pdf") }
     } catch {
       // Already `chapters/x.md:12: error: …` (a dangling @label, a duplicate label); output/ stays as it was.
       throw BuildFailed(message: "\(error)")
     }
     let seconds = Date().timeIntervalSince(started)
-    try BuildRecord(chapters: executed, runner: runner, chapterSeconds: chapterSeconds, seconds: seconds)
-      .write(to: staging + "/build.json")
+    try BuildRecord(
+      chapters: executed, runner: runner, chapterSeconds: chapterSeconds, seconds: seconds, warnings: warnings
+    ).write(to: staging + "/build.json")
     let failed = executed.contains { !$0.unexpectedFailures.isEmpty }
     if keepsLastGoodReport, failed, FileManager.default.fileExists(atPath: folder.outputDirectory + "/index.html") {
       try? FileManager.default.removeItem(atPath: staging)
     } else {
       try Interruption.unlessInterrupted { try output.swap(in: staging) }
     }
-    return Outcome(book: loaded, executed: executed, seconds: Date().timeIntervalSince(started))
+    return Outcome(book: loaded, executed: executed, warnings: warnings, seconds: Date().timeIntervalSince(started))
   }
 
   /// Runs every chapter not in the cache, in parallel, reporting each on the progress board.
@@ -148,17 +154,30 @@ struct BuildCommand: ParsableCommand {
     return collected.results()
   }
 
-  /// Lists every unexpectedly failed cell on standard error and fails the command if there is one.
-  private func finish(_ executed: [ExecutedChapter], seconds: Double) throws {
+  /// Lists every warning, unexpectedly failed cell and inline expression that did not compile on standard
+  /// error, and fails the command if there is a failure.
+  private func finish(_ executed: [ExecutedChapter], warnings: [BuildWarning], seconds: Double) throws {
+    for warning in warnings {
+      FileHandle.standardError.write(Data("\(warning)\n".utf8))
+    }
     let failures = executed.flatMap(\.unexpectedFailures)
     for (_, result) in failures {
       FileHandle.standardError.write(Data("\(result.error?.message ?? "a cell failed")\n".utf8))
+    }
+    let inlineErrors = executed.compactMap(\.inlineError)
+    for error in inlineErrors {
+      FileHandle.standardError.write(Data("\(error.message)\n".utf8))
     }
     let cached = executed.filter(\.cached).count
     let cells = executed.map(\.results.count).reduce(0, +)
     print(
       "wrote \(book == "." ? "" : book + "/")output/index.html in \(String(format: "%.2f", seconds)) s: "
-        + "\(executed.count) chapters (\(cached) cached), \(cells) cells, \(failures.count) failed")
+        + "\(executed.count) chapters (\(cached) cached), \(cells) cells, \(failures.count) failed"
+        + (warnings.isEmpty ? "" : ", \(warnings.count) warning\(warnings.count == 1 ? "" : "s")"))
+    if failures.isEmpty, let error = inlineErrors.first {
+      throw UserError(
+        "inline expression\(inlineErrors.count == 1 ? "" : "s") failed to compile (\(error.file):\(error.line ?? 0))")
+    }
     guard failures.isEmpty else {
       let cells = failures.map {
         "\($0.cell.options.label ?? "cell \($0.cell.index + 1)") (\($0.result.error?.file ?? ""):\($0.result.error?.line ?? $0.cell.line))"
@@ -175,6 +194,14 @@ struct BuildCommand: ParsableCommand {
 }
 
 extension BuildSettings.Profile: EnumerableFlag {}
+
+extension BuildWarning {
+  /// No Node.js to run KaTeX: the pages typeset their math in the browser, and math errors go unnoticed.
+  static let mathInBrowser = BuildWarning(
+    file: "",
+    "node not found (Debian package nodejs): math is typeset in the reader's browser and KaTeX errors are not checked; "
+      + "scripts/setup.sh installs it")
+}
 
 /// Results gathered from parallel chapter runs, in chapter order.
 private final class Collected: @unchecked Sendable {
