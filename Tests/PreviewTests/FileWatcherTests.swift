@@ -29,7 +29,8 @@ import _TestSupport
     // Unwatched first: were it reported, it would show up in the first batch we wait for.
     try "changed".write(toFile: folder.path + "/src/Other.swift", atomically: false, encoding: .utf8)
     try "changed".write(toFile: included, atomically: false, encoding: .utf8)
-    #expect(try changes.waitFor(included) == [included])
+    let first = try changes.waitFor(included)
+    #expect(!first.contains(folder.path + "/src/Other.swift"), "\(first)")
 
     try "b".write(toFile: folder.path + "/chapters/01.md", atomically: true, encoding: .utf8)
     #expect(try changes.waitFor(folder.path + "/chapters/01.md").contains(folder.path + "/chapters/01.md"))

@@ -68,4 +68,26 @@ import _TestSupport
     }
     #expect(try RawHTTP.get("/", port: preview.port).status == 200)
   }
+
+  @Test func ctrlCStopsTheServerAndTheRunningCell() throws {
+    let book = try PreviewBook.make()
+    let preview = try PreviewProcess(book: book.path)
+    try PreviewBook.save(
+      PreviewBook.intro(prose: "Sleeping.", cell: "print(\"sleeping\")\nsleep(300)"), to: PreviewBook.intro, in: book)
+    let deadline = Date() + 300
+    while !ProcessTable.commandLines().contains(where: { $0.hasPrefix(book.path) && $0.hasSuffix("/chapter") }),
+      Date() < deadline, preview.process.isRunning
+    {
+      Thread.sleep(forTimeInterval: 0.05)
+    }
+    try #require(
+      ProcessTable.commandLines().contains { $0.hasPrefix(book.path) && $0.hasSuffix("/chapter") },
+      "the cell never started")
+    #expect(preview.interrupt() == 128 + SIGINT)
+    #expect(preview.output.contains("interrupted; output/ keeps the previous report"))
+    #expect(throws: (any Error).self) { try RawHTTP.get("/", port: preview.port) }
+    // The chapter program's process group was killed with it; give the kernel a moment to reap it.
+    Thread.sleep(forTimeInterval: 0.2)
+    #expect(!ProcessTable.commandLines().contains { $0.contains(book.path) })
+  }
 }
