@@ -1,7 +1,8 @@
-# The two commands of FlowBook. Both install missing Debian packages first (scripts/setup.sh).
+# The commands of FlowBook. Each installs missing Debian packages first (scripts/setup.sh).
 #   make report — build the course report into output/ (HTML; PDF too with PDF=1)
 #   make test   — run the whole test suite
-.PHONY: report test clean
+#   make mutate — plant the bugs of scripts/mutations.txt one at a time and check the tests catch each (slow)
+.PHONY: report test mutate clean
 
 report:
 	@scripts/setup.sh $(if $(PDF),--browser,)
@@ -12,6 +13,10 @@ test:
 	@scripts/setup.sh --browser
 	swift build --build-tests
 	swift test --skip-build
+
+mutate:
+	@scripts/setup.sh
+	scripts/mutate.sh $(MUTATIONS)
 
 clean:
 	rm -rf .build output/*
