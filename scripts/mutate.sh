@@ -28,7 +28,11 @@ add_block() {
 }
 while IFS= read -r line || [[ -n $line ]]; do
   case $line in
-    name:*) add_block; name=${line#name: } ;;
+    name:*)
+      add_block
+      name=${line#name: }
+      [[ $name =~ ^[A-Za-z0-9._-]+$ ]] || die "$list: a name is letters, digits, '.', '_' and '-': $name"
+      ;;
     file:*) file=${line#file: } ;;
     find:*) find=${line#find: } ;;
     replace:*) replace=${line#replace:}; replace=${replace# } ;;

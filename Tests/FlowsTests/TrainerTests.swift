@@ -63,9 +63,10 @@ import Testing
   }
 
   /// Clipping changes the gradients Adam's moments average over steps, so it changes the run after step 1.
-  @Test func clipNormReachesTheTrainingSteps() throws {
+  @Test(arguments: [FlowEngine.piecewise, .autodiff])
+  func clipNormReachesTheTrainingSteps(engine: FlowEngine) throws {
     var options = Self.smallOptions(steps: 5)
-    let flow = { try Flow(FlowConfiguration(couplings: 2, hidden: 8)) }
+    let flow = { try Flow(FlowConfiguration(couplings: 2, hidden: 16), engine: engine) }
     let plain = try Trainer(options: options).train(try flow(), on: .moons)
     options.clipNorm = 1e-3
     let clipped = try Trainer(options: options).train(try flow(), on: .moons)

@@ -7,10 +7,10 @@ import Testing
 @Suite struct TrainingStepTests {
   static let rows = 32
 
-  /// A small flow with random (not zero) last layers, so every parameter has a gradient, and its stepper.
+  /// A small flow with random (not zero) last layers, so every parameter has a gradient, and its stepper
+  /// (hidden width 16, so that `.piecewise` runs piecewise).
   static func stepper(engine: FlowEngine) throws -> TrainingStep {
-    let flow = try Flow(FlowConfiguration(couplings: 2, hidden: 8), seed: 5)
-    flow.engine = engine
+    let flow = try Flow(FlowConfiguration(couplings: 2, hidden: 16), seed: 5, engine: engine)
     return TrainingStep(flow: flow, optimiser: FusedAdam(parameters: flow.parameters), rows: rows)
   }
 
