@@ -1,13 +1,9 @@
 # The commands of FlowBook. Each installs missing Debian packages first (scripts/setup.sh).
 #   make report — build the course report into output/ (HTML; PDF too with PDF=1)
 #   make test   — run the whole test suite
-<<<<<<< HEAD
-#   make mutate — plant the bugs of scripts/mutations.txt one at a time and check the tests catch each (slow)
-.PHONY: report test mutate clean
-=======
 #   make sanitize — the Flows and Autodiff tests under AddressSanitizer (own build folder .build-sanitize)
-.PHONY: report test sanitize clean
->>>>>>> main
+#   make mutate — plant the bugs of scripts/mutations.txt one at a time and check the tests catch each (slow)
+.PHONY: report test sanitize mutate clean
 
 report:
 	@scripts/setup.sh $(if $(PDF),--browser,)
@@ -19,16 +15,14 @@ test:
 	swift build --build-tests
 	swift test --skip-build
 
-<<<<<<< HEAD
-mutate:
-	@scripts/setup.sh
-	scripts/mutate.sh $(MUTATIONS)
-=======
 sanitize:
 	@scripts/setup.sh
 	swift build --build-tests --sanitize address --scratch-path .build-sanitize
 	swift test --skip-build --sanitize address --scratch-path .build-sanitize --filter 'FlowsTests|AutodiffTests'
->>>>>>> main
+
+mutate:
+	@scripts/setup.sh
+	scripts/mutate.sh $(MUTATIONS)
 
 clean:
 	rm -rf .build .build-sanitize output/*
