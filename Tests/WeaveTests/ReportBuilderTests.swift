@@ -31,7 +31,10 @@ import _TestSupport
 
   @Test func numbersAndLinksLabelsAcrossChapters() throws {
     let intro = try page("01-intro.html")
-    #expect(intro.contains("<a class=\"cross-reference\" href=\"#eq-change\">Equation (1)</a>"))
+    #expect(
+      intro.contains(
+        "<a class=\"cross-reference\" href=\"#eq-change\">Equation (1)<span class=\"reference-preview\" aria-hidden=\"true\"><span class=\"math display\">\n\\log p_X(x)"
+      ))
     #expect(
       intro.contains(
         "<a class=\"cross-reference\" href=\"02-coupling.html#fig-moons\">Figure 1</a>"))
@@ -47,8 +50,8 @@ import _TestSupport
     #expect(intro.contains("<span class=\"equation\" id=\"eq-change\">"))
     #expect(intro.contains("<span class=\"equation-number\">(1)</span>"))
     let coupling = try page("02-coupling.html")
-    #expect(coupling.contains("href=\"#eq-logdet\">Equation (2)</a>"))
-    #expect(coupling.contains("href=\"01-intro.html#eq-change\">Equation (1)</a>"))
+    #expect(coupling.contains("href=\"#eq-logdet\">Equation (2)<span class=\"reference-preview\""))
+    #expect(coupling.contains("href=\"01-intro.html#eq-change\">Equation (1)<span"))
     #expect(coupling.contains("href=\"#tbl-losses\">Table 1</a>"))
     #expect(coupling.contains("href=\"01-intro.html#sec-intro\">Chapter 1</a>"))
     #expect(coupling.contains("<figure class=\"cell-figure\" id=\"fig-moons\">"))
@@ -62,7 +65,7 @@ import _TestSupport
   @Test func printVersionLinksWithinItself() throws {
     let print = try page("print.html")
     #expect(print.contains("<a class=\"cross-reference\" href=\"#fig-moons\">Figure 1</a>"))
-    #expect(print.contains("<a class=\"cross-reference\" href=\"#eq-change\">Equation (1)</a>"))
+    #expect(print.contains("<a class=\"cross-reference\" href=\"#eq-change\">Equation (1)<span"))
     #expect(print.contains("<article class=\"chapter print-chapter\" id=\"chapter-2\">"))
     #expect(print.contains("<details class=\"code-fold\" open>"))
     #expect(!print.contains(".html#"))
@@ -188,5 +191,46 @@ extension ReportBuilderTests {
     #expect(html.contains("<span class=\"section-number\">1</span> From &lt;front&gt; matter</a>"))
     #expect(
       html.contains("<h1 id=\"heading\"><span class=\"section-number\">1</span> Heading</h1>"))
+  }
+}
+
+extension ReportBuilderTests {
+  @Test func aCellWithHiddenCodeShowsNoRunTime() throws {
+    var hidden = Cell(index: 0, code: "show(markdown: evidence)", line: 3)
+    hidden.options.echo = false
+    let shown = Cell(index: 1, code: "print(1)", line: 7)
+    let chapter = ExecutedChapter(
+      chapter: Chapter(
+        file: "chapters/01-a.md", blocks: [.prose("# A", line: 1), .cell(hidden), .cell(shown)]),
+      results: [
+        CellResult(status: .ok, outputs: [.markdown("Evidence.")], seconds: 2.5),
+        CellResult(status: .ok, outputs: [.text("1\n")], seconds: 0.25),
+      ],
+      displayDirectory: book.displays.path)
+    let html = try #require(
+      try ReportBuilder(metadata: book.metadata, assets: nil).build([chapter]).text("01-a.html"))
+    #expect(!html.contains(">2.50 s</p>"))
+    #expect(html.contains(">0.25 s</p>"))
+  }
+}
+
+extension ReportBuilderTests {
+  @Test func thePrefaceOpensTheIndexPageWithMathAndReferences() throws {
+    let metadata = BookMetadata(
+      title: "T", preface: ("## Goals\n\nDerive $\\log p$, then read @sec-coupling.\n", "chapters/preface.md"))
+    let report = try ReportBuilder(metadata: metadata, assets: nil).build(book.chapters)
+    let index = try #require(report.text("index.html"))
+    let preface = try #require(index.range(of: "<section class=\"preface\">"))
+    #expect(index[preface.upperBound...].contains("<h2>Goals</h2>"))
+    #expect(index.contains("href=\"02-coupling.html#sec-coupling\">Section 2.1</a>"))
+    #expect(index.range(of: "<nav class=\"toc\"")!.lowerBound > preface.lowerBound)
+    #expect(try #require(report.text("print.html")).contains("class=\"preface\"") == false)
+  }
+
+  @Test func aPrefaceReferenceToAnUnknownLabelIsAnError() throws {
+    let metadata = BookMetadata(title: "T", preface: ("See @fig-nowhere.\n", "chapters/preface.md"))
+    #expect(throws: WeaveError.self) {
+      try ReportBuilder(metadata: metadata, assets: nil).build(book.chapters)
+    }
   }
 }
