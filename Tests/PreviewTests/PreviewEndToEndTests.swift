@@ -72,6 +72,10 @@ import _TestSupport
   @Test func ctrlCStopsTheServerAndTheRunningCell() throws {
     let book = try PreviewBook.make()
     let preview = try PreviewProcess(book: book.path)
+    // A finished rebuild first: each rebuild installs the build's Ctrl-C handling again, which must not undo it.
+    let events = try EventStreamClient(port: preview.port)
+    try PreviewBook.save(PreviewBook.intro(prose: "Rebuilt once."), to: PreviewBook.intro, in: book)
+    _ = try events.next("reload")
     try PreviewBook.save(
       PreviewBook.intro(prose: "Sleeping.", cell: "print(\"sleeping\")\nsleep(300)"), to: PreviewBook.intro, in: book)
     let deadline = Date() + 300
