@@ -51,7 +51,7 @@ import _TestSupport
     let fixed = try events.next("reload").json()
     #expect(fixed["ok"] as? Bool == true)
     #expect(try RawHTTP.get("/01-intro.html", port: preview.port).body.contains("Fixed prose."))
-    #expect(preview.output.contains("chapters/01-intro.md changed"))
+    #expect(preview.output.contains("  chapters/01-intro.md changed · reran chapters/01-intro.md · "))
     #expect(preview.output.contains("✘ 1 failed: chapters/01-intro.md:6"))
   }
 
