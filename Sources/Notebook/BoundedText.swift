@@ -109,6 +109,34 @@ struct BoundedText {
     exact = Data()
   }
 
+  /// Where the last `tailLines + 1` lines of `data[start...]` begin, counting the lines before them as left out:
+  /// a long text is not kept line by line.
+  private mutating func skipToLastLines(of data: Data, from start: Int) -> Int {
+    var begin = data.endIndex
+    var newlines = 0
+    while newlines <= tailLines + 1, let newline = data[start..<begin].lastIndex(of: UInt8(ascii: "\n")) {
+      newlines += 1
+      begin = newline
+    }
+    guard newlines > tailLines + 1 else { return start }
+    let skipped = data[start...begin]
+    linesAfterHead += skipped.withUnsafeBytes { bytes in
+      var count = 0
+      var position = bytes.baseAddress!
+      var left = bytes.count
+      while left > 0, let found = memchr(position, Int32(UInt8(ascii: "\n")), left).map(UnsafeRawPointer.init) {
+        count += 1
+        left -= position.distance(to: found) + 1
+        position = found + 1
+      }
+      return count
+    }
+    markCut()
+    tail = [Data()]
+    tailByteCount = 0
+    return begin + 1
+  }
+
   /// Keeps the last `tailLines` lines (each cut at `lineBytes`) and counts every completed line.
   private mutating func appendToTail(_ data: Data) {
     var index = data.startIndex
@@ -117,6 +145,7 @@ struct BoundedText {
       skipsLine = false
       index = newline + 1
     }
+    index = skipToLastLines(of: data, from: index)
     while index < data.endIndex {
       let newline = data[index...].firstIndex(of: UInt8(ascii: "\n"))
       let end = newline.map { $0 + 1 } ?? data.endIndex

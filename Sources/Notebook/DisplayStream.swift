@@ -44,6 +44,17 @@ struct DisplayStream {
     pending += chunk
     var events: [Event] = []
     var lineStart = pending.startIndex
+    // Without an event marker, every complete line is printed text: passed on at once, not line by line, so a
+    // cell printing millions of lines costs little.
+    if !pending.containsByte(Self.prefix[Self.prefix.startIndex]) {
+      if let newline = pending.lastIndex(of: UInt8(ascii: "\n")) {
+        appendText(Data(pending[...newline]))
+        lineStart = newline + 1
+      }
+      lineStart = passLongLine(from: lineStart)
+      pending = Data(pending[lineStart...])
+      return events
+    }
     while let newline = pending[lineStart...].firstIndex(of: UInt8(ascii: "\n")) {
       let line = pending[lineStart...newline]
       lineStart = newline + 1
@@ -54,15 +65,19 @@ struct DisplayStream {
         appendText(Data(line))
       }
     }
-    // Only the unfinished last line stays pending; it is copied once per chunk, not once per line. A line
-    // that never ends is passed on in pieces (keeping enough to find an event prefix split between chunks).
-    let keep = Self.prefix.count
-    if pending.endIndex - lineStart > 65536 {
-      appendText(Data(pending[lineStart..<(pending.endIndex - keep)]))
-      lineStart = pending.endIndex - keep
-    }
+    // Only the unfinished last line stays pending; it is copied once per chunk, not once per line.
+    lineStart = passLongLine(from: lineStart)
     pending = Data(pending[lineStart...])
     return events
+  }
+
+  /// Passes on most of an unfinished line longer than 64 KiB, keeping enough to find an event marker split
+  /// between chunks; returns where the pending text now starts.
+  private mutating func passLongLine(from lineStart: Int) -> Int {
+    let keep = Self.prefix.count
+    guard pending.endIndex - lineStart > 65536 else { return lineStart }
+    appendText(Data(pending[lineStart..<(pending.endIndex - keep)]))
+    return pending.endIndex - keep
   }
 
   /// Ends the stream: the last cell's time is taken and unfinished text kept.
@@ -171,4 +186,14 @@ struct DisplayStream {
 
   /// The file holding a cell's whole printed text when the page shows only part of it.
   static func fullOutputName(_ cell: Int) -> String { "cell\(cell)-output.txt" }
+}
+
+extension Data {
+  /// Whether `byte` occurs, found with `memchr`.
+  func containsByte(_ byte: UInt8) -> Bool {
+    withUnsafeBytes { bytes in
+      guard let base = bytes.baseAddress, bytes.count > 0 else { return false }
+      return memchr(base, Int32(byte), bytes.count) != nil
+    }
+  }
 }

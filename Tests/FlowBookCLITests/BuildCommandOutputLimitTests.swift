@@ -15,6 +15,7 @@ import _TestSupport
       ```
 
       ```{swift}
+      //| timeout: 3600
       for line in 1...2_000_000 { print("line \\(line)") }
       ```
 

@@ -13,6 +13,8 @@ struct BookOutline {
   var citations: CitationIndex
   /// Every formula typeset at build time, or `.inBrowser`.
   var math: TypesetMath
+  /// The book's preface (`preface:` in `book.yml`), shown on the index page.
+  var preface: PreparedMarkdown?
 }
 
 /// One chapter: its page, its number, its title and its blocks ready to render.
@@ -30,6 +32,8 @@ struct ChapterOutline {
   /// Whether `title` comes from the chapter's front matter (which wins over its `# ` heading).
   var hasFrontMatterTitle: Bool
   var blocks: [OutlineBlock]
+  /// The chapter's footnotes, numbered.
+  var footnotes: ChapterFootnotes
   /// Keys of the works this chapter cites, in order of first citation.
   var citedKeys: [String] = []
 

@@ -11,21 +11,21 @@ enum InlineText {
       case .math: MathHTML.html(prepared.maths[placeholder.index], typeset: math)
       case .reference: referenceText(prepared.references[placeholder.index], targets).htmlEscaped
       case .citation: citationText(prepared.citations[placeholder.index]).htmlEscaped
-      case .heading: ""
+      case .heading, .footnote: ""
       }
     }
   }
 
-  /// `text` as plain text: math as its TeX, references as their text.
+  /// `text` as plain text: math as readable text (`ReadableTeX`), references as their text.
   static func plain(
     _ text: String, in prepared: PreparedMarkdown, targets: [String: CrossReferenceTarget]
   ) -> String {
     Placeholder.replacing(in: text) { placeholder in
       switch placeholder.kind {
-      case .math: prepared.maths[placeholder.index].tex
+      case .math: ReadableTeX.text(prepared.maths[placeholder.index].tex)
       case .reference: referenceText(prepared.references[placeholder.index], targets)
       case .citation: citationText(prepared.citations[placeholder.index])
-      case .heading: ""
+      case .heading, .footnote: ""
       }
     }
   }

@@ -20,7 +20,9 @@ struct BookPages {
   // MARK: - Pages
 
   func indexPage() -> String {
-    let main = titleBlock() + tableOfContents(context: .index) + layout.pageNavigation(after: nil)
+    let main =
+      titleBlock() + prefaceHTML() + tableOfContents(context: .index)
+      + layout.pageNavigation(after: nil)
     return layout.document(
       title: layout.bookTitle, bodyClass: "index-page",
       body: layout.withSidebar(current: nil, main: main))
@@ -60,6 +62,12 @@ struct BookPages {
     return html + "</header>\n"
   }
 
+  private func prefaceHTML() -> String {
+    guard let preface = outline.preface else { return "" }
+    let markdown = MarkdownHTML(targets: outline.targets, context: .index, math: outline.math)
+    return "<section class=\"preface\">\n\(markdown.html(preface))</section>\n"
+  }
+
   private func tableOfContents(context: PageContext) -> String {
     var html =
       "<nav class=\"toc\" aria-label=\"Contents\">\n<h2 class=\"toc-title\">Contents</h2>\n<ol class=\"toc-chapters\">\n"
@@ -75,7 +83,8 @@ struct BookPages {
 
   private func chapterBody(_ chapter: ChapterOutline, context: PageContext) -> String {
     let markdown = MarkdownHTML(
-      targets: outline.targets, context: context, citations: outline.citations, math: outline.math)
+      targets: outline.targets, context: context, footnotes: chapter.footnotes,
+      citations: outline.citations, math: outline.math)
     let cells = CellHTML(
       markdown: markdown, showsTimes: outline.metadata.showsCellTimes && !context.isPrintVersion)
     var html = ""
@@ -91,6 +100,7 @@ struct BookPages {
       case .divClose: html += DivHTML.closing
       }
     }
+    html += chapter.footnotes.sectionHTML(resolve: markdown.resolve)
     // The print version lists every cited work once, at the end of the book.
     if !context.isPrintVersion {
       html += CitationHTML(index: outline.citations).list(chapter.citedKeys)

@@ -133,6 +133,13 @@ enum Stylesheet {
     }
     a.cross-reference:hover > .reference-preview, a.cross-reference:focus > .reference-preview { display: block; }
 
+    /* Footnotes: numbered per chapter, listed at its end */
+    .footnote-ref { line-height: 0; }
+    .footnote-ref a { text-decoration: none; padding: 0 0.1em; }
+    .footnotes { margin-top: 3rem; padding-top: 0.8rem; border-top: 1px solid var(--border); font-size: 0.92rem; }
+    .footnotes li > p { margin: 0 0 0.4em; }
+    .footnote-back { text-decoration: none; }
+
     /* Citations and reference lists */
     a.citation { text-decoration: none; }
     .references { margin-top: 3rem; }
@@ -202,7 +209,10 @@ enum Stylesheet {
       figure, .equation, .math.display, .cell-error, tr { break-inside: avoid; }
       .callout { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
       .reference-preview { display: none !important; }
-      .references { break-before: page; }
+      .references { margin-top: 1rem; }
+      .references > h2 { margin-top: 0; font-size: 1.15rem; }
+      .reference-list li { margin-bottom: 0.25em; }
+      .print-page .references { break-before: page; }   /* the book's list; a chapter printed alone keeps its own */
       .callout-title { break-after: avoid; }
       pre, pre code { white-space: pre-wrap; overflow-wrap: anywhere; }
       .cell-figure img { max-height: 110mm; }

@@ -1,0 +1,45 @@
+import Foundation
+
+/// The one terminal line a rebuild prints: when, what changed, what reran, how long, ✔ or ✘.
+///
+/// `21:04:13  chapters/02-coupling.md changed · reran chapters/02-coupling.md · 3.42 s ✔`; a failed build
+/// adds its failures' places, e.g. `✘ 1 failed: chapters/02-coupling.md:41`.
+struct RebuildLine {
+  /// The book folder; changed paths inside it are shown relative to it.
+  var bookDirectory: String
+  var changed: [String]
+  var outcome: RebuildOutcome
+  var seconds: Double
+
+  var text: String {
+    let clock = Self.clock.string(from: Date())
+    let what = changed.isEmpty ? "first build" : Self.list(changed.map(shortPath)) + " changed"
+    let reran = outcome.reran.isEmpty ? "nothing reran" : "reran " + Self.list(outcome.reran)
+    var line = "\(clock)  \(what) · \(reran) · \(String(format: "%.2f", seconds)) s "
+    if outcome.ok {
+      line += "✔"
+    } else {
+      let places = outcome.failures.map { $0.location.isEmpty ? "book error" : $0.location }
+      line += "✘ \(outcome.failures.count) failed: " + Self.list(places)
+    }
+    return line
+  }
+
+  private static func list(_ items: [String]) -> String {
+    items.count <= 3 ? items.joined(separator: ", ") : items.prefix(3).joined(separator: ", ") + " and \(items.count - 3) more"
+  }
+
+  /// `path` relative to the book (`chapters/01-intro.md`), else to the working folder, else as it is.
+  private func shortPath(_ path: String) -> String {
+    for folder in [bookDirectory, FileManager.default.currentDirectoryPath] where path.hasPrefix(folder + "/") {
+      return String(path.dropFirst(folder.count + 1))
+    }
+    return path
+  }
+
+  private static let clock: DateFormatter = {
+    let formatter = DateFormatter()
+    formatter.dateFormat = "HH:mm:ss"
+    return formatter
+  }()
+}
