@@ -38,6 +38,7 @@ public struct Trainer {
         flow: flow, optimiser: FusedAdam(parameters: flow.parameters), rows: options.batchSize)
     var losses: [Float] = []
     var stepTimes: [Double] = []
+    var stepCPUTimes: [Double] = []
     var records: [TrainingRecord] = []
     losses.reserveCapacity(options.steps)
     stepTimes.reserveCapacity(options.steps)
@@ -52,8 +53,10 @@ public struct Trainer {
       let learningRate = options.schedule.learningRate(
         base: options.learningRate, step: step, steps: options.steps)
       let before = DispatchTime.now().uptimeNanoseconds
+      let cpuBefore = ThreadClock.nanoseconds
       let loss = try stepper.run(
         batch, learningRate: learningRate, clipNorm: options.clipNorm, step: step + 1)
+      stepCPUTimes.append(Double(ThreadClock.nanoseconds - cpuBefore) / 1e6)
       let now = DispatchTime.now().uptimeNanoseconds
       stepTimes.append(Double(now - before) / 1e6)
       losses.append(loss)
@@ -80,7 +83,7 @@ public struct Trainer {
     guard testNLL.isFinite else { throw FlowError.nonFinite(step: options.steps, layer: nil) }
     return TrainingResult(
       records: records, losses: losses, testNLL: testNLL,
-      millisecondsPerStep: median(stepTimes),
+      millisecondsPerStep: median(stepTimes), cpuMillisecondsPerStep: median(stepCPUTimes),
       seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
   }
 }

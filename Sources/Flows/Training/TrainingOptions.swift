@@ -64,8 +64,10 @@ public struct TrainingResult: Codable, Equatable, Sendable {
   public var losses: [Float]
   /// Mean negative log-likelihood in nats on `testSize` fresh samples.
   public var testNLL: Double
-  /// Median wall-clock milliseconds of one optimisation step (sampling, forward, backward, update).
+  /// Median wall-clock milliseconds of one optimisation step (forward, backward, update).
   public var millisecondsPerStep: Double
+  /// Median thread CPU milliseconds of one optimisation step (less affected by other work on the machine).
+  public var cpuMillisecondsPerStep: Double
   /// Total wall-clock seconds of the run, evaluation included.
   public var seconds: Double
 }
