@@ -33,7 +33,7 @@ let package = Package(
     // MARK: - Numerics and flows
     .target(name: "Autodiff", dependencies: ["CBLAS"]),
     .target(name: "NeuralNet", dependencies: ["Autodiff"]),
-    .target(name: "Flows", dependencies: ["NeuralNet", "Autodiff", "CBLAS", "_FlowKernels"]),
+    .target(name: "Flows", dependencies: ["NeuralNet", "Autodiff", "CBLAS", "Plot", "_FlowKernels"]),
     /// The elementwise kernels of the flows' training step in C, AVX2 chosen at run time.
     .target(name: "_FlowKernels", publicHeadersPath: "."),
 
@@ -65,6 +65,6 @@ let package = Package(
     .testTarget(name: "NeuralNetTests", dependencies: ["NeuralNet", "_TestSupport"]),
     .testTarget(name: "WeaveTests", dependencies: ["Weave", "Notebook", "_TestSupport"], exclude: ["Fixtures"]),
     .testTarget(name: "PlotTests", dependencies: ["Plot", "PlotCairo", "CCairo"], exclude: ["Reference"]),
-    .testTarget(name: "FlowsTests", dependencies: ["Flows", "Autodiff", "_TestSupport"]),
+    .testTarget(name: "FlowsTests", dependencies: ["Flows", "Autodiff", "Plot", "_TestSupport"]),
   ]
 )

@@ -44,5 +44,7 @@ public enum CellProtocol {
     case progress
     /// `cell`, `failed`, `stderr`: how a cell run in a forked copy (`error: true`) ended.
     case isolatedEnd = "isolated-end"
+    /// `index`, `text`: the value of the chapter's `index`-th inline expression (`` `{swift} expr` ``).
+    case inlineValue = "inline-value"
   }
 }

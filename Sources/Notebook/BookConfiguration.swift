@@ -10,6 +10,11 @@ struct BookConfiguration {
   var defaults = CellOptions()
   /// The `shared:` Swift file (relative to `chapters/`) and its `book.yml` line.
   var shared: (name: String, line: Int)?
+  /// The `bibliography:` files (relative to `chapters/`) and the `book.yml` line naming them.
+  var bibliography: (names: [String], line: Int)?
+  var citationStyle = CitationStyle.numeric
+  /// `cell-times:` whether chapter pages show cell run times.
+  var showsCellTimes = true
 
   static let file = "chapters/book.yml"
 
@@ -37,6 +42,25 @@ struct BookConfiguration {
           throw BookError(file: file, line: entry.line, "chapter '\(chapter)' is listed more than once")
         }
       case "shared": configuration.shared = (try mapping.string(entry), entry.line)
+      case "bibliography":
+        let names = try mapping.strings(entry)
+        if let name = names.first(where: { !$0.hasSuffix(".bib") || $0.hasPrefix("/") || $0.contains("..") }) {
+          throw BookError(
+            file: file, line: entry.line, "bibliography '\(name)' must name a BibTeX .bib file inside chapters/")
+        }
+        configuration.bibliography = (names, entry.line)
+      case "citation-style":
+        let text = try mapping.string(entry)
+        guard let style = CitationStyle(rawValue: text) else {
+          throw BookError(file: file, line: entry.line, "citation-style '\(text)' is unknown (known: numeric, author-year)")
+        }
+        configuration.citationStyle = style
+      case "cell-times":
+        switch try mapping.string(entry) {
+        case "true": configuration.showsCellTimes = true
+        case "false": configuration.showsCellTimes = false
+        default: throw BookError(file: file, line: entry.line, "'cell-times' must be true or false")
+        }
       case "defaults":
         guard let defaults = entry.value.mapping else {
           throw BookError(file: file, line: entry.line, "'defaults' must hold cell options as 'key: value' lines")
@@ -49,7 +73,7 @@ struct BookConfiguration {
       default:
         throw BookError(
           file: file, line: entry.line,
-          "unknown key '\(entry.key)' (known: title, authors, chapters, shared, defaults)")
+          "unknown key '\(entry.key)' (known: title, authors, chapters, shared, bibliography, citation-style, defaults, cell-times)")
       }
     }
     return configuration

@@ -69,13 +69,30 @@ public struct ExecutedChapter: Sendable {
   public var displayDirectory: String
   /// Whether the results came from the cache (nothing compiled or ran).
   public var cached: Bool
+  /// The values of `chapter.inlineExpressions`, in order; nil where none was computed.
+  public var inlineValues: [String?]
+  /// The compile errors of inline expressions that did not compile, at their chapter lines.
+  public var inlineError: CellError?
 
-  /// Results of `chapter`'s cells with the folder of their figures.
-  public init(chapter: Chapter, results: [CellResult], displayDirectory: String, cached: Bool = false) {
+  /// Results of `chapter`'s cells with the folder of their figures, and the values of its inline expressions.
+  public init(
+    chapter: Chapter, results: [CellResult], displayDirectory: String, cached: Bool = false,
+    inlineValues: [String?] = [], inlineError: CellError? = nil
+  ) {
     self.chapter = chapter
     self.results = results
     self.displayDirectory = displayDirectory
     self.cached = cached
+    self.inlineValues = inlineValues
+    self.inlineError = inlineError
+  }
+
+  /// The value computed for `expression` (one of `chapter.inlineExpressions`), if any.
+  public func inlineValue(for expression: InlineExpression) -> String? {
+    guard let index = chapter.inlineExpressions.firstIndex(of: expression), index < inlineValues.count else {
+      return nil
+    }
+    return inlineValues[index]
   }
 }
 
@@ -85,10 +102,23 @@ public struct BookMetadata: Sendable, Equatable {
   public var title: String
   /// Author names, in order.
   public var authors: [String]
+  /// Whether chapter pages show each cell's run time (`cell-times: false` in `book.yml` hides them; the
+  /// print version and the PDF never show them).
+  public var showsCellTimes: Bool
+  /// The files of `bibliography:`, read, which citations such as `[@key]` refer to.
+  public var bibliography: [BibliographyFile]
+  /// `citation-style:`, numeric unless set.
+  public var citationStyle: CitationStyle
 
-  /// Metadata with a title and optional authors.
-  public init(title: String, authors: [String] = []) {
+  /// Metadata with a title and optional authors, cell-time setting and bibliography.
+  public init(
+    title: String, authors: [String] = [], showsCellTimes: Bool = true,
+    bibliography: [BibliographyFile] = [], citationStyle: CitationStyle = .numeric
+  ) {
     self.title = title
     self.authors = authors
+    self.showsCellTimes = showsCellTimes
+    self.bibliography = bibliography
+    self.citationStyle = citationStyle
   }
 }

@@ -5,8 +5,6 @@ struct CrossReferenceTarget: Equatable {
     case figure, table, equation
     /// A heading; `level` 1 is a chapter title.
     case section(level: Int)
-    /// A cell labelled for linking only (not `fig-`/`tbl-`), not numbered.
-    case cell
   }
 
   var kind: Kind
@@ -20,6 +18,8 @@ struct CrossReferenceTarget: Equatable {
   var id: String
   /// Where the label is defined.
   var location: ChapterLocation
+  /// An equation's TeX, shown in a tooltip over links to it.
+  var preview: String?
 
   /// What `@label` shows: "Figure 4", "Equation (3)", "Section 2.1", "Chapter 2", "Table 1".
   var referenceText: String {
@@ -29,7 +29,6 @@ struct CrossReferenceTarget: Equatable {
     case .equation: "Equation \(number ?? "")"
     case .section(let level):
       if let number { level == 1 ? "Chapter \(number)" : "Section \(number)" } else { title ?? id }
-    case .cell: id
     }
   }
 }

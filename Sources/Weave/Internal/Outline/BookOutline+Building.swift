@@ -5,13 +5,16 @@ extension BookOutline {
   /// The first pass: renders every chapter's Markdown once, numbers sections, figures, tables and
   /// equations in reading order, gives every heading an anchor and checks every `@label`.
   ///
-  /// `fileExists` answers whether a cell's figure file is on disk (a read, never a write).
+  /// `fileExists` answers whether a cell's figure file is on disk (a read, never a write); `renderer`
+  /// typesets every formula now (nil leaves it to the browser).
   init(
-    chapters executed: [ExecutedChapter], metadata: BookMetadata,
+    chapters executed: [ExecutedChapter], metadata: BookMetadata, renderer: KaTeXRenderer? = nil,
     fileExists: @escaping (String) -> Bool = { FileManager.default.fileExists(atPath: $0) }
   ) throws(WeaveError) {
     var registry = LabelRegistry(
-      reservedIDs: ["content"] + executed.indices.map { "chapter-\($0 + 1)" })
+      reservedIDs: ["content", "references"] + executed.indices.map { "chapter-\($0 + 1)" })
+    var citations = CitationIndex(
+      bibliography: try Bibliography(files: metadata.bibliography, style: metadata.citationStyle))
     var figureCopies: [String: String] = [:]
     var chapters: [ChapterOutline] = []
     for (offset, chapter) in executed.enumerated() {
@@ -23,11 +26,17 @@ extension BookOutline {
     }
     for index in chapters.indices {
       chapters[index].assignHeadingIDs(registry: &registry)
-      try chapters[index].checkReferences(against: registry.targets)
-      chapters[index].resolveTitles(targets: registry.targets)
+      try chapters[index].checkReferences(against: registry.targets, citations: &citations)
+    }
+    let math = try renderer.map { renderer throws(WeaveError) in
+      try TypesetMath(chapters.flatMap(\.formulas), renderer: renderer)
+    }
+    for index in chapters.indices {
+      chapters[index].resolveTitles(targets: registry.targets, math: math ?? .inBrowser)
     }
     self.init(
-      metadata: metadata, chapters: chapters, targets: registry.targets, figureCopies: figureCopies)
+      metadata: metadata, chapters: chapters, targets: registry.targets, figureCopies: figureCopies,
+      citations: citations, math: math ?? .inBrowser)
   }
 
   /// `chapters/02-flows.md` → `02-flows.html`; never `index.html` or `print.html`, which the book uses.
@@ -60,24 +69,39 @@ extension ChapterOutline {
     }
   }
 
-  fileprivate func checkReferences(against targets: [String: CrossReferenceTarget])
-    throws(WeaveError)
-  {
+  /// Checks every `@label` and citation, and numbers the works cited in reading order.
+  fileprivate mutating func checkReferences(
+    against targets: [String: CrossReferenceTarget], citations: inout CitationIndex
+  ) throws(WeaveError) {
     for prepared in preparedMarkdown {
       for site in prepared.references where targets[site.label] == nil {
-        throw .undefinedReference(site.label, at: site.location)
+        throw .undefinedReference(
+          site.label, at: site.location,
+          suggestion: LabelSuggestion.closest(to: site.label, among: targets.keys))
+      }
+      for site in prepared.citations {
+        for item in site.items {
+          if MathAndReferenceScanner.crossReferenceLabel(item.key) != nil {
+            guard targets[item.key] != nil else { throw .undefinedReference(item.key, at: site.location) }
+          } else if citations.entry(item.key) != nil {
+            citations.cite(item.key)
+            if !citedKeys.contains(item.key) { citedKeys.append(item.key) }
+          } else if site.bracketed || item.key.contains(where: \.isNumber) {
+            throw .unknownCitation(item.key, at: site.location)
+          }
+        }
       }
     }
   }
 
   /// Section titles and caption texts, which may show references to labels defined later in the book.
-  fileprivate mutating func resolveTitles(targets: [String: CrossReferenceTarget]) {
+  fileprivate mutating func resolveTitles(targets: [String: CrossReferenceTarget], math: TypesetMath) {
     blocks = blocks.map { block in
       switch block {
       case .prose(let prepared, var sections):
         for index in sections.indices {
           sections[index].titleHTML = InlineText.html(
-            prepared.headings[index].text, in: prepared, targets: targets)
+            prepared.headings[index].text, in: prepared, targets: targets, math: math)
         }
         return .prose(prepared, sections: sections)
       case .cell(var cell):
@@ -85,6 +109,8 @@ extension ChapterOutline {
           cell.captionText = InlineText.plain(caption.plainText, in: caption, targets: targets)
         }
         return .cell(cell)
+      case .divOpen, .divClose:
+        return block
       }
     }
     if let titleBlock = blocks.lazy.compactMap(Self.titleHeading).first {
@@ -105,14 +131,37 @@ extension ChapterOutline {
     return (prepared, prepared.headings[index], sections[index])
   }
 
+  /// Every formula of the chapter in reading order: prose, captions, Markdown and LaTeX printed by cells.
+  fileprivate var formulas: [MathSpan] {
+    blocks.flatMap { block -> [MathSpan] in
+      switch block {
+      case .prose(let prepared, _): return prepared.maths + prepared.tableCaptions.flatMap(\.caption.maths)
+      case .cell(let cell):
+        var formulas = cell.caption?.maths ?? []
+        for (index, output) in cell.result.outputs.enumerated() {
+          switch output {
+          case .markdown: formulas += cell.markdownOutputs[index]?.maths ?? []
+          case .latex(let tex): formulas.append(cell.latexFormula(tex))
+          case .text, .figure, .table: break
+          }
+        }
+        return formulas
+      case .divOpen(let div): return div.title?.maths ?? []
+      case .divClose: return []
+      }
+    }
+  }
+
   /// Every piece of Markdown in the chapter: prose, captions and Markdown printed by cells.
   private var preparedMarkdown: [PreparedMarkdown] {
     blocks.flatMap { block -> [PreparedMarkdown] in
       switch block {
-      case .prose(let prepared, _): [prepared]
+      case .prose(let prepared, _): [prepared] + prepared.tableCaptions.map(\.caption)
       case .cell(let cell):
         (cell.caption.map { [$0] } ?? [])
           + cell.markdownOutputs.sorted { $0.key < $1.key }.map(\.value)
+      case .divOpen(let div): div.title.map { [$0] } ?? []
+      case .divClose: []
       }
     }
   }

@@ -9,6 +9,10 @@ struct BookOutline {
   var targets: [String: CrossReferenceTarget]
   /// Figure files to copy: path inside the report → path on disk.
   var figureCopies: [String: String]
+  /// The works the book cites, numbered and labelled.
+  var citations: CitationIndex
+  /// Every formula typeset at build time, or `.inBrowser`.
+  var math: TypesetMath
 }
 
 /// One chapter: its page, its number, its title and its blocks ready to render.
@@ -26,6 +30,10 @@ struct ChapterOutline {
   /// Whether `title` comes from the chapter's front matter (which wins over its `# ` heading).
   var hasFrontMatterTitle: Bool
   var blocks: [OutlineBlock]
+  /// The chapter's footnotes, numbered.
+  var footnotes: ChapterFootnotes
+  /// Keys of the works this chapter cites, in order of first citation.
+  var citedKeys: [String] = []
 
   /// Every heading of the chapter's prose, in order.
   var sections: [Section] {
@@ -41,6 +49,19 @@ enum OutlineBlock {
   /// Prose and the sections its headings open, indexed like the prose's heading placeholders.
   case prose(PreparedMarkdown, sections: [Section])
   case cell(CellOutline)
+  /// The opening fence of a fenced div (a callout, when its class says so).
+  case divOpen(DivOutline)
+  /// The closing `:::` of the innermost open div.
+  case divClose
+}
+
+/// A fenced div with what weaving needs: its rendered title and, for exercises, its number.
+struct DivOutline {
+  var div: FencedDiv
+  /// `title=` rendered with placeholders.
+  var title: PreparedMarkdown?
+  /// "3.2" for the second exercise of chapter 3.
+  var exerciseNumber: String?
 }
 
 /// A heading with its anchor and number.
@@ -68,6 +89,11 @@ struct CellOutline {
   var markdownOutputs: [Int: PreparedMarkdown]
   /// Report paths of the cell's figures, by output index.
   var figures: [Int: FigurePaths]
+
+  /// The display formula of a `show(latex:)` output, located at the cell.
+  func latexFormula(_ tex: String) -> MathSpan {
+    MathSpan(tex: tex, display: true, location: ChapterLocation(file: file, line: cell.line))
+  }
 }
 
 /// Where a figure lives inside the report.

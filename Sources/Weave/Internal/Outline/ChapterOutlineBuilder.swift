@@ -11,6 +11,11 @@ struct ChapterOutlineBuilder {
   private(set) var figureCopies: [String: String] = [:]
   private var sectionCounters: [Int] = []
   private var hasNumberedTitle = false
+  /// Opening fences of the divs not closed yet, innermost last.
+  private var openDivs: [ChapterLocation] = []
+  private var exerciseCount = 0
+  /// The chapter's footnote definitions, given to every piece of prose that refers to a note.
+  private var footnoteSource = ""
 
   init(
     executed: ExecutedChapter, number: Int, pageName: String, fileExists: @escaping (String) -> Bool
@@ -22,28 +27,45 @@ struct ChapterOutlineBuilder {
   }
 
   mutating func build(registry: inout LabelRegistry) throws(WeaveError) -> ChapterOutline {
+    // Footnote definitions may stand anywhere in the chapter: collect them before rendering any prose.
+    var definitions = FootnoteDefinitions()
+    let pieces = executed.chapter.blocks.map { block -> [ProsePiece] in
+      guard case .prose(let markdown, let line) = block else { return [] }
+      // `{swift} expr` code spans show their computed values, as text; without one they stay code.
+      let computed = InlineExpression.replacing(in: markdown, firstLine: line) {
+        executed.inlineValue(for: $0)?.markdownLiteral
+      }
+      return FencedDivSplitter.split(computed, file: executed.chapter.file, firstLine: line).map {
+        piece in
+        guard case .markdown(let text, let line) = piece else { return piece }
+        return .markdown(definitions.take(from: text), line: line)
+      }
+    }
+    footnoteSource = definitions.source
     var blocks: [OutlineBlock] = []
-    for block in executed.chapter.blocks {
+    for (index, block) in executed.chapter.blocks.enumerated() {
       switch block {
-      case .prose(let markdown, let line):
-        let location = ChapterLocation(file: executed.chapter.file, line: line)
-        let prepared = try PreparedMarkdown(markdown, at: location, rawHTML: .keep)
-        var sections: [Section] = []
-        for heading in prepared.headings {
-          sections.append(try section(for: heading, registry: &registry))
+      case .prose:
+        for piece in pieces[index] {
+          blocks.append(try outline(of: piece, registry: &registry))
         }
-        try defineEquations(in: prepared, registry: &registry)
-        blocks.append(.prose(prepared, sections: sections))
       case .cell(let cell):
         blocks.append(.cell(try outline(of: cell, registry: &registry)))
       }
     }
+    var footnotes = ChapterFootnotes(chapterNumber: number)
+    blocks = blocks.map { block in
+      guard case .prose(var prepared, let sections) = block else { return block }
+      footnotes.number(in: &prepared)
+      return .prose(prepared, sections: sections)
+    }
+    if let unclosed = openDivs.last { throw .unclosedDiv(at: unclosed) }
     let title = executed.chapter.title ?? Self.title(fromFile: executed.chapter.file)
     return ChapterOutline(
       number: number, pageName: pageName, title: title,
       titleHTML: title.htmlEscaped, hasTitleHeading: false,
       hasFrontMatterTitle: executed.chapter.title != nil,
-      blocks: blocks)
+      blocks: blocks, footnotes: footnotes)
   }
 
   /// `chapters/02-coupling-layers.md` → "Coupling layers", for chapters with neither a front-matter
@@ -54,6 +76,48 @@ struct ChapterOutlineBuilder {
       .replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ")
     guard let first = words.first else { return stem }
     return first.uppercased() + words.dropFirst()
+  }
+
+  // MARK: - Prose and fenced divs
+
+  private mutating func outline(of piece: ProsePiece, registry: inout LabelRegistry)
+    throws(WeaveError) -> OutlineBlock
+  {
+    switch piece {
+    case .markdown(let markdown, let line):
+      let location = ChapterLocation(file: executed.chapter.file, line: line)
+      let prepared = try PreparedMarkdown(
+        markdown, at: location, rawHTML: .keep, footnotes: footnoteSource)
+      var sections: [Section] = []
+      for heading in prepared.headings {
+        sections.append(try section(for: heading, registry: &registry))
+      }
+      try defineEquations(in: prepared, registry: &registry)
+      for caption in prepared.tableCaptions {
+        try defineEquations(in: caption.caption, registry: &registry)
+        if let label = caption.label {
+          _ = try registry.defineCell(label, pageName: pageName, at: caption.location)
+        }
+      }
+      return .prose(prepared, sections: sections)
+    case .open(let div):
+      openDivs.append(div.location)
+      let title = try div.title.map { text throws(WeaveError) in
+        try PreparedMarkdown(text, at: div.location, rawHTML: .keep)
+      }
+      if let title { try defineEquations(in: title, registry: &registry) }
+      var exerciseNumber: String?
+      if div.calloutKind == .exercise {
+        exerciseCount += 1
+        exerciseNumber = "\(number).\(exerciseCount)"
+      }
+      return .divOpen(DivOutline(div: div, title: title, exerciseNumber: exerciseNumber))
+    case .close(let line):
+      guard openDivs.popLast() != nil else {
+        throw .unopenedDivClose(at: ChapterLocation(file: executed.chapter.file, line: line))
+      }
+      return .divClose
+    }
   }
 
   // MARK: - Sections
@@ -93,7 +157,8 @@ struct ChapterOutlineBuilder {
     throws(WeaveError)
   {
     for math in prepared.labelledEquations {
-      _ = try registry.defineEquation(math.label!, pageName: pageName, at: math.location)
+      _ = try registry.defineEquation(
+        math.label!, tex: math.tex, pageName: pageName, at: math.location)
     }
   }
 
@@ -106,11 +171,13 @@ struct ChapterOutlineBuilder {
     let result =
       cell.index < executed.results.count
       ? executed.results[cell.index] : CellResult(status: .notRun)
-    let numbered = try cell.options.label.flatMap { label throws(WeaveError) in
+    let numbered = try cell.options.label.map { label throws(WeaveError) in
       try registry.defineCell(label, pageName: pageName, at: location)
     }
+    let captionLocation = ChapterLocation(
+      file: executed.chapter.file, line: cell.options.figureCaptionLine ?? cell.line)
     let caption = try cell.options.figureCaption.map { text throws(WeaveError) in
-      try PreparedMarkdown(text, at: location, rawHTML: .escape)
+      try PreparedMarkdown(text, at: captionLocation, rawHTML: .escape)
     }
     if let caption { try defineEquations(in: caption, registry: &registry) }
     var markdownOutputs: [Int: PreparedMarkdown] = [:]

@@ -3,13 +3,15 @@
 enum InlineText {
   /// `text` escaped, with math typeset by KaTeX and references shown as their text ("Figure 4").
   static func html(
-    _ text: String, in prepared: PreparedMarkdown, targets: [String: CrossReferenceTarget]
+    _ text: String, in prepared: PreparedMarkdown, targets: [String: CrossReferenceTarget],
+    math: TypesetMath
   ) -> String {
     Placeholder.replacing(in: text.htmlEscaped) { placeholder in
       switch placeholder.kind {
-      case .math: MathHTML.html(prepared.maths[placeholder.index])
+      case .math: MathHTML.html(prepared.maths[placeholder.index], typeset: math)
       case .reference: referenceText(prepared.references[placeholder.index], targets).htmlEscaped
-      case .heading: ""
+      case .citation: citationText(prepared.citations[placeholder.index]).htmlEscaped
+      case .heading, .footnote: ""
       }
     }
   }
@@ -22,9 +24,16 @@ enum InlineText {
       switch placeholder.kind {
       case .math: prepared.maths[placeholder.index].tex
       case .reference: referenceText(prepared.references[placeholder.index], targets)
-      case .heading: ""
+      case .citation: citationText(prepared.citations[placeholder.index])
+      case .heading, .footnote: ""
       }
     }
+  }
+
+  /// A citation as written, `[@a; @b]` or `@a`, where it cannot link to the reference list.
+  private static func citationText(_ site: CitationSite) -> String {
+    let keys = site.items.map { ($0.suppressAuthor ? "-@" : "@") + $0.key }.joined(separator: "; ")
+    return site.bracketed ? "[\(keys)]" : keys
   }
 
   private static func referenceText(

@@ -42,6 +42,7 @@ struct BookPages {
       main += "<article class=\"chapter print-chapter\" id=\"chapter-\(chapter.number)\">\n"
       main += chapterBody(chapter, context: .printVersion) + "</article>\n"
     }
+    main += CitationHTML(index: outline.citations).list(outline.citations.cited)
     main += "</main>\n"
     return layout.document(title: layout.bookTitle, bodyClass: "print-page", body: main)
   }
@@ -73,8 +74,11 @@ struct BookPages {
   }
 
   private func chapterBody(_ chapter: ChapterOutline, context: PageContext) -> String {
-    let markdown = MarkdownHTML(targets: outline.targets, context: context)
-    let cells = CellHTML(markdown: markdown)
+    let markdown = MarkdownHTML(
+      targets: outline.targets, context: context, footnotes: chapter.footnotes,
+      citations: outline.citations, math: outline.math)
+    let cells = CellHTML(
+      markdown: markdown, showsTimes: outline.metadata.showsCellTimes && !context.isPrintVersion)
     var html = ""
     if !chapter.hasTitleHeading {
       html +=
@@ -84,7 +88,14 @@ struct BookPages {
       switch block {
       case .prose(let prepared, let sections): html += markdown.html(prepared, sections: sections)
       case .cell(let cell): html += cells.html(cell)
+      case .divOpen(let div): html += DivHTML(markdown: markdown).opening(div)
+      case .divClose: html += DivHTML.closing
       }
+    }
+    html += chapter.footnotes.sectionHTML(resolve: markdown.resolve)
+    // The print version lists every cited work once, at the end of the book.
+    if !context.isPrintVersion {
+      html += CitationHTML(index: outline.citations).list(chapter.citedKeys)
     }
     return html
   }

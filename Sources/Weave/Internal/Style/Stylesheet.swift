@@ -112,7 +112,8 @@ enum Stylesheet {
     .cell-figure { margin: 1em 0; text-align: center; }
     .cell-figure img { background: var(--figure-bg); border-radius: 4px; }
     .cell-table { margin: 1em 0; }
-    .cell-table figcaption { margin-bottom: 0.4em; font-size: 0.93rem; color: var(--muted); }
+    .cell-table figcaption, .prose-table figcaption { margin-bottom: 0.4em; font-size: 0.93rem; color: var(--muted); }
+    .prose-table { margin: 1em 0; }
     .cell-figure figcaption { margin-top: 0.5em; font-size: 0.93rem; color: var(--muted); text-align: left; }
     .caption-label { font-weight: 650; color: var(--fg); }
     .output-missing > p { padding: 2em; border: 1px dashed var(--border); color: var(--muted); }
@@ -121,6 +122,53 @@ enum Stylesheet {
     .cell-error-location { margin: 0 0 0.4em; font-weight: 650; color: var(--error-fg); font-size: 0.9rem; }
     .cell-error.expected { --error-bg: var(--expected-bg); --error-rule: var(--expected-rule); --error-fg: var(--expected-fg); }
     .cell-not-run { color: var(--muted); font-style: italic; font-size: 0.9rem; }
+
+    /* A link to an equation shows the equation while the pointer rests on it (or it has focus) */
+    a.cross-reference { position: relative; }
+    .reference-preview {
+      display: none; position: absolute; left: 0; top: 1.6em; z-index: 2; min-width: 16rem; max-width: 36rem;
+      padding: 0.3em 1em; background: var(--bg); color: var(--fg); border: 1px solid var(--border);
+      border-radius: 6px; box-shadow: 0 4px 14px rgba(0, 0, 0, 0.18); font-weight: normal;
+    }
+    a.cross-reference:hover > .reference-preview, a.cross-reference:focus > .reference-preview { display: block; }
+
+    /* Footnotes: numbered per chapter, listed at its end */
+    .footnote-ref { line-height: 0; }
+    .footnote-ref a { text-decoration: none; padding: 0 0.1em; }
+    .footnotes { margin-top: 3rem; padding-top: 0.8rem; border-top: 1px solid var(--border); font-size: 0.92rem; }
+    .footnotes li > p { margin: 0 0 0.4em; }
+    .footnote-back { text-decoration: none; }
+
+    /* Citations and reference lists */
+    a.citation { text-decoration: none; }
+    .references { margin-top: 3rem; }
+    .reference-list { padding-left: 0; list-style: none; font-size: 0.95rem; }
+    .reference-list li { margin: 0 0 0.6em; padding-left: 1.5em; text-indent: -1.5em; }
+    .reference-list.numeric li { padding-left: 2.4em; text-indent: -2.4em; }
+    .reference-label { display: inline-block; min-width: 2.4em; text-indent: 0; color: var(--muted); }
+    .reference-list a { overflow-wrap: anywhere; }
+
+    /* Callouts: ::: {.callout-note} … ::: (note, tip, warning, important, exercise) */
+    .callout {
+      --callout: #0b5cad; --callout-bg: #eef4fb;
+      margin: 1.4em 0; padding: 0.7em 1em 0.1em; border-left: 4px solid var(--callout);
+      background: var(--callout-bg); border-radius: 0 6px 6px 0;
+    }
+    .callout-tip { --callout: #1a7f37; --callout-bg: #eef8f0; }
+    .callout-warning { --callout: #b7791f; --callout-bg: #fdf6e3; }
+    .callout-important { --callout: #c0392b; --callout-bg: #fcf0f0; }
+    .callout-exercise { --callout: #6f42c1; --callout-bg: #f4f0fb; }
+    @media screen and (prefers-color-scheme: dark) {
+      .callout { --callout: #7cb5ff; --callout-bg: #18212d; }
+      .callout-tip { --callout: #57b07d; --callout-bg: #16241b; }
+      .callout-warning { --callout: #d69e2e; --callout-bg: #2a2418; }
+      .callout-important { --callout: #e0645a; --callout-bg: #2c1a1c; }
+      .callout-exercise { --callout: #b392f0; --callout-bg: #221c2e; }
+    }
+    .callout-title { font-weight: 650; color: var(--callout); margin-bottom: 0.4em; }
+    .callout-title .callout-label { color: var(--callout); }
+    .callout > :last-child { margin-bottom: 0.9em; }
+    .callout .cell-code, .callout .cell-output { background: var(--bg); }
 
     /* highlight.js token colours (both themes) */
     .hljs-keyword, .hljs-selector-tag, .hljs-built_in.hljs-keyword { color: var(--hl-keyword); }
@@ -158,7 +206,11 @@ enum Stylesheet {
       .print-chapter { break-before: page; }
       h1, h2, h3, h4 { break-after: avoid; }
       figure, .equation, .math.display, .cell-error, tr { break-inside: avoid; }
-      pre { white-space: pre-wrap; overflow-wrap: anywhere; }
+      .callout { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+      .reference-preview { display: none !important; }
+      .references { break-before: page; }
+      .callout-title { break-after: avoid; }
+      pre, pre code { white-space: pre-wrap; overflow-wrap: anywhere; }
       .cell-figure img { max-height: 110mm; }
       .cell-meta { break-before: avoid; }
       a { color: inherit; text-decoration: none; }
