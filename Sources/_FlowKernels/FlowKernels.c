@@ -36,6 +36,9 @@
     theta[i] = theta[i] - learningRate * (mi / correction1) / (__builtin_sqrtf(vi / correction2) + epsilon); \
   }
 
+#define AVERAGE_BODY                                                                                   \
+  for (long i = 0; i < count; i++) average[i] = decay * average[i] + (1 - decay) * value[i];
+
 #define DEFINE_KERNELS(SUFFIX, ATTRIBUTE)                                                              \
   ATTRIBUTE static void relu_##SUFFIX(float *restrict m, long count) { RELU_BODY }                    \
   ATTRIBUTE static void mask_##SUFFIX(float *restrict m, const float *restrict activation, long count) { \
@@ -55,6 +58,10 @@
                                       float beta2, float learningRate, float correction1,              \
                                       float correction2, float epsilon) {                              \
     ADAM_BODY                                                                                          \
+  }                                                                                                    \
+  ATTRIBUTE static void average_##SUFFIX(float *restrict average, const float *restrict value,         \
+                                         long count, float decay) {                                    \
+    AVERAGE_BODY                                                                                       \
   }
 
 DEFINE_KERNELS(generic, )
@@ -101,4 +108,8 @@ void fk_fill_rows(float *m, const float *b, long rows, long columns) {
 void fk_adam(float *theta, const float *g, float *m, float *v, long count, float beta1, float beta2,
              float learningRate, float correction1, float correction2, float epsilon) {
   DISPATCH(adam, theta, g, m, v, count, beta1, beta2, learningRate, correction1, correction2, epsilon);
+}
+
+void fk_average(float *average, const float *value, long count, float decay) {
+  DISPATCH(average, average, value, count, decay);
 }

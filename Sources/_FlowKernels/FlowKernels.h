@@ -15,5 +15,7 @@ void fk_fill_rows(float *m, const float *b, long rows, long columns);
 /// One Adam update of `count` parameters in NeuralNet's operation order (same rounding).
 void fk_adam(float *theta, const float *g, float *m, float *v, long count, float beta1, float beta2,
              float learningRate, float correction1, float correction2, float epsilon);
+/// average[i] = decay·average[i] + (1 − decay)·value[i]: an exponential moving average of parameters.
+void fk_average(float *average, const float *value, long count, float decay);
 
 #endif

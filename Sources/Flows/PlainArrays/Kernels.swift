@@ -55,6 +55,14 @@ enum Kernels {
       1)
   }
 
+  /// `average[i] = decay·average[i] + (1 − decay)·value[i]` (see `WeightAverage`).
+  static func average(
+    _ average: UnsafeMutablePointer<Float>, with value: UnsafePointer<Float>, count: Int,
+    decay: Float
+  ) {
+    fk_average(average, value, count, decay)
+  }
+
   /// One Adam update of `count` parameters (see `FusedAdam`): moments `m`, `v` and values `theta` in place,
   /// `θ ← θ − lr·(m/c₁)/(√(v/c₂) + ε)` with the operations in NeuralNet's `Adam` order (same rounding).
   static func adamUpdate(
