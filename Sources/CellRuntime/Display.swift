@@ -7,7 +7,8 @@ import PlotCairo
 /// An event is `prefix` + one JSON object + newline, e.g. `{"event":"begin-cell","cell":2}`; it may follow
 /// printed text that did not end its line. Everything else on standard output is the cell's printed text.
 /// Events: `begin-cell` (cell), `figure` (name), `markdown`/`latex` (text), `table` (header, rows),
-/// `progress` (step, total, message), `isolated-end` (cell, status, stderr).
+/// `progress` (step, total, message), `isolated-end` (cell, status, stderr), `check` (name, passed, message,
+/// file, line), `exercise` (name, file, line: an unfinished exercise stopped the chapter).
 public enum DisplayProtocol {
   /// Marks an event; an ASCII record separator never appears in ordinary printed text.
   public static let prefix = "\u{1E}flowbook:"

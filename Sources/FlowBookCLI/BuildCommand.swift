@@ -117,29 +117,45 @@ struct BuildCommand: ParsableCommand {
     return collected.results()
   }
 
-  /// Lists every unexpectedly failed cell on standard error and fails the command if there is one.
+  /// Lists every unexpectedly failed cell and failed check on standard error and fails the command if there is one.
   private func finish(_ executed: [ExecutedChapter], seconds: Double) throws {
     let failures = executed.flatMap(\.unexpectedFailures)
     for (_, result) in failures {
       FileHandle.standardError.write(Data("\(result.error?.message ?? "a cell failed")\n".utf8))
     }
+    let failedChecks = executed.flatMap { chapter in chapter.failedChecks.map { (chapter.chapter.file, $0) } }
+    for (file, (check, line)) in failedChecks {
+      FileHandle.standardError.write(Data("\(file):\(line): ✘ \(check.name): \(check.message)\n".utf8))
+    }
     let cached = executed.filter(\.cached).count
     let cells = executed.map(\.results.count).reduce(0, +)
+    let checks = executed.map { $0.results.map(\.checks.count).reduce(0, +) }.reduce(0, +)
     print(
       "wrote \(book == "." ? "" : book + "/")output/index.html in \(String(format: "%.2f", seconds)) s: "
-        + "\(executed.count) chapters (\(cached) cached), \(cells) cells, \(failures.count) failed")
-    guard failures.isEmpty else {
+        + "\(executed.count) chapters (\(cached) cached), \(cells) cells, \(failures.count) failed, "
+        + "\(checks) checks, \(failedChecks.count) failed")
+    guard failures.isEmpty, failedChecks.isEmpty else {
       let cells = failures.map {
-        "\($0.cell.options.label ?? "cell \($0.cell.index + 1)") (\($0.result.error?.file ?? ""):\($0.result.error?.line ?? $0.cell.line))"
+        let name = $0.result.unfinishedExercise.map { "exercise \($0) not done" }
+        return "\(name ?? $0.cell.options.label ?? "cell \($0.cell.index + 1)") (\($0.result.error?.file ?? ""):\($0.result.error?.line ?? $0.cell.line))"
       }
-      throw UserError(
-        "\(failures.count) cell\(failures.count == 1 ? "" : "s") failed: \(cells.joined(separator: ", "))")
+      let checks = failedChecks.map { file, failed in "\(failed.check.name) (\(file):\(failed.line))" }
+      var parts: [String] = []
+      if !cells.isEmpty { parts.append("\(cells.count) cell\(cells.count == 1 ? "" : "s") failed: \(cells.joined(separator: ", "))") }
+      if !checks.isEmpty {
+        parts.append("\(checks.count) check\(checks.count == 1 ? "" : "s") failed: \(checks.joined(separator: ", "))")
+      }
+      throw UserError(parts.joined(separator: "; "))
     }
   }
 
   private static func failureNote(_ executed: ExecutedChapter) -> String {
     let count = executed.unexpectedFailures.count
-    return count == 0 ? "" : " — \(count) failed cell\(count == 1 ? "" : "s")"
+    let checks = executed.failedChecks.count
+    var notes: [String] = []
+    if count > 0 { notes.append("\(count) failed cell\(count == 1 ? "" : "s")") }
+    if checks > 0 { notes.append("\(checks) failed check\(checks == 1 ? "" : "s")") }
+    return notes.isEmpty ? "" : " — " + notes.joined(separator: ", ")
   }
 }
 

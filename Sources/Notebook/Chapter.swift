@@ -8,6 +8,8 @@ public struct Chapter: Sendable, Equatable {
   public var blocks: [Block]
   /// The book's shared Swift source, compiled before the first cell; `nil` if the book has none.
   public var shared: SharedSource?
+  /// The `export: true` cells of the chapters before this one, compiled into its program as further files.
+  public var exports: [SharedSource] = []
 
   /// A chapter from its parts (normally made by `ChapterParser`).
   public init(file: String, title: String? = nil, blocks: [Block], shared: SharedSource? = nil) {

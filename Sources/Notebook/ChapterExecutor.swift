@@ -78,6 +78,10 @@ struct ChapterExecutor: Sendable {
       sources.append(workDirectory + "/shared.swift")
       try ChapterProgram.source(for: shared).write(toFile: sources[1], atomically: true, encoding: .utf8)
     }
+    for (number, exported) in chapter.exports.enumerated() {
+      sources.append(workDirectory + "/export\(number).swift")
+      try ChapterProgram.source(for: exported).write(toFile: sources.last!, atomically: true, encoding: .utf8)
+    }
     let started = Date()
     let outcome = try ChildProcess.run(
       toolchain.compileArguments(sources: sources, executable: workDirectory + "/chapter"),
@@ -93,9 +97,13 @@ struct ChapterExecutor: Sendable {
       if diagnostic.severity == "error" { lastErrorCell = cell ?? program[0] }
       // A note elsewhere (e.g. "declared here" in another cell) is left out; its error says enough.
       if diagnostic.severity == "note", cell?.index != lastErrorCell.index, !inShared { continue }
+      // An error in an earlier chapter's exported cell names that chapter's line.
+      let elsewhere =
+        cell == nil && !inShared && diagnostic.file != chapter.file
+        ? "\(diagnostic.file ?? "?"):\(diagnostic.line.map(String.init) ?? "?"): " : ""
       failures[lastErrorCell.index, default: []].append(
         .init(
-          severity: diagnostic.severity, text: diagnostic.text,
+          severity: diagnostic.severity, text: elsewhere + diagnostic.text,
           lineOffset: cell != nil ? diagnostic.line.map { $0 - lastErrorCell.line } : nil, column: diagnostic.column,
           sharedLine: inShared ? diagnostic.line : nil))
     }
@@ -112,7 +120,7 @@ struct ChapterExecutor: Sendable {
     _ chapter: Chapter, _ program: [Cell], keeping earlier: ChapterRun, in workDirectory: String,
     report: (ChapterProgress) -> Void
   ) throws -> ChapterRun {
-    var stream = DisplayStream(cells: chapter.cells)
+    var stream = DisplayStream(cells: chapter.cells, file: chapter.file)
     let positions = Dictionary(uniqueKeysWithValues: program.enumerated().map { ($1.index, $0 + 1) })
     var timedOut: Int?
     let outcome = try ChildProcess.run(
@@ -150,7 +158,7 @@ struct ChapterExecutor: Sendable {
       stream.fail(
         cell,
         RuntimeFailure.diagnostic(from: outcome.standardError, cellStart: chapter.cells[cell].line, ending: ending))
-    } else if let cell = stream.currentCell, cell != program.last?.index {
+    } else if let cell = stream.currentCell, cell != program.last?.index, !stream.stoppedByExercise {
       // `exit(0)` in a cell ends the whole program: the cells after it would silently not run.
       stream.fail(
         cell,

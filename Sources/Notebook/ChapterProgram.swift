@@ -22,7 +22,7 @@ enum ChapterProgram {
 
   /// The book's shared source as a file of the program, located at its path in the book.
   static func source(for shared: SharedSource) -> String {
-    "import CellRuntime\n" + located(shared.code, file: shared.file, line: 1)
+    "import CellRuntime\n" + located(shared.code, file: shared.file, line: shared.line)
   }
 
   /// `code` wrapped in `#sourceLocation`, so diagnostics name `file` from `line` on.

@@ -80,6 +80,9 @@ public struct ChapterRunner: Sendable {
     if let shared = chapter.shared {
       key += "shared \(shared.file)\n\(shared.code)\n"
     }
+    for exported in chapter.exports {
+      key += "export \(exported.file)\n\(exported.code)\n"
+    }
     for cell in chapter.cells {
       let options = cell.options
       key += "cell \(cell.index) eval=\(options.eval) error=\(options.expectsError)"
@@ -106,6 +109,6 @@ public struct ChapterRunner: Sendable {
 extension Chapter {
   /// The Swift code the chapter's program is made of: the book's shared source and the cells.
   var sources: [String] {
-    (shared.map { [$0.code] } ?? []) + cells.map(\.code)
+    (shared.map { [$0.code] } ?? []) + exports.map(\.code) + cells.map(\.code)
   }
 }

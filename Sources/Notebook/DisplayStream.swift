@@ -20,10 +20,15 @@ struct DisplayStream {
   private var pending = Data()
   /// Chapter line of each cell's first code line, to locate runtime errors inside cells.
   private let cellLines: [Int]
+  /// The chapter's file, to tell a check or exercise stub inside the cell from one in shared code.
+  private let file: String?
+  /// Whether an unfinished exercise (`exercise(…)`) ended the program.
+  private(set) var stoppedByExercise = false
 
-  init(cells: [Cell]) {
+  init(cells: [Cell], file: String? = nil) {
     run = ChapterRun(cellCount: cells.count)
     cellLines = cells.map(\.line)
+    self.file = file
   }
 
   /// Takes the next chunk of output; returns the events it completed.
@@ -80,6 +85,18 @@ struct DisplayStream {
       return .progress(
         step: event["step"] as? Int ?? 0, total: event["total"] as? Int ?? 0, message: event["message"] as? String ?? ""
       )
+    case "check":
+      guard let name = event["name"] as? String, let passed = event["passed"] as? Bool else { return nil }
+      let offset = lineOffset(event)
+      appendOutput(
+        .check(CheckResult(name: name, passed: passed, message: event["message"] as? String ?? "", lineOffset: offset)))
+    case "exercise":
+      guard let cell = currentCell, let name = event["name"] as? String else { return nil }
+      stoppedByExercise = true
+      let offset = lineOffset(event)
+      let stub = " (its stub is at \(event["file"] as? String ?? "?"):\(event["line"] as? Int ?? 0))"
+      run.cells[cell].exercise = name
+      fail(cell, .init(severity: "error", text: "exercise \(name) not done yet\(stub)", lineOffset: offset))
     case "isolated-end":
       guard let cell = event["cell"] as? Int, run.cells.indices.contains(cell), event["failed"] as? Bool == true
       else { return nil }
@@ -87,6 +104,14 @@ struct DisplayStream {
     default: break
     }
     return nil
+  }
+
+  /// The event's `line` inside the current cell, when its `file` is the chapter and the line is in that cell.
+  private func lineOffset(_ event: [String: Any]) -> Int? {
+    guard let currentCell, let line = event["line"] as? Int, event["file"] as? String == file else { return nil }
+    let offset = line - cellLines[currentCell]
+    let next = cellLines.indices.contains(currentCell + 1) ? cellLines[currentCell + 1] : Int.max
+    return offset >= 0 && line < next ? offset : nil
   }
 
   private mutating func append(_ value: String?, as output: (String) -> CellOutput) {

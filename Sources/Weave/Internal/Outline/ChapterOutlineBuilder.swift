@@ -123,7 +123,7 @@ struct ChapterOutlineBuilder {
         markdownOutputs[index] = prepared
       case .figure(let name):
         figures[index] = try figurePaths(name, at: location)
-      case .text, .latex, .table:
+      case .text, .latex, .table, .check:
         break
       }
     }

@@ -11,9 +11,14 @@ struct CellHTML {
     var html = "<div class=\"cell\(outline.result.status == .error ? " cell-failed" : "")\">\n"
     if options.echo { html += code(outline.cell.code, fold: options.codeFold) }
     if options.output { html += outputs(of: outline) }
-    if let error = outline.result.error { html += errorHTML(error, expected: options.expectsError) }
+    if let exercise = outline.result.unfinishedExercise, let error = outline.result.error {
+      html += exerciseHTML(exercise, error)
+    } else if let error = outline.result.error {
+      html += errorHTML(error, expected: options.expectsError)
+    }
     if outline.result.status == .notRun, options.eval {
-      html += "<p class=\"cell-not-run\">Not run: an earlier cell of this chapter failed.</p>\n"
+      let reason = outline.result.notRunReason ?? "an earlier cell of this chapter failed"
+      html += "<p class=\"cell-not-run\">Not run: \(reason.htmlEscaped).</p>\n"
     }
     html += meta(outline)
     return html + "</div>\n"
@@ -61,6 +66,8 @@ struct CellHTML {
       case .table(let header, let rows):
         html += table(
           header: header, rows: rows, outline: outline, isFirst: isFirstTable(index, in: outline))
+      case .check(let check):
+        html += checkHTML(check, outline)
       }
     }
     if let numbered = outline.numbered,
@@ -156,6 +163,25 @@ struct CellHTML {
     return
       "<div class=\"cell-error\(expected ? " expected" : "")\">\n<p class=\"cell-error-location\">\(heading) at <code>\(location.htmlEscaped)</code></p>\n"
       + "<pre>\(error.message.htmlEscaped)</pre>\n</div>\n"
+  }
+
+  /// "✔ name: message" or "✘ name: message", the ✘ with the chapter line of its `check` call.
+  private func checkHTML(_ check: CheckResult, _ outline: CellOutline) -> String {
+    let verdict = check.passed ? "passed" : "failed"
+    let line = outline.cell.line + (check.lineOffset ?? 0)
+    let message = check.message.isEmpty ? "" : ": \(check.message.htmlEscaped)"
+    let location =
+      check.passed ? "" : " <span class=\"check-location\">\("\(outline.file):\(line)".htmlEscaped)</span>"
+    return "<p class=\"check check-\(verdict)\"><span class=\"check-mark\" aria-label=\"\(verdict)\">"
+      + "\(check.passed ? "✔" : "✘")</span> <strong>\(check.name.htmlEscaped)</strong>\(message)\(location)</p>\n"
+  }
+
+  /// An exercise of the student edition that is still a stub: what to do, not an error to debug.
+  private func exerciseHTML(_ exercise: String, _ error: CellError) -> String {
+    let stub = error.message.firstMatch(of: /its stub is at ([^)\s]+)/).map { String($0.1) } ?? error.file
+    return "<div class=\"cell-exercise-todo\">\n<p><strong>Exercise \(exercise.htmlEscaped): not done yet.</strong> "
+      + "Write it in place of <code>exercise(\"\(exercise.htmlEscaped)\")</code> at <code>\(stub.htmlEscaped)</code>, "
+      + "then rebuild.</p>\n</div>\n"
   }
 
   private func meta(_ outline: CellOutline) -> String {
