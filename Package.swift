@@ -9,7 +9,7 @@ let package = Package(
   products: [
     .executable(name: "flowbook", targets: ["flowbook"]),
     /// The library that chapter cells link against: one dynamic product so a cell compiles in ~1 s.
-    .library(name: "FlowBookKit", type: .dynamic, targets: ["CellRuntime", "Autodiff", "NeuralNet", "Flows", "Plot", "PlotCairo"]),
+    .library(name: "FlowBookKit", type: .dynamic, targets: ["CellRuntime", "CellProtocol", "Autodiff", "NeuralNet", "Flows", "Plot", "PlotCairo"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -40,8 +40,10 @@ let package = Package(
     .target(name: "PlotCairo", dependencies: ["Plot", "CCairo", "CZlib"]),
 
     // MARK: - Notebook engine, weaving, cell runtime
-    .target(name: "CellRuntime", dependencies: ["Plot", "PlotCairo"]),
-    .target(name: "Notebook", dependencies: ["CCmarkGFM", .product(name: "Yams", package: "Yams")]),
+    /// The build↔cell contract (environment, event prefix, profile), shared by the engine and the cells.
+    .target(name: "CellProtocol"),
+    .target(name: "CellRuntime", dependencies: ["CellProtocol", "Plot", "PlotCairo"]),
+    .target(name: "Notebook", dependencies: ["CellProtocol", "CCmarkGFM", .product(name: "Yams", package: "Yams")]),
     .target(name: "Weave", dependencies: ["Notebook", "CCmarkGFM"]),
 
     // MARK: - Command-line tool

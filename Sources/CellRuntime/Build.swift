@@ -1,3 +1,4 @@
+import CellProtocol
 import Foundation
 
 /// The settings of the `flowbook build` that runs the chapter: parameters, profile and seed.
@@ -7,21 +8,10 @@ import Foundation
 /// ```
 public enum Build {
   /// How thoroughly a chapter should work: `--quick` for fast drafts, `--full` (the default) for the report.
-  public enum Profile: String, Sendable {
-    case quick, full
-  }
+  public typealias Profile = CellProtocol.Profile
 
   /// Environment variables the engine sets for the chapter program.
-  public enum Variable {
-    /// Parameters as `key=value` lines.
-    public static let parameters = "FLOWBOOK_PARAMETERS"
-    /// `quick` or `full`.
-    public static let profile = "FLOWBOOK_PROFILE"
-    /// The build's random seed, an integer.
-    public static let seed = "FLOWBOOK_SEED"
-    /// The folder chapters of one build share (`Build.sharedDirectory`).
-    public static let sharedDirectory = "FLOWBOOK_SHARED_DIR"
-  }
+  typealias Variable = CellProtocol.Variable
 
   /// A folder where the chapters of a build share results, e.g. trained models: what one chapter stores
   /// there, the chapters after it (or running beside it) may load instead of computing again.

@@ -1,3 +1,4 @@
+import CellProtocol
 import Foundation
 
 /// Records a named check of the current cell: shown in the page as ✔ or ✘ with `message`, kept in
@@ -13,8 +14,8 @@ public func check(
   _ name: String, _ condition: Bool, _ message: @autoclosure () -> String = "",
   file: StaticString = #filePath, line: UInt = #line
 ) -> Bool {
-  emit([
-    "event": "check", "name": name, "passed": condition, "message": message(), "file": "\(file)", "line": Int(line),
+  emit(.check, [
+    "name": name, "passed": condition, "message": message(), "file": "\(file)", "line": Int(line),
   ])
   return condition
 }

@@ -1,20 +1,10 @@
+import CellProtocol
 import Foundation
 import Plot
 import PlotCairo
 
-/// What a running chapter program tells the notebook engine, through its standard output.
-///
-/// An event is `prefix` + one JSON object + newline, e.g. `{"event":"begin-cell","cell":2}`; it may follow
-/// printed text that did not end its line. Everything else on standard output is the cell's printed text.
-/// Events: `begin-cell` (cell), `figure` (name), `markdown`/`latex` (text), `table` (header, rows),
-/// `progress` (step, total, message), `isolated-end` (cell, status, stderr), `check` (name, passed, message,
-/// file, line), `exercise` (name, file, line: an unfinished exercise stopped the chapter).
-public enum DisplayProtocol {
-  /// Marks an event; an ASCII record separator never appears in ordinary printed text.
-  public static let prefix = "\u{1E}flowbook:"
-  /// Environment variable naming the folder where displays (figures) are written.
-  public static let outputDirectoryVariable = "FLOWBOOK_DISPLAY_DIR"
-}
+// What a running chapter program tells the engine goes through its standard output as event lines
+// (`CellProtocol`); everything else printed there is the current cell's text.
 
 /// The cell currently running, so displays are named after it.
 nonisolated(unsafe) var currentCell = 0
@@ -24,7 +14,7 @@ nonisolated(unsafe) private var figuresInCell = 0
 public func _beginCell(_ index: Int) {
   currentCell = index
   figuresInCell = 0
-  emit(["event": "begin-cell", "cell": index])
+  emit(.beginCell, ["cell": index])
 }
 
 /// Shows `figure` below the current cell, drawn with Cairo as SVG (for the page) and 2× PNG (fallback
@@ -32,7 +22,7 @@ public func _beginCell(_ index: Int) {
 /// A figure that cannot be drawn (e.g. mismatched x and y) fails the cell with the plot's message, at the
 /// caller's chapter line (`file` and `line` default to it).
 public func show(_ figure: Figure, file: StaticString = #filePath, line: UInt = #line) {
-  let directory = ProcessInfo.processInfo.environment[DisplayProtocol.outputDirectoryVariable] ?? "."
+  let directory = displayDirectory
   figuresInCell += 1
   let stem = "cell\(currentCell)-fig\(figuresInCell)"
   do {
@@ -41,27 +31,33 @@ public func show(_ figure: Figure, file: StaticString = #filePath, line: UInt = 
   } catch {
     fatalError("show(figure): \(error)", file: (file), line: line)
   }
-  emit(["event": "figure", "name": stem + ".svg"])
+  emit(.figure, ["name": stem + ".svg"])
 }
 
 /// Shows Markdown below the current cell, rendered like the chapter's prose.
 public func show(markdown: String) {
-  emit(["event": "markdown", "text": markdown])
+  emit(.markdown, ["text": markdown])
 }
 
 /// Shows a LaTeX display equation below the current cell (without `$$` or `\[`).
 public func show(latex: String) {
-  emit(["event": "latex", "text": latex])
+  emit(.latex, ["text": latex])
 }
 
 /// Shows a table below the current cell.
 public func show(_ table: Table) {
-  emit(["event": "table", "header": table.header, "rows": table.rows])
+  emit(.table, ["header": table.header, "rows": table.rows])
+}
+
+/// The folder displays (figures) are written to, set by the engine.
+var displayDirectory: String {
+  ProcessInfo.processInfo.environment[CellProtocol.Variable.displayDirectory] ?? "."
 }
 
 /// Writes one event line, flushing printed text first so it stays before the event.
-func emit(_ event: [String: Any]) {
+func emit(_ event: CellProtocol.Event, _ fields: [String: Any]) {
   fflush(nil)
-  guard let json = try? JSONSerialization.data(withJSONObject: event, options: [.sortedKeys]) else { return }
-  FileHandle.standardOutput.write(Data(DisplayProtocol.prefix.utf8) + json + Data("\n".utf8))
+  let object = fields.merging(["event": event.rawValue]) { $1 }
+  guard let json = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) else { return }
+  FileHandle.standardOutput.write(Data(CellProtocol.displayPrefix.utf8) + json + Data("\n".utf8))
 }

@@ -1,3 +1,4 @@
+import CellProtocol
 import Foundation
 
 /// Stands for an exercise the student has not written yet (the student edition's stub of a solution
@@ -7,7 +8,7 @@ import Foundation
 /// exercise; the build lists it at the end. Its `Never` result lets the stub stand in for any code, e.g. the
 /// body of a function that must return a tensor.
 public func exercise(_ name: String, file: StaticString = #filePath, line: UInt = #line) -> Never {
-  emit(["event": "exercise", "name": name, "file": "\(file)", "line": Int(line)])
+  emit(.exercise, ["name": name, "file": "\(file)", "line": Int(line)])
   fflush(nil)
   exit(0)
 }

@@ -13,8 +13,7 @@ import Foundation
 public func _beginIsolatedCell(_ index: Int) -> Bool {
   _beginCell(index)
   fflush(nil)
-  let directory = ProcessInfo.processInfo.environment[DisplayProtocol.outputDirectoryVariable] ?? "."
-  let errorFile = directory + "/cell\(index).stderr"
+  let errorFile = displayDirectory + "/cell\(index).stderr"
   let child = fork()
   if child == 0 {
     let descriptor = open(errorFile, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
@@ -26,7 +25,7 @@ public func _beginIsolatedCell(_ index: Int) -> Bool {
   let message = (try? String(contentsOfFile: errorFile, encoding: .utf8)) ?? ""
   try? FileManager.default.removeItem(atPath: errorFile)
   let exitedCleanly = child > 0 && (status & 0x7f) == 0 && (status >> 8) & 0xff == 0
-  emit(["event": "isolated-end", "cell": index, "failed": !exitedCleanly, "stderr": message])
+  emit(.isolatedEnd, ["cell": index, "failed": !exitedCleanly, "stderr": message])
   return false
 }
 

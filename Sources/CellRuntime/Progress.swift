@@ -9,5 +9,5 @@ public func progress(_ step: Int, of total: Int, _ message: String = "") {
   let now = Date()
   guard step >= total || now.timeIntervalSince(lastProgressReport) >= 0.2 else { return }
   lastProgressReport = now
-  emit(["event": "progress", "step": step, "total": total, "message": message])
+  emit(.progress, ["step": step, "total": total, "message": message])
 }

@@ -1,11 +1,10 @@
+import CellProtocol
 import Foundation
 
 /// Everything about a build that changes what cells compute: parameters, profile, seed, default timeout.
 public struct BuildSettings: Sendable, Equatable {
   /// `quick` (`--quick`) or `full` (the default); chapters read it as `Build.profile`.
-  public enum Profile: String, Sendable, CaseIterable {
-    case quick, full
-  }
+  public typealias Profile = CellProtocol.Profile
 
   /// The book folder; cells run with it as their working directory.
   public var bookDirectory: String
@@ -44,12 +43,13 @@ public struct BuildSettings: Sendable, Equatable {
 
   /// The environment a chapter program runs with (read by `CellRuntime`).
   func environment(displayDirectory: String, sharedDirectory: String) -> [String: String] {
+    typealias Variable = CellProtocol.Variable
     var environment = [
-      "FLOWBOOK_DISPLAY_DIR": displayDirectory,
-      "FLOWBOOK_SHARED_DIR": sharedDirectory,
-      "FLOWBOOK_PARAMETERS": parameterLines,
-      "FLOWBOOK_PROFILE": profile.rawValue,
-      "FLOWBOOK_SEED": String(seed),
+      Variable.displayDirectory: displayDirectory,
+      Variable.sharedDirectory: sharedDirectory,
+      Variable.parameters: parameterLines,
+      Variable.profile: profile.rawValue,
+      Variable.seed: String(seed),
       // A crash report is the cell's error message, not a multi-second symbolicated backtrace.
       "SWIFT_BACKTRACE": "enable=no",
     ]

@@ -1,11 +1,12 @@
+import CellProtocol
 import Foundation
 
 /// Splits a running chapter program's standard output into per-cell results as it arrives.
 ///
-/// Event lines (see `CellRuntime.DisplayProtocol`) start with `prefix` and carry one JSON object;
+/// Event lines (see `CellProtocol`) start with `prefix` and carry one JSON object;
 /// all other output is printed text of the cell that began last.
 struct DisplayStream {
-  static let prefix = Data("\u{1E}flowbook:".utf8)
+  static let prefix = Data(CellProtocol.displayPrefix.utf8)
 
   /// What the engine reports on the terminal while the chapter runs.
   enum Event {
@@ -66,42 +67,42 @@ struct DisplayStream {
 
   private mutating func handleEvent(_ json: Data) -> Event? {
     guard let event = (try? JSONSerialization.jsonObject(with: json)) as? [String: Any] else { return nil }
-    switch event["event"] as? String {
-    case "begin-cell":
+    switch (event["event"] as? String).flatMap(CellProtocol.Event.init(rawValue:)) {
+    case .beginCell?:
       guard let cell = event["cell"] as? Int, run.cells.indices.contains(cell) else { return nil }
       closeCurrentCell()
       currentCell = cell
       currentCellStart = Date()
       run.cells[cell].status = .ok
       return .beganCell(cell)
-    case "figure": append(event["name"] as? String, as: CellOutput.figure)
-    case "markdown": append(event["text"] as? String, as: CellOutput.markdown)
-    case "latex": append(event["text"] as? String, as: CellOutput.latex)
-    case "table":
+    case .figure?: append(event["name"] as? String, as: CellOutput.figure)
+    case .markdown?: append(event["text"] as? String, as: CellOutput.markdown)
+    case .latex?: append(event["text"] as? String, as: CellOutput.latex)
+    case .table?:
       if let header = event["header"] as? [String], let rows = event["rows"] as? [[String]] {
         appendOutput(.table(header: header, rows: rows))
       }
-    case "progress":
+    case .progress?:
       return .progress(
         step: event["step"] as? Int ?? 0, total: event["total"] as? Int ?? 0, message: event["message"] as? String ?? ""
       )
-    case "check":
+    case .check?:
       guard let name = event["name"] as? String, let passed = event["passed"] as? Bool else { return nil }
       let offset = lineOffset(event)
       appendOutput(
         .check(CheckResult(name: name, passed: passed, message: event["message"] as? String ?? "", lineOffset: offset)))
-    case "exercise":
+    case .exercise?:
       guard let cell = currentCell, let name = event["name"] as? String else { return nil }
       stoppedByExercise = true
       let offset = lineOffset(event)
       let stub = " (its stub is at \(event["file"] as? String ?? "?"):\(event["line"] as? Int ?? 0))"
       run.cells[cell].exercise = name
       fail(cell, .init(severity: "error", text: "exercise \(name) not done yet\(stub)", lineOffset: offset))
-    case "isolated-end":
+    case .isolatedEnd?:
       guard let cell = event["cell"] as? Int, run.cells.indices.contains(cell), event["failed"] as? Bool == true
       else { return nil }
       fail(cell, RuntimeFailure.diagnostic(from: event["stderr"] as? String ?? "", cellStart: cellLines[cell]))
-    default: break
+    case nil: break
     }
     return nil
   }

@@ -1,0 +1,52 @@
+/// The contract between `flowbook build` (module `Notebook`) and a running chapter program (module
+/// `CellRuntime`): the environment the engine sets, the line prefix of the events the program prints, and the
+/// profile both sides name. Written once here, imported by both sides.
+///
+/// An event is `displayPrefix` + one JSON object + newline on the program's standard output, e.g.
+/// `{"event":"begin-cell","cell":2}`; it may follow printed text that did not end its line. Everything else
+/// on standard output is the running cell's printed text.
+public enum CellProtocol {
+  /// Marks an event line; an ASCII record separator never appears in ordinary printed text.
+  public static let displayPrefix = "\u{1E}flowbook:"
+
+  /// How thoroughly a chapter should work: `--quick` for fast drafts, `--full` (the default) for the report.
+  public enum Profile: String, Sendable, CaseIterable {
+    case quick, full
+  }
+
+  /// Environment variables the engine sets for the chapter program.
+  public enum Variable {
+    /// The folder where the program writes its displays (figures).
+    public static let displayDirectory = "FLOWBOOK_DISPLAY_DIR"
+    /// The folder the chapters of one build share (`Build.sharedDirectory`).
+    public static let sharedDirectory = "FLOWBOOK_SHARED_DIR"
+    /// `-P` parameters as `key=value` lines.
+    public static let parameters = "FLOWBOOK_PARAMETERS"
+    /// `quick` or `full`.
+    public static let profile = "FLOWBOOK_PROFILE"
+    /// The build's random seed, an integer.
+    public static let seed = "FLOWBOOK_SEED"
+  }
+
+  /// The `event` names of event lines, with the fields each carries.
+  public enum Event: String, Sendable, CaseIterable {
+    /// `cell`: output from now on belongs to this cell (0-based index).
+    case beginCell = "begin-cell"
+    /// `name`: a figure file written to the display directory.
+    case figure
+    /// `text`: Markdown to render.
+    case markdown
+    /// `text`: a LaTeX display equation.
+    case latex
+    /// `header`, `rows`: a table.
+    case table
+    /// `step`, `total`, `message`: progress for the terminal only.
+    case progress
+    /// `cell`, `failed`, `stderr`: how a cell run in a forked copy (`error: true`) ended.
+    case isolatedEnd = "isolated-end"
+    /// `name`, `passed`, `message`, `file`, `line`: a `check(…)` verdict, located at the call.
+    case check
+    /// `name`, `file`, `line`: an unfinished exercise's stub was reached; the program ends after it.
+    case exercise
+  }
+}
