@@ -23,7 +23,8 @@ public func check(
 /// Records a check that `value` (an error, a discrepancy) is below `tolerance`; NaN and infinity fail.
 ///
 /// The message states the figure: `what` (default "worst error"), the value, `at` when given, and the
-/// tolerance, e.g. "✘ log-det matches Jacobian: worst error 0.73 at sample 12 (tolerance 1e-4)".
+/// tolerance, e.g. "✘ log-det matches Jacobian: worst error 0.73 at sample 12 (tolerance 1e-4)"; a failed
+/// check adds `hint`, the likely cause, when there is one.
 ///
 /// ```swift
 /// check("round trip", worst.value, below: 1e-5, what: "worst |f⁻¹(f(x)) − x|", at: "sample \(worst.index)")
@@ -32,12 +33,14 @@ public func check(
 @discardableResult
 public func check<Value: BinaryFloatingPoint>(
   _ name: String, _ value: Value, below tolerance: Double, what: String = "worst error", at place: String? = nil,
-  file: StaticString = #filePath, line: UInt = #line
+  hint: String? = nil, file: StaticString = #filePath, line: UInt = #line
 ) -> Bool {
   let number = Double(value)
-  let where_ = place.map { " at \($0)" } ?? ""
-  let message = "\(what) \(CheckNumber.text(number))\(where_) (tolerance \(CheckNumber.text(tolerance)))"
-  return check(name, number.isFinite && number < tolerance, message, file: file, line: line)
+  let passed = number.isFinite && number < tolerance
+  let location = place.map { " at \($0)" } ?? ""
+  var message = "\(what) \(CheckNumber.text(number))\(location) (tolerance \(CheckNumber.text(tolerance)))"
+  if !passed, let hint { message += ": " + hint }
+  return check(name, passed, message, file: file, line: line)
 }
 
 /// The largest of `values` and where it is, for tolerance checks: `largest(errors)` → `(0.73, 12)`.

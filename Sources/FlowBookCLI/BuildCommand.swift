@@ -134,16 +134,19 @@ struct BuildCommand: ParsableCommand {
       "wrote \(book == "." ? "" : book + "/")output/index.html in \(String(format: "%.2f", seconds)) s: "
         + "\(executed.count) chapters (\(cached) cached), \(cells) cells, \(failures.count) failed, "
         + "\(checks) checks, \(failedChecks.count) failed")
-    guard failures.isEmpty, failedChecks.isEmpty else {
-      let cells = failures.map {
-        let name = $0.result.unfinishedExercise.map { "exercise \($0) not done" }
-        return "\(name ?? $0.cell.options.label ?? "cell \($0.cell.index + 1)") (\($0.result.error?.file ?? ""):\($0.result.error?.line ?? $0.cell.line))"
+    let exercises = executed.flatMap { chapter in
+      chapter.unfinishedExercises.map { "\($0.name) (\(chapter.chapter.file):\($0.line))" }
+    }
+    let broken = failures.filter { $0.result.unfinishedExercise == nil }
+    guard broken.isEmpty, failedChecks.isEmpty, exercises.isEmpty else {
+      let cells = broken.map {
+        "\($0.cell.options.label ?? "cell \($0.cell.index + 1)") (\($0.result.error?.file ?? ""):\($0.result.error?.line ?? $0.cell.line))"
       }
       let checks = failedChecks.map { file, failed in "\(failed.check.name) (\(file):\(failed.line))" }
       var parts: [String] = []
-      if !cells.isEmpty { parts.append("\(cells.count) cell\(cells.count == 1 ? "" : "s") failed: \(cells.joined(separator: ", "))") }
-      if !checks.isEmpty {
-        parts.append("\(checks.count) check\(checks.count == 1 ? "" : "s") failed: \(checks.joined(separator: ", "))")
+      for (items, noun, verb) in [(cells, "cell", "failed"), (checks, "check", "failed"), (exercises, "exercise", "not done yet")]
+      where !items.isEmpty {
+        parts.append("\(items.count) \(noun)\(items.count == 1 ? "" : "s") \(verb): \(items.joined(separator: ", "))")
       }
       throw UserError(parts.joined(separator: "; "))
     }

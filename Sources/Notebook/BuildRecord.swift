@@ -38,6 +38,8 @@ public struct BuildRecord: Codable, Sendable {
     public var unfinishedExercise: String?
     /// The cell's `check(…)` verdicts, in order.
     public var checks: [CheckRecord]
+    /// Exercises whose `exercise(…)` stub is still in the cell's code (a student edition's unwritten code).
+    public var exercisesNotDone: [String]
   }
 
   /// One `check(…)` verdict.
@@ -83,7 +85,7 @@ public struct BuildRecord: Codable, Sendable {
             notRunReason: result.notRunReason, unfinishedExercise: result.unfinishedExercise,
             checks: result.checks.map {
               CheckRecord(name: $0.name, passed: $0.passed, message: $0.message, line: cell.line + ($0.lineOffset ?? 0))
-            })
+            }, exercisesNotDone: cell.unfinishedExercises)
         })
     }
   }
@@ -100,6 +102,11 @@ extension ExecutedChapter {
   /// Cells that failed and were not expected to (`error: true` cells may fail).
   public var unexpectedFailures: [(cell: Cell, result: CellResult)] {
     zip(chapter.cells, results).filter { $0.1.status == .error && !$0.0.options.expectsError }
+  }
+
+  /// Exercises still to write (their `exercise(…)` stub is in a cell), with the line of their cell.
+  public var unfinishedExercises: [(name: String, line: Int)] {
+    chapter.cells.flatMap { cell in cell.unfinishedExercises.map { ($0, cell.line) } }
   }
 
   /// Checks that failed, each with the chapter line of its `check` call.

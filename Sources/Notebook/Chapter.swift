@@ -49,6 +49,11 @@ public struct Cell: Sendable, Equatable {
   /// A bad `//|` option line: the cell is reported as failed there and not run.
   public var optionError: CellError?
 
+  /// The exercises whose stub, a line `exercise("<name>")` (see `SolutionRegion`), is still in the cell.
+  public var unfinishedExercises: [String] {
+    code.matches(of: /(?m)^[ \t]*exercise\("((?:[^"\\]|\\.)*)"\)[ \t]*$/).map { String($0.1) }
+  }
+
   /// A cell from its parts (normally made by `ChapterParser`).
   public init(index: Int, code: String, line: Int, options: CellOptions = CellOptions(), optionError: CellError? = nil)
   {

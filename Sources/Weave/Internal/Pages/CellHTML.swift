@@ -11,8 +11,12 @@ struct CellHTML {
     var html = "<div class=\"cell\(outline.result.status == .error ? " cell-failed" : "")\">\n"
     if options.echo { html += code(outline.cell.code, fold: options.codeFold) }
     if options.output { html += outputs(of: outline) }
+    for exercise in outline.cell.unfinishedExercises where exercise != outline.result.unfinishedExercise {
+      html += exerciseHTML(exercise, at: "\(outline.file):\(outline.cell.line)")
+    }
     if let exercise = outline.result.unfinishedExercise, let error = outline.result.error {
-      html += exerciseHTML(exercise, error)
+      let stub = error.message.firstMatch(of: /its stub is at ([^)\s]+)/).map { String($0.1) } ?? error.file
+      html += exerciseHTML(exercise, at: stub)
     } else if let error = outline.result.error {
       html += errorHTML(error, expected: options.expectsError)
     }
@@ -177,8 +181,7 @@ struct CellHTML {
   }
 
   /// An exercise of the student edition that is still a stub: what to do, not an error to debug.
-  private func exerciseHTML(_ exercise: String, _ error: CellError) -> String {
-    let stub = error.message.firstMatch(of: /its stub is at ([^)\s]+)/).map { String($0.1) } ?? error.file
+  private func exerciseHTML(_ exercise: String, at stub: String) -> String {
     return "<div class=\"cell-exercise-todo\">\n<p><strong>Exercise \(exercise.htmlEscaped): not done yet.</strong> "
       + "Write it in place of <code>exercise(\"\(exercise.htmlEscaped)\")</code> at <code>\(stub.htmlEscaped)</code>, "
       + "then rebuild.</p>\n</div>\n"
