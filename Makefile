@@ -1,7 +1,8 @@
 # The two commands of FlowBook. Both install missing Debian packages first (scripts/setup.sh).
 #   make report — build the course report into output/ (HTML; PDF too with PDF=1)
 #   make test   — run the whole test suite
-.PHONY: report test clean
+#   make sanitize — the Flows and Autodiff tests under AddressSanitizer (own build folder .build-sanitize)
+.PHONY: report test sanitize clean
 
 report:
 	@scripts/setup.sh $(if $(PDF),--browser,)
@@ -13,5 +14,10 @@ test:
 	swift build --build-tests
 	swift test --skip-build
 
+sanitize:
+	@scripts/setup.sh
+	swift build --build-tests --sanitize address --scratch-path .build-sanitize
+	swift test --skip-build --sanitize address --scratch-path .build-sanitize --filter 'FlowsTests|AutodiffTests'
+
 clean:
-	rm -rf .build output/*
+	rm -rf .build .build-sanitize output/*

@@ -46,6 +46,13 @@ extension Tensor {
     }
   }
 
+  /// Arc tangent; derivative `1/(1 + x²)`.
+  public func atan() -> Tensor {
+    mapped { atanf($0) }.recorded("atan", from: self) { _, g in
+      self.accumulateElementwise(g) { 1 / (1 + self.storage[$0] * self.storage[$0]) }
+    }
+  }
+
   /// Logistic sigmoid `1/(1 + e⁻ˣ)`, computed without overflow; derivative `y(1 − y)`.
   public func sigmoid() -> Tensor {
     mapped(Tensor.sigmoid).recorded("sigmoid", from: self) { y, g in

@@ -48,9 +48,12 @@ struct ModelOptions: ParsableArguments {
 
   @Option(
     help:
-      "Conditioner engine: piecewise (exact piecewise-linear evaluation, fastest; 2-D data) or dense (one sgemm per product, rounds exactly like the autodiff engine)."
+      "Engine: piecewise (exact piecewise-linear evaluation of 1-input conditioners, fastest; others run dense), dense (one sgemm per product, rounds exactly like autodiff) or autodiff (gradients from the recorded Tensor graph)."
   )
   var engine = "piecewise"
+
+  @Option(help: "How couplings bound their log-scale: \(ScaleBound.allCases.map(\.rawValue).joined(separator: ", ")).")
+  var scaleBound = "tanh"
 
   @Flag(help: "Add an ActNorm layer before each coupling.")
   var actnorm = false
@@ -62,20 +65,28 @@ struct ModelOptions: ParsableArguments {
     do { return try ToyDataset(named: dataset) } catch { throw UserError("\(error)") }
   }
 
-  func flowConfiguration() -> FlowConfiguration {
-    FlowConfiguration(
-      couplings: layers, hidden: hidden, actNorm: actnorm, luLinear: lu, zeroInitialised: zeroInit)
+  func flowConfiguration() throws -> FlowConfiguration {
+    guard let bound = ScaleBound(rawValue: scaleBound) else {
+      throw UserError(
+        "unknown scale bound '\(scaleBound)'; choose one of: \(ScaleBound.allCases.map(\.rawValue).joined(separator: ", "))")
+    }
+    return FlowConfiguration(
+      couplings: layers, hidden: hidden, actNorm: actnorm, luLinear: lu, zeroInitialised: zeroInit,
+      scaleBound: bound)
+  }
+
+  func flowEngine() throws -> FlowEngine {
+    guard let flowEngine = FlowEngine(rawValue: engine) else {
+      throw UserError(
+        "unknown engine '\(engine)'; choose one of: \(FlowEngine.allCases.map(\.rawValue).joined(separator: ", "))")
+    }
+    return flowEngine
   }
 
   func makeFlow() throws -> Flow {
-    guard let flowEngine = FlowEngine(rawValue: engine) else {
-      throw UserError("unknown engine '\(engine)'; choose one of: dense, piecewise")
-    }
-    do {
-      let flow = try Flow(flowConfiguration(), seed: seed)
-      flow.engine = flowEngine
-      return flow
-    } catch { throw UserError("\(error)") }
+    let configuration = try flowConfiguration()
+    let engine = try flowEngine()
+    do { return try Flow(configuration, seed: seed, engine: engine) } catch { throw UserError("\(error)") }
   }
 
   func trainingOptions() throws -> TrainingOptions {

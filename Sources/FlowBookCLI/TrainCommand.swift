@@ -37,7 +37,9 @@ struct TrainCommand: ParsableCommand {
     let options = try model.trainingOptions()
     if let save { try Self.checkWritable(save) }
     let showProgress = progress || isatty(STDERR_FILENO) == 1
-    let callback: ((TrainingProgress) -> Void)? = showProgress ? { ProgressLine.show($0) } : nil
+    let engineText = flow.engineSummary
+    let callback: ((TrainingProgress) -> Void)? =
+      showProgress ? { ProgressLine.show($0, engine: engineText) } : nil
     let result: TrainingResult
     do {
       result = try Trainer(options: options).train(flow, on: dataset, progress: callback)
@@ -57,7 +59,11 @@ struct TrainCommand: ParsableCommand {
       "lu": model.lu,
       "test_nll": result.testNLL, "ms_per_step": result.millisecondsPerStep,
       "seconds": result.seconds,
-      "parameters": flow.parameterCount, "engine": "plain-arrays/" + flow.engine.rawValue,
+      "parameters": flow.parameterCount, "engine": flow.engine.rawValue,
+      "engine_summary": engineText,
+      "coupling_engines": Dictionary(
+        uniqueKeysWithValues: flow.couplingEngines.map { ($0.name, $0.engine.rawValue) }),
+      "scale_bound": flow.configuration.scaleBound.rawValue,
       "peak_rss_mb": ResourceUsage.peakResidentMegabytes,
       "final_held_out_nll": -(result.records.last?.heldOutLogLikelihood ?? .nan),
     ]
@@ -75,11 +81,11 @@ struct TrainCommand: ParsableCommand {
     } else {
       print(
         String(
-          format: "%@: test NLL %.4f nats on %d fresh samples%@; %.2f ms/step (median), %.1f s",
+          format: "%@: test NLL %.4f nats on %d fresh samples%@; %.2f ms/step (median), %.1f s, engine %@",
           dataset.rawValue, result.testNLL, options.testSize,
           dataset.entropy.map { String(format: " (entropy bound %.4f)", $0) } ?? "",
           result.millisecondsPerStep,
-          result.seconds))
+          result.seconds, engineText))
     }
   }
 

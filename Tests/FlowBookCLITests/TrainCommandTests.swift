@@ -18,8 +18,25 @@ import _TestSupport
       try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any])
     #expect((object["test_nll"] as? Double)?.isFinite == true)
     #expect((object["ms_per_step"] as? Double).map { $0 > 0 } == true)
-    #expect(object["engine"] as? String == "plain-arrays/piecewise")
+    // Width 8 cannot run piecewise (not a multiple of 16): the report says what ran, per coupling.
+    #expect(object["engine"] as? String == "piecewise")
+    #expect(object["engine_summary"] as? String == "piecewise (dense in 2 of 2 couplings)")
+    #expect(
+      object["coupling_engines"] as? [String: String]
+        == ["layer0.coupling": "dense", "layer1.coupling": "dense"])
     #expect(FileManager.default.fileExists(atPath: model))
+  }
+
+  @Test func theAutodiffEngineAndOtherScaleBoundsTrainFromTheCommandLine() throws {
+    let run = try FlowBookBinary.run(
+      ["train", "--dataset", "moons", "--json", "--engine", "autodiff", "--scale-bound", "glowSigmoid", "--lu"]
+        + Self.tiny)
+    #expect(run.exitCode == 0, "\(run.standardError)")
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any])
+    #expect(object["engine_summary"] as? String == "autodiff")
+    #expect(object["scale_bound"] as? String == "glowSigmoid")
+    #expect((object["test_nll"] as? Double)?.isFinite == true)
   }
 
   @Test(arguments: [
@@ -32,6 +49,8 @@ import _TestSupport
     (["--lr", "-1"], "learning rate must be a positive number"),
     (["--lr=-1"], "learning rate must be a positive number"),
     (["--schedule", "linear"], "unknown schedule"),
+    (["--engine", "fast"], "unknown engine 'fast'; choose one of: dense, piecewise, autodiff"),
+    (["--scale-bound", "exp"], "unknown scale bound 'exp'"),
     (["--save", "/nonexistent-flowbook-folder/flow.json"], "cannot save the flow to /nonexistent-flowbook-folder"),
   ])
   func badInputIsOneClearError(_ arguments: [String], _ message: String) throws {
@@ -60,6 +79,19 @@ import _TestSupport
     #expect(try #require(object["max_logdet_error"] as? Double) <= 1e-4)
     #expect(try #require(object["max_roundtrip_error"] as? Double) <= 1e-5)
     #expect(try #require(object["dense_max_relative_loss_difference"] as? Double) <= 1e-4)
+    #expect(object["passed"] as? Bool == true)
+  }
+
+  @Test func verifyChecksLULayersAgainstAutodiff() throws {
+    let run = try FlowBookBinary.run([
+      "verify", "--json", "--lu", "--layers", "2", "--hidden", "8", "--points", "10",
+      "--train-steps", "10", "--compare-steps", "0", "--batch", "64",
+    ])
+    #expect(run.exitCode == 0, "\(run.standardError)")
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any])
+    #expect(try #require(object["max_autodiff_logdet_error"] as? Double) <= 1e-4)
+    #expect(try #require(object["max_autodiff_gradient_error"] as? Double) <= 1e-3)
     #expect(object["passed"] as? Bool == true)
   }
 }

@@ -22,9 +22,18 @@ struct BijectorCase: CustomTestStringConvertible, Sendable {
     },
     BijectorCase(name: "coupling, piecewise engine") {
       var generator = SeededGenerator(seed: 12)
-      let layer = AffineCoupling(mask: [false, true], hidden: 16, generator: &generator)
-      layer.conditioner.engine = .piecewise
-      return layer
+      return AffineCoupling(mask: [false, true], hidden: 16, engine: .piecewise, generator: &generator)
+    },
+    BijectorCase(name: "coupling, Glow's sigmoid scale") {
+      var generator = SeededGenerator(seed: 14)
+      return AffineCoupling(
+        mask: [true, false], hidden: 8, scaleBound: .glowSigmoid, generator: &generator)
+    },
+    BijectorCase(name: "coupling, soft-clamped scale, piecewise") {
+      var generator = SeededGenerator(seed: 15)
+      return AffineCoupling(
+        mask: [false, true], hidden: 16, scaleBound: .softClamp, engine: .piecewise,
+        generator: &generator)
     },
     BijectorCase(name: "actnorm") {
       let layer = ActNorm(dimension: 2)
@@ -43,9 +52,7 @@ struct BijectorCase: CustomTestStringConvertible, Sendable {
       try! Flow(FlowConfiguration(couplings: 4, hidden: 8), seed: 5)
     },
     BijectorCase(name: "realnvp flow, piecewise engine") {
-      let flow = try! Flow(FlowConfiguration(couplings: 4, hidden: 32), seed: 13)
-      flow.engine = .piecewise
-      return flow
+      try! Flow(FlowConfiguration(couplings: 4, hidden: 32), seed: 13, engine: .piecewise)
     },
     BijectorCase(name: "flow with actnorm and lu") {
       let flow = try! Flow(

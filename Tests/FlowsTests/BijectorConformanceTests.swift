@@ -1,3 +1,4 @@
+import Autodiff
 import Testing
 
 @testable import Flows
@@ -71,6 +72,29 @@ import Testing
         #expect(
           abs(analytic - numeric) <= 1e-3 * max(1, abs(numeric)), "\(parameter.name)[\(index)]")
       }
+    }
+  }
+
+  @Test(arguments: BijectorCase.all)
+  func theAutodiffFormHasTheSameMapLogDetAndGradients(_ bijectorCase: BijectorCase) throws {
+    let layer = bijectorCase.make()
+    let x = testPoints(16, dimension: layer.dimension)
+    let (z, logDet) = layer.forward(x)
+    let tensors = layer.parameters.map {
+      Tensor(shape: $0.shape, scalars: $0.value.array, requiresGradient: true)
+    }
+    let input = Tensor(shape: [x.count, x.dimension], scalars: x.values)
+    let (tensorZ, tensorLogDet) = layer.forward(input, parameters: tensors[...])
+    #expect(zip(z.values, tensorZ.scalars).allSatisfy { abs($0 - $1) <= 1e-4 * max(1, abs($0)) })
+    #expect(zip(logDet, tensorLogDet.scalars).allSatisfy { abs($0 - $1) <= 1e-4 * max(1, abs($0)) })
+    // The test loss of GradientCheck, (1/N) Σ (½|z|² − logDet), differentiated both ways.
+    (0.5 * tensorZ.square().sum(alongAxis: 1) - tensorLogDet).mean().backward()
+    _ = try GradientCheck.analytic(layer, at: x)
+    for (parameter, tensor) in zip(layer.parameters, tensors) {
+      let expected = try #require(tensor.gradient).scalars
+      let scale = max(expected.map { abs($0) }.max()!, 1e-3)
+      let worst = zip(parameter.gradient.array, expected).map { abs($0 - $1) }.max()!
+      #expect(worst <= 1e-3 * scale, "\(parameter.name): \(worst) of \(scale)")
     }
   }
 }

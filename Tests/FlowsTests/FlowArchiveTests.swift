@@ -25,7 +25,7 @@ import _TestSupport
     try Data("not json".utf8).write(to: URL(fileURLWithPath: path))
     #expect(throws: FlowError.self) { try Flow.load(from: path) }
     try Data(#"{"format":"flowbook-flow","version":99}"#.utf8).write(to: URL(fileURLWithPath: path))
-    #expect(throws: FlowError.unsupportedVersion(path: path, found: 99, supported: 1)) {
+    #expect(throws: FlowError.unsupportedVersion(path: path, found: 99, supported: 2)) {
       try Flow.load(from: path)
     }
     #expect(throws: FlowError.self) { try Flow.load(from: directory.path + "/missing.json") }

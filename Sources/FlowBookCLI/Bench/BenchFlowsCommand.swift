@@ -40,7 +40,7 @@ struct BenchFlowsCommand: ParsableCommand {
     do { result = try Trainer(options: options).train(flow, on: dataset) } catch {
       throw UserError("\(error)")
     }
-    report.add("flowbook_engine", .text(flow.engine.rawValue))
+    report.add("flowbook_engine", .text(flow.engineSummary))
     report.add("flowbook_ms_per_step", .number(result.millisecondsPerStep))
     report.add("flowbook_test_nll", .number(result.testNLL))
     var torchMilliseconds: Double?
@@ -58,11 +58,11 @@ struct BenchFlowsCommand: ParsableCommand {
     case .failure(let note):
       report.add("torch_skipped", .text(note.description))
     }
-    if compareSteps > 0 && !model.lu {
+    if compareSteps > 0 {
       var compareOptions = options
       compareOptions.steps = compareSteps
       let comparison = try AutodiffTraining.compare(
-        configuration: model.flowConfiguration(), seed: model.seed,
+        configuration: try model.flowConfiguration(), seed: model.seed,
         dataset: dataset, options: compareOptions, steps: compareSteps)
       report.add("dense_ms_per_step", .number(comparison.plainMillisecondsPerStep))
       report.add("autodiff_ms_per_step", .number(comparison.autodiffMillisecondsPerStep))

@@ -17,3 +17,8 @@ public protocol Bijector: AnyObject {
   /// The trainable parameters, by name; empty for a fixed map.
   var parameters: [Parameter] { get }
 }
+
+extension Bijector {
+  /// Total number of trainable scalars.
+  public var parameterCount: Int { parameters.reduce(0) { $0 + $1.count } }
+}

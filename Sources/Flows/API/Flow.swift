@@ -1,64 +1,60 @@
 import Autodiff
 import Foundation
 
-/// A normalizing flow: a composition of bijectors `f = f_L ∘ … ∘ f_1` mapping data to a standard normal base.
+/// A normalizing flow: a composition of layers `f = f_L ∘ … ∘ f_1` mapping data to a standard normal base.
 ///
 ///     log p(x) = log N(f(x); 0, I) + Σ_l logDet_l,   logDet of the composition = Σ of the layers' log-dets.
 ///
-/// Sampling draws `z ~ N(0, I)` and runs the layers' inverses in reverse order. Built from a
-/// `FlowConfiguration` (RealNVP with alternating masks, optionally ActNorm and LU-linear layers) and a seed.
+/// Sampling draws `z ~ N(0, I)` and runs the layers' inverses in reverse order. The flow only composes;
+/// `RealNVPRecipe` builds the layers from a `FlowConfiguration` (RealNVP with alternating masks, optionally
+/// ActNorm and LU-linear layers) and a seed.
 public final class Flow: FlowLayer {
   /// The recipe this flow was built from.
   public let configuration: FlowConfiguration
+  /// The engine requested when the flow was built; `couplingEngines` says what each coupling runs.
+  public let engine: FlowEngine
   /// The dimension D of the points.
-  public var dimension: Int { configuration.dimension }
+  public let dimension: Int
   let stages: [any FlowLayer]
-  let stageNames: [String]
   let workspace = Workspace()
 
-  /// A freshly initialised flow; throws `FlowError.invalidConfiguration` for an invalid recipe.
-  public init(_ configuration: FlowConfiguration = .realNVP8x128, seed: UInt64 = 0) throws {
-    try configuration.validate()
-    // Every matrix product of the flow runs through OpenBLAS: pick its fast kernel, one thread.
-    BLASKernel.configure()
+  /// The composition of `stages` (data → latent order), built by `configuration`'s recipe.
+  init(configuration: FlowConfiguration, engine: FlowEngine, stages: [any FlowLayer]) {
     self.configuration = configuration
-    var generator = SeededGenerator(seed: seed)
-    var stages: [any FlowLayer] = []
-    var names: [String] = []
-    for k in 0..<configuration.couplings {
-      if configuration.actNorm {
-        names.append("layer\(k).actnorm")
-        stages.append(ActNorm(dimension: configuration.dimension, name: names.last!))
-      }
-      if configuration.luLinear {
-        names.append("layer\(k).lulinear")
-        stages.append(LULinear(dimension: configuration.dimension, name: names.last!))
-      }
-      names.append("layer\(k).coupling")
-      stages.append(
-        AffineCoupling(
-          mask: configuration.mask(forStep: k), hidden: configuration.hidden,
-          zeroInitialised: configuration.zeroInitialised, name: names.last!, generator: &generator))
-    }
+    self.engine = engine
+    dimension = configuration.dimension
     self.stages = stages
-    stageNames = names
   }
 
-  /// How conditioners are evaluated (see `FlowEngine`); `.dense` unless set.
-  public var engine: FlowEngine = .dense {
-    didSet {
-      for case let coupling as AffineCoupling in stages { coupling.conditioner.engine = engine }
-    }
+  /// A freshly initialised flow of `configuration` (see `RealNVPRecipe`) whose couplings run `engine`;
+  /// throws `FlowError.invalidConfiguration` for an invalid recipe.
+  public convenience init(
+    _ configuration: FlowConfiguration = .realNVP8x128, seed: UInt64 = 0, engine: FlowEngine = .dense
+  ) throws {
+    let stages = try RealNVPRecipe(configuration).layers(seed: seed, engine: engine)
+    self.init(configuration: configuration, engine: engine, stages: stages)
   }
 
   /// The layers in data → latent order (couplings, and ActNorm/LULinear layers if configured).
   public var layers: [any Bijector] { stages }
   /// One name per layer, e.g. `layer3.coupling`, in the order of `layers`.
-  public var layerNames: [String] { stageNames }
+  public var layerNames: [String] { stages.map(\.name) }
   /// The trainable parameters, by name, in a fixed order.
   public var parameters: [Parameter] { stages.flatMap(\.parameters) }
-  /// Total number of trainable scalars.
-  public var parameterCount: Int { parameters.reduce(0) { $0 + $1.count } }
+  /// Per coupling, its name and the engine it actually runs (`.dense` where `.piecewise` does not apply).
+  public var couplingEngines: [(name: String, engine: FlowEngine)] {
+    stages.compactMap { stage in stage.couplingEngine.map { (stage.name, $0) } }
+  }
+  /// A short account of the engines that run, e.g. `piecewise` or `piecewise (dense in 2 of 8 couplings)`.
+  public var engineSummary: String {
+    if engine == .autodiff { return "autodiff" }
+    let fallback = couplingEngines.filter { $0.engine != engine }.count
+    return fallback == 0
+      ? engine.rawValue
+      : "\(engine.rawValue) (dense in \(fallback) of \(couplingEngines.count) couplings)"
+  }
+  /// The flow's name as a layer.
+  public var name: String { "flow" }
   var kind: String { "flow" }
 
   // MARK: - Densities and sampling
@@ -164,6 +160,19 @@ public final class Flow: FlowLayer {
       let (z, logDet) = stage.referenceForward(partial.0)
       return (z, partial.1 + logDet)
     }
+  }
+
+  /// The autodiff form: the layers' tensor forms in turn, each given its slice of `parameters`.
+  func forward(_ x: Tensor, parameters: ArraySlice<Tensor>) -> (z: Tensor, logDet: Tensor) {
+    var z = x
+    var logDet = Tensor.zeros([x.shape[0]])
+    var start = parameters.startIndex
+    for stage in stages {
+      let end = start + stage.parameters.count
+      let (next, layerLogDet) = stage.forward(z, parameters: parameters[start..<end])
+      (z, logDet, start) = (next, logDet + layerLogDet, end)
+    }
+    return (z, logDet)
   }
 
   /// The buffer holding the input of stage `l` (the output of stage `l − 1`), kept for the backward pass.

@@ -15,11 +15,13 @@ public struct FlowConfiguration: Codable, Equatable, Sendable {
   public var luLinear: Bool
   /// Start every conditioner's output layer at zero, so the untrained flow is the identity.
   public var zeroInitialised: Bool
+  /// How each coupling bounds its log-scale (`tanh`, Glow's `log σ(ŝ + 2)`, or a soft clamp).
+  public var scaleBound: ScaleBound
 
   /// A configuration; call `validate()` (flows do) before use.
   public init(
     dimension: Int = 2, couplings: Int = 8, hidden: Int = 128, actNorm: Bool = false,
-    luLinear: Bool = false, zeroInitialised: Bool = false
+    luLinear: Bool = false, zeroInitialised: Bool = false, scaleBound: ScaleBound = .tanh
   ) {
     self.dimension = dimension
     self.couplings = couplings
@@ -27,6 +29,7 @@ public struct FlowConfiguration: Codable, Equatable, Sendable {
     self.actNorm = actNorm
     self.luLinear = luLinear
     self.zeroInitialised = zeroInitialised
+    self.scaleBound = scaleBound
   }
 
   /// 8 couplings with conditioners 1→128→128→2, nothing else: the reference configuration of the issue.

@@ -17,12 +17,16 @@ public final class ActNorm: FlowLayer {
   public let bias: Parameter
   /// Whether the data-dependent initialisation has run.
   public internal(set) var isInitialised = false
-  private var cachedInput: UnsafePointer<Float>?
+  /// The layer's name; prefixes its parameter names.
+  public let name: String
+  private let workspace = Workspace()
+  private var saved = SavedForward()
 
   /// An uninitialised ActNorm over `dimension` coordinates; `name` prefixes parameter names.
   public init(dimension: Int, name: String = "actnorm") {
     precondition(dimension > 0, "ActNorm needs a positive dimension, got \(dimension)")
     self.dimension = dimension
+    self.name = name
     logScale = Parameter(name: name + ".logScale", values: Array(repeating: 0, count: dimension))
     bias = Parameter(name: name + ".bias", values: Array(repeating: 0, count: dimension))
   }
@@ -30,6 +34,8 @@ public final class ActNorm: FlowLayer {
   /// The trainable parameters, by name, in a fixed order.
   public var parameters: [Parameter] { [logScale, bias] }
   var kind: String { "actnorm" }
+  var savedState: [String: Float] { ["initialised": isInitialised ? 1 : 0] }
+  func restore(_ state: [String: Float]) { isInitialised = state["initialised"] == 1 }
 
   /// Sets the parameters from the mean and standard deviation of `rows` points.
   private func initialise(from x: UnsafePointer<Float>, rows: Int) {
@@ -59,7 +65,8 @@ public final class ActNorm: FlowLayer {
       }
       logDet[i] += total
     }
-    cachedInput = x
+    workspace.keep(x, count: rows * dimension, as: "input")
+    saved.record(rows: rows)
   }
 
   func inverse(
@@ -80,9 +87,8 @@ public final class ActNorm: FlowLayer {
     outputGradient dy: UnsafePointer<Float>, inputGradient dx: UnsafeMutablePointer<Float>,
     logDetGradient: Float, rows: Int
   ) {
-    guard let x = cachedInput else {
-      preconditionFailure("ActNorm.backward needs a forward pass first")
-    }
+    saved.check(rows: rows, layer: name)
+    let x = workspace.buffer("input", count: rows * dimension)
     for j in 0..<dimension {
       let e = expf(logScale.value[j])
       var scaleGradient = Float(rows) * logDetGradient

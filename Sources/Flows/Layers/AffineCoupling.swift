@@ -4,13 +4,15 @@ import Foundation
 /// RealNVP's affine coupling layer (Dinh, Sohl-Dickstein & Bengio, *Density estimation using Real NVP*, 2017).
 ///
 /// A binary mask splits each point `x` (dimension D) into a kept part `x_k` and a transformed part `x_t`.
-/// A conditioner MLP of the kept part gives `(s_raw, t) = NN(x_k)` and, with `s = tanh(s_raw)`,
+/// A conditioner MLP of the kept part gives `(s_raw, t) = NN(x_k)` and, with `s = tanh(s_raw)` (or another
+/// `ScaleBound`),
 ///
 ///     z_k = x_k,    z_t = x_t · exp(s) + t,    logDet = Σ s.
 ///
 /// The Jacobian is triangular with diagonal `(1, …, exp(s))`, so its log-det is `Σ s`; the inverse
-/// `x_t = (z_t − t) · exp(−s)` never inverts the network. `s` is bounded with `tanh` (scale in [1/e, e] per
-/// layer): an unbounded `s` lets early updates blow the scale up to Inf, and composing layers recovers range.
+/// `x_t = (z_t − t) · exp(−s)` never inverts the network. `s` is bounded, by default with `tanh` (scale in
+/// [1/e, e] per layer): an unbounded `s` lets early updates blow the scale up to Inf, and composing layers
+/// recovers range. The autodiff form is in `AffineCoupling+Autodiff.swift`.
 /// Shapes: batches rows×D; conditioner `|kept| → hidden → hidden → 2·|transformed|`.
 public final class AffineCoupling: FlowLayer {
   /// The dimension D of the points.
@@ -19,28 +21,39 @@ public final class AffineCoupling: FlowLayer {
   public let keptIndices: [Int]
   /// The coordinates scaled and shifted.
   public let transformedIndices: [Int]
+  /// The layer's name; prefixes its parameter names.
+  public let name: String
+  /// How `s` is bounded from the conditioner's raw output (`tanh` unless chosen).
+  public let scaleBound: ScaleBound
   let conditioner: Conditioner
   private let workspace = Workspace()
-  private var cachedInput: UnsafePointer<Float>?
+  private var saved = SavedForward()
 
   /// A coupling over `mask.count` coordinates: `mask[j] == true` keeps coordinate j. `hidden` is the
-  /// conditioner width; `zeroInitialised` starts it at the identity map; `name` prefixes parameter names.
+  /// conditioner width; `zeroInitialised` starts it at the identity map; `name` prefixes parameter names;
+  /// `engine` is how the conditioner is evaluated (where it cannot be, `.dense`: see `engine`).
   public init(
     mask: [Bool], hidden: Int, zeroInitialised: Bool = false, name: String = "coupling",
-    generator: inout SeededGenerator
+    scaleBound: ScaleBound = .tanh, engine: FlowEngine = .dense, generator: inout SeededGenerator
   ) {
     precondition(
       mask.contains(true) && mask.contains(false),
       "a coupling mask must keep at least one and transform at least one coordinate, got \(mask)")
     precondition(hidden > 0, "the conditioner needs a positive hidden width, got \(hidden)")
     dimension = mask.count
+    self.name = name
+    self.scaleBound = scaleBound
     keptIndices = mask.indices.filter { mask[$0] }
     transformedIndices = mask.indices.filter { !mask[$0] }
     conditioner = Conditioner(
       name: name + ".conditioner", inputs: keptIndices.count, hidden: hidden,
-      outputs: 2 * transformedIndices.count, zeroLast: zeroInitialised, generator: &generator)
+      outputs: 2 * transformedIndices.count, zeroLast: zeroInitialised, engine: engine,
+      generator: &generator)
   }
 
+  /// The engine the conditioner runs: the requested one, or `.dense` where `.piecewise` does not apply.
+  public var engine: FlowEngine { conditioner.engine }
+  var couplingEngine: FlowEngine? { conditioner.engine }
   /// The trainable parameters, by name, in a fixed order.
   public var parameters: [Parameter] { conditioner.parameters }
   var kind: String { "coupling" }
@@ -70,7 +83,7 @@ public final class AffineCoupling: FlowLayer {
   ) {
     let out = conditionerOutput(x, rows: rows)
     let width = transformedIndices.count
-    // Keep tanh(s_raw) and exp(s) for the backward pass.
+    // Keep s and exp(s) for the backward pass.
     let scale = workspace.buffer("s", count: rows * width)
     let expScale = workspace.buffer("exp", count: rows * width)
     for i in 0..<rows {
@@ -80,7 +93,7 @@ public final class AffineCoupling: FlowLayer {
       for j in keptIndices { yi[j] = xi[j] }
       var sum: Float = 0
       for (c, j) in transformedIndices.enumerated() {
-        let s = tanhf(oi[c])
+        let s = scaleBound.apply(oi[c])
         let e = expf(s)
         scale[i * width + c] = s
         expScale[i * width + c] = e
@@ -89,7 +102,8 @@ public final class AffineCoupling: FlowLayer {
       }
       logDet[i] += sum
     }
-    cachedInput = x
+    workspace.keep(x, count: rows * dimension, as: "input")
+    saved.record(rows: rows)
   }
   // endregion
 
@@ -107,13 +121,14 @@ public final class AffineCoupling: FlowLayer {
       for j in keptIndices { xi[j] = yi[j] }
       var sum: Float = 0
       for (c, j) in transformedIndices.enumerated() {
-        let s = tanhf(oi[c])
+        let s = scaleBound.apply(oi[c])
         xi[j] = (yi[j] - oi[width + c]) * expf(-s)
         sum += s
       }
       logDet[i] -= sum
     }
-    cachedInput = nil
+    // The conditioner's buffers now hold the inverse pass: a backward pass needs a new forward pass.
+    saved = SavedForward()
   }
   // endregion
 
@@ -121,9 +136,8 @@ public final class AffineCoupling: FlowLayer {
     outputGradient dy: UnsafePointer<Float>, inputGradient dx: UnsafeMutablePointer<Float>,
     logDetGradient: Float, rows: Int
   ) {
-    guard let x = cachedInput else {
-      preconditionFailure("AffineCoupling.backward needs a forward pass first")
-    }
+    saved.check(rows: rows, layer: name)
+    let x = UnsafePointer(workspace.buffer("input", count: rows * dimension))
     let width = transformedIndices.count
     let kept = keptIndices.count
     let scale = workspace.buffer("s", count: rows * width)
@@ -140,8 +154,8 @@ public final class AffineCoupling: FlowLayer {
         let s = scale[i * width + c]
         let e = expScale[i * width + c]
         let g = dyi[j]
-        // z_t = x_t·e^s + t:  ∂/∂s = z-gradient·x_t·e^s plus the log-det term; tanh' = 1 − s².
-        di[c] = (g * xi[j] * e + logDetGradient) * (1 - s * s)
+        // z_t = x_t·e^s + t:  ∂/∂s = z-gradient·x_t·e^s plus the log-det term, times ds/dŝ.
+        di[c] = (g * xi[j] * e + logDetGradient) * scaleBound.derivative(bounded: s)
         di[width + c] = g
         dxi[j] = g * e
       }
@@ -159,7 +173,7 @@ public final class AffineCoupling: FlowLayer {
     var z = x
     var logDet = 0.0
     for (c, j) in transformedIndices.enumerated() {
-      let s = Foundation.tanh(out[c])
+      let s = scaleBound.apply(out[c])
       z[j] = x[j] * Foundation.exp(s) + out[transformedIndices.count + c]
       logDet += s
     }

@@ -11,7 +11,8 @@ final class PiecewiseScratch {
   var interval: [Int32] = []
   /// Snapshots of A = Σ_active w1_j W2[j,:] and B = Σ_active b1_j W2[j,:] (each `hidden` floats).
   var slopes: [Float] = [], offsets: [Float] = []
-  var inputs: UnsafePointer<Float>?
+  /// The inputs u of the last forward pass, copied for the backward pass.
+  var inputs: [Float] = []
 }
 
 /// The 1-input conditioner evaluated exactly without its hidden×hidden matrix product.
@@ -23,9 +24,6 @@ final class PiecewiseScratch {
 /// uses running sums over the sorted samples (in `Double`) the same way. Mathematically identical to the
 /// dense path; it rounds differently, so it is checked against it to 1e-5 (values) and 1e-4 (gradients).
 extension Conditioner {
-  /// Whether the piecewise path applies: one input, and a width that is a multiple of the SIMD width.
-  var supportsPiecewise: Bool { inputs == 1 && hidden % Kernels.width == 0 }
-
   /// The second layer's ReLU output `h2` (rows×hidden) by the breakpoint sweep; fills `scratch`.
   func piecewiseHidden2(_ u: UnsafePointer<Float>, into h2: UnsafeMutablePointer<Float>, rows: Int)
   {
@@ -35,7 +33,8 @@ extension Conditioner {
     let b1 = bias1.value.pointer
     let w2 = weight2.value.pointer
     let b2 = bias2.value.pointer
-    s.inputs = u
+    s.inputs.removeAll(keepingCapacity: true)
+    s.inputs.append(contentsOf: UnsafeBufferPointer(start: u, count: rows))
     s.unitOrder = (0..<h).filter { w1[$0] != 0 }.sorted { -b1[$0] / w1[$0] < -b1[$1] / w1[$1] }
     s.breakpoints = s.unitOrder.map { -b1[$0] / w1[$0] }
     s.sampleOrder = (0..<rows).sorted { u[$0] < u[$1] }
@@ -83,7 +82,7 @@ extension Conditioner {
   ) {
     let s = piecewise
     let h = hidden
-    guard let u = s.inputs else { preconditionFailure("piecewise backward before forward") }
+    let u = s.inputs
     let w1 = weight1.value.pointer
     let b1 = bias1.value.pointer
     let w2 = weight2.value.pointer

@@ -5,43 +5,48 @@ import Foundation
 ///
 /// `h1 = relu(x·W1 + b1)`, `h2 = relu(h1·W2 + b2)`, `o = h2·W3 + b3`, with `x` rows×inputs and weights
 /// stored inputs×outputs so every product is one row-major `sgemm`. The backward pass is derived by hand
-/// (bias and ReLU-mask work fused into one sweep per layer) and keeps its activations from the last forward.
+/// (bias and ReLU-mask work fused into one sweep per layer) and keeps its activations from the last forward
+/// in its own buffers (`h1`, `h2`).
 final class Conditioner {
   let inputs: Int, hidden: Int, outputs: Int
   let weight1: Parameter, bias1: Parameter
   let weight2: Parameter, bias2: Parameter
   let weight3: Parameter, bias3: Parameter
-  private let workspace = Workspace()
-  private var hidden1: UnsafeMutablePointer<Float>?
-  private var hidden2: UnsafeMutablePointer<Float>?
-  /// How products are evaluated; `.piecewise` only where `supportsPiecewise`.
-  var engine: FlowEngine = .dense
+  /// The engine that runs: the requested one, or `.dense` where `.piecewise` does not apply.
+  let engine: FlowEngine
+  let workspace = Workspace()
   let piecewise = PiecewiseScratch()
-  private var lastForwardWasPiecewise = false
+  private var saved = SavedForward()
   private var onesCount = 0
 
   /// PyTorch's default `nn.Linear` initialisation, U(−1/√fan_in, 1/√fan_in) for weights and biases;
   /// `zeroLast` starts the output layer at zero so the coupling starts as the identity.
   init(
-    name: String, inputs: Int, hidden: Int, outputs: Int, zeroLast: Bool,
+    name: String, inputs: Int, hidden: Int, outputs: Int, zeroLast: Bool, engine: FlowEngine,
     generator: inout SeededGenerator
   ) {
     self.inputs = inputs
     self.hidden = hidden
     self.outputs = outputs
+    self.engine = engine.resolved(inputs: inputs, hidden: hidden)
     func uniform(_ count: Int, fanIn: Int) -> [Float] {
       let bound = 1 / Float(fanIn).squareRoot()
       return (0..<count).map { _ in (2 * generator.uniform() - 1) * bound }
     }
-    weight1 = Parameter(name: name + ".weight1", values: uniform(inputs * hidden, fanIn: inputs))
+    weight1 = Parameter(
+      name: name + ".weight1", values: uniform(inputs * hidden, fanIn: inputs),
+      shape: [inputs, hidden])
     bias1 = Parameter(name: name + ".bias1", values: uniform(hidden, fanIn: inputs))
-    weight2 = Parameter(name: name + ".weight2", values: uniform(hidden * hidden, fanIn: hidden))
+    weight2 = Parameter(
+      name: name + ".weight2", values: uniform(hidden * hidden, fanIn: hidden),
+      shape: [hidden, hidden])
     bias2 = Parameter(name: name + ".bias2", values: uniform(hidden, fanIn: hidden))
     let last = uniform(hidden * outputs + outputs, fanIn: hidden)
     weight3 = Parameter(
       name: name + ".weight3",
       values: zeroLast
-        ? Array(repeating: 0, count: hidden * outputs) : Array(last[..<(hidden * outputs)]))
+        ? Array(repeating: 0, count: hidden * outputs) : Array(last[..<(hidden * outputs)]),
+      shape: [hidden, outputs])
     bias3 = Parameter(
       name: name + ".bias3",
       values: zeroLast ? Array(repeating: 0, count: outputs) : Array(last[(hidden * outputs)...]))
@@ -52,15 +57,12 @@ final class Conditioner {
   /// `o = MLP(x)` for `rows` rows; keeps the hidden activations for `backward`.
   func forward(_ x: UnsafePointer<Float>, into o: UnsafeMutablePointer<Float>, rows: Int) {
     let h2 = workspace.buffer("h2", count: rows * hidden)
-    hidden2 = h2
-    lastForwardWasPiecewise = engine == .piecewise && supportsPiecewise
-    if lastForwardWasPiecewise {
+    if engine == .piecewise {
       piecewiseHidden2(x, into: h2, rows: rows)
     } else {
-      let h1 = workspace.buffer("h1", count: rows * hidden)
-      hidden1 = h1
-      denseHidden2(x, h1: h1, into: h2, rows: rows)
+      denseHidden2(x, h1: workspace.buffer("h1", count: rows * hidden), into: h2, rows: rows)
     }
+    saved.record(rows: rows)
     gemm(h2, weight3.value.pointer, into: o, m: rows, n: outputs, k: hidden)
     let b3 = bias3.value.pointer
     for i in 0..<rows {
@@ -96,7 +98,8 @@ final class Conditioner {
     outputGradient dOut: UnsafePointer<Float>, input x: UnsafePointer<Float>,
     inputGradient dx: UnsafeMutablePointer<Float>, rows: Int
   ) {
-    guard let h2 = hidden2 else { preconditionFailure("Conditioner.backward before forward") }
+    saved.check(rows: rows, layer: "Conditioner")
+    let h2 = workspace.buffer("h2", count: rows * hidden)
     let dh2 = workspace.buffer("dh2", count: rows * hidden)
     let dh1 = workspace.buffer("dh1", count: rows * hidden)
     let ones = onesVector(rows)
@@ -109,11 +112,11 @@ final class Conditioner {
     Kernels.maskInactive(dh2, activation: h2, count: rows * hidden)
     Kernels.addColumnSums(
       dh2, into: bias2.gradient.pointer, rows: rows, columns: hidden, ones: ones)
-    if lastForwardWasPiecewise {
+    if engine == .piecewise {
       piecewiseBackward(dh2, inputGradient: dx, rows: rows)
       return
     }
-    guard let h1 = hidden1 else { preconditionFailure("Conditioner.backward before forward") }
+    let h1 = workspace.buffer("h1", count: rows * hidden)
     gemm(
       h1, dh2, into: weight2.gradient.pointer, m: hidden, n: hidden, k: rows, transposeA: true,
       beta: 1)

@@ -20,13 +20,17 @@ public final class LULinear: FlowLayer {
   public let diagonal: Parameter
   /// The shift b.
   public let bias: Parameter
-  private var cachedInput: UnsafePointer<Float>?
+  /// The layer's name; prefixes its parameter names.
+  public let name: String
+  private let workspace = Workspace()
+  private var saved = SavedForward()
   static let diagonalFloor: Float = 1e-3
 
   /// The identity map over `dimension` coordinates; `name` prefixes parameter names.
   public init(dimension: Int, name: String = "lulinear") {
     precondition(dimension >= 2, "LULinear needs dimension ≥ 2, got \(dimension)")
     self.dimension = dimension
+    self.name = name
     let triangle = dimension * (dimension - 1) / 2
     lower = Parameter(name: name + ".lower", values: Array(repeating: 0, count: triangle))
     upper = Parameter(name: name + ".upper", values: Array(repeating: 0, count: triangle))
@@ -94,7 +98,8 @@ public final class LULinear: FlowLayer {
       }
       logDet[i] += total
     }
-    cachedInput = x
+    workspace.keep(x, count: rows * dimension, as: "input")
+    saved.record(rows: rows)
   }
 
   func inverse(
@@ -125,9 +130,8 @@ public final class LULinear: FlowLayer {
     outputGradient dy: UnsafePointer<Float>, inputGradient dx: UnsafeMutablePointer<Float>,
     logDetGradient: Float, rows: Int
   ) {
-    guard let x = cachedInput else {
-      preconditionFailure("LULinear.backward needs a forward pass first")
-    }
+    saved.check(rows: rows, layer: name)
+    let x = workspace.buffer("input", count: rows * dimension)
     let (l, u) = factors()
     let w = weight
     let d = dimension

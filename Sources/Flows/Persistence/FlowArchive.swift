@@ -1,7 +1,8 @@
 import Foundation
 
 /// The saved form of a trained flow: a versioned JSON document holding the configuration, every parameter
-/// by name (exact `Float` values), and each ActNorm's initialisation flag.
+/// by name (exact `Float` values), and each layer's saved state by layer name (ActNorm's initialisation flag).
+/// It asks the layers for their parameters and state; it knows no layer type.
 ///
 /// `Flow.save(to:)` writes it; `Flow.load(from:)` rebuilds the flow and checks format, version, names and
 /// sizes, so a corrupt or foreign file is a `FlowError`, never a crash.
@@ -9,26 +10,25 @@ struct FlowArchive: Codable {
   /// Identifies the file type.
   static let formatName = "flowbook-flow"
   /// Bumped whenever the layout changes incompatibly.
-  static let currentVersion = 1
+  static let currentVersion = 2
 
   var format: String
   var version: Int
   var configuration: FlowConfiguration
   var parameters: [String: [Float]]
-  var initialisedActNorms: [String]
+  var layerStates: [String: [String: Float]]
 }
 
 extension Flow {
-  /// Writes the flow (configuration, parameters, ActNorm flags) to `path`; throws
+  /// Writes the flow (configuration, parameters, layer states) to `path`; throws
   /// `FlowError.unwritableModel` naming the path when it cannot be written.
   public func save(to path: String) throws {
     let archive = FlowArchive(
       format: FlowArchive.formatName, version: FlowArchive.currentVersion,
       configuration: configuration,
       parameters: Dictionary(uniqueKeysWithValues: parameters.map { ($0.name, $0.value.array) }),
-      initialisedActNorms: zip(stages, stageNames).compactMap {
-        ($0 as? ActNorm)?.isInitialised == true ? $1 : nil
-      })
+      layerStates: Dictionary(
+        uniqueKeysWithValues: stages.filter { !$0.savedState.isEmpty }.map { ($0.name, $0.savedState) }))
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys]
     do { try encoder.encode(archive).write(to: URL(fileURLWithPath: path)) } catch {
@@ -36,8 +36,9 @@ extension Flow {
     }
   }
 
-  /// Reads a flow written by `save(to:)`; throws `FlowError.corruptModel` or `.unsupportedVersion`.
-  public static func load(from path: String) throws -> Flow {
+  /// Reads a flow written by `save(to:)`, to be evaluated with `engine`; throws `FlowError.corruptModel`
+  /// or `.unsupportedVersion`.
+  public static func load(from path: String, engine: FlowEngine = .dense) throws -> Flow {
     guard let data = FileManager.default.contents(atPath: path) else {
       throw FlowError.corruptModel(path: path, reason: "cannot read the file")
     }
@@ -60,7 +61,7 @@ extension Flow {
       throw FlowError.corruptModel(path: path, reason: "\(error)")
     }
     let flow: Flow
-    do { flow = try Flow(archive.configuration) } catch {
+    do { flow = try Flow(archive.configuration, engine: engine) } catch {
       throw FlowError.corruptModel(path: path, reason: "\(error)")
     }
     for parameter in flow.parameters {
@@ -79,9 +80,7 @@ extension Flow {
       }
       parameter.value.assign(values)
     }
-    for (stage, name) in zip(flow.stages, flow.stageNames) {
-      (stage as? ActNorm)?.isInitialised = archive.initialisedActNorms.contains(name)
-    }
+    for stage in flow.stages { stage.restore(archive.layerStates[stage.name] ?? [:]) }
     return flow
   }
 }

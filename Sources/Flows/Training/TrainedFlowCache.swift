@@ -40,12 +40,8 @@ public struct TrainedFlowCache: Sendable {
     let stem = directory + "/\(dataset.rawValue)-" + String(Self.fnv1a(recipe), radix: 16)
     let lock = try FileLock(path: stem + ".lock")
     defer { lock.release() }
-    if let stored = load(stem, recipe: recipe) {
-      stored.flow.engine = engine
-      return stored
-    }
-    let flow = try Flow(configuration, seed: seed)
-    flow.engine = engine
+    if let stored = load(stem, recipe: recipe, engine: engine) { return stored }
+    let flow = try Flow(configuration, seed: seed, engine: engine)
     let result = try Trainer(options: options).train(flow, on: dataset, progress: progress)
     try store(flow, result, recipe: recipe, stem: stem)
     return (flow, result)
@@ -54,11 +50,13 @@ public struct TrainedFlowCache: Sendable {
   // MARK: - Entries
 
   /// The stored entry at `stem` if all three files are readable and it was made for exactly `recipe`.
-  private func load(_ stem: String, recipe: Data) -> (flow: Flow, result: TrainingResult)? {
+  private func load(_ stem: String, recipe: Data, engine: FlowEngine) -> (
+    flow: Flow, result: TrainingResult
+  )? {
     guard FileManager.default.contents(atPath: stem + ".recipe") == recipe,
       let data = FileManager.default.contents(atPath: stem + ".json"),
       let result = try? JSONDecoder().decode(TrainingResult.self, from: data),
-      let flow = try? Flow.load(from: stem + ".flow")
+      let flow = try? Flow.load(from: stem + ".flow", engine: engine)
     else { return nil }
     return (flow, result)
   }

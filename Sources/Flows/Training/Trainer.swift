@@ -6,7 +6,8 @@ import Foundation
 /// The loss is the Monte-Carlo estimate of the expected negative log-likelihood,
 /// `L = −(1/N) Σ_i [log N(f(x_i); 0, I) + logDet(x_i)]`; its gradient comes from the layers' hand-derived
 /// backward passes (the plain-arrays engine, checked against autodiff in the tests), so a step is
-/// essentially `sgemm` calls on buffers allocated before the first step.
+/// essentially `sgemm` calls on buffers allocated before the first step; a flow built with
+/// `engine: .autodiff` takes them from the recorded autodiff graph instead (`AutodiffTrainingStep`).
 public struct Trainer {
   /// The options of this run.
   public let options: TrainingOptions
@@ -30,8 +31,11 @@ public struct Trainer {
     let trainingSet = options.trainingSetSize.map {
       dataset.sample($0, seed: options.seed &+ 0x7241_4E)
     }
-    let optimiser = FusedAdam(parameters: flow.parameters)
-    let stepper = TrainingStep(flow: flow, optimiser: optimiser, rows: options.batchSize)
+    let stepper: any FlowTrainingStep =
+      flow.engine == .autodiff
+      ? AutodiffTrainingStep(flow: flow)
+      : TrainingStep(
+        flow: flow, optimiser: FusedAdam(parameters: flow.parameters), rows: options.batchSize)
     var losses: [Float] = []
     var stepTimes: [Double] = []
     var records: [TrainingRecord] = []

@@ -1,7 +1,12 @@
+/// One optimisation step of an engine: loss of a minibatch, gradients, update; returns the loss before the update.
+protocol FlowTrainingStep {
+  func run(_ batch: Batch, learningRate: Float, clipNorm: Float?, step: Int) throws -> Float
+}
+
 /// One optimisation step of a flow: forward with cached activations, loss, hand-derived backward, Adam update.
 ///
 /// Holds the few buffers a step needs beyond the layers' own workspaces, sized once for `rows` points.
-public final class TrainingStep {
+public final class TrainingStep: FlowTrainingStep {
   /// The flow being trained.
   public let flow: Flow
   /// The optimiser updating the flow's parameters.
@@ -69,7 +74,7 @@ public final class TrainingStep {
     let d = flow.dimension
     for l in flow.stages.indices {
       let output = l == flow.stages.count - 1 ? latent.pointer : flow.activation(l + 1, rows: rows)
-      if (0..<(rows * d)).contains(where: { !output[$0].isFinite }) { return flow.stageNames[l] }
+      if (0..<(rows * d)).contains(where: { !output[$0].isFinite }) { return flow.stages[l].name }
     }
     return (0..<rows).contains(where: { !logDet[$0].isFinite }) ? "log-det" : nil
   }

@@ -1,10 +1,20 @@
-/// The engine-level contract of a trainable flow layer: pointer-based forward, inverse and a hand-derived
-/// backward pass over row-major batches, reusing buffers so a training step allocates nothing.
+import Autodiff
+
+/// Everything a layer of a `Flow` provides, each form next to the others in the layer's own files:
+/// - the fast form: pointer-based forward, inverse and a hand-derived backward pass over row-major batches,
+///   reusing buffers so a training step allocates nothing;
+/// - the autodiff form (`Layer+Autodiff.swift`): the same forward map on `Tensor`s, the independent
+///   reference and the autodiff training engine;
+/// - the `Double` reference forward pass, which finite-difference Jacobians are taken of;
+/// - its name, kind and saved state, which `FlowArchive` asks for.
 ///
 /// `forward` and `inverse` *add* each row's log-det to `logDet` so a flow accumulates the total in one
-/// buffer. `backward` differentiates the most recent `forward`: given dL/dy and the weight `logDetGradient`
-/// = dL/d(logDet) of every row's log-det in the loss, it writes dL/dx and adds into parameter gradients.
+/// buffer. `backward` differentiates the most recent `forward` (over the same rows; the layer copies what it
+/// needs into its own buffers): given dL/dy and the weight `logDetGradient` = dL/d(logDet) of every row's
+/// log-det in the loss, it writes dL/dx and adds into parameter gradients.
 protocol FlowLayer: Bijector {
+  /// A unique name within the flow, e.g. `layer3.coupling`; prefixes the parameter names.
+  var name: String { get }
   func forward(
     _ x: UnsafePointer<Float>, into y: UnsafeMutablePointer<Float>,
     addingLogDetTo logDet: UnsafeMutablePointer<Float>, rows: Int)
@@ -17,8 +27,23 @@ protocol FlowLayer: Bijector {
   /// The same forward map for one point, evaluated in `Double` from the `Float` parameters: the
   /// independent reference that finite-difference Jacobians are taken of.
   func referenceForward(_ x: [Double]) -> (z: [Double], logDet: Double)
-  /// Which layer kind this is, for saved files and messages ("coupling", "actnorm", "lulinear").
+  /// Which layer kind this is, for messages ("coupling", "actnorm", "lulinear", "flow", "tensor").
   var kind: String { get }
+  /// The autodiff form: the forward map on `x` ([n, D]) with the parameters given as tensors, in the order of
+  /// `parameters`; returns `z` and the per-point log-det, shape [n].
+  func forward(_ x: Tensor, parameters: ArraySlice<Tensor>) -> (z: Tensor, logDet: Tensor)
+  /// State besides the parameters that a saved flow must keep (ActNorm's initialisation flag), by key.
+  var savedState: [String: Float] { get }
+  /// Restores what `savedState` returned.
+  func restore(_ state: [String: Float])
+  /// For a coupling, the engine its conditioner runs; nil for other layers.
+  var couplingEngine: FlowEngine? { get }
+}
+
+extension FlowLayer {
+  var savedState: [String: Float] { [:] }
+  func restore(_ state: [String: Float]) {}
+  var couplingEngine: FlowEngine? { nil }
 }
 
 /// Largest number of rows the `Batch` API pushes through a layer at once; bounds workspace memory.

@@ -29,13 +29,12 @@ public enum AutodiffTraining {
     options: TrainingOptions, steps: Int, engine: FlowEngine = .dense,
     perturbingOneInput: Bool = false
   ) throws -> Comparison {
-    let flow = try Flow(configuration, seed: seed)
-    flow.engine = engine
+    let flow = try Flow(configuration, seed: seed, engine: engine)
     var stream = SeededGenerator(seed: options.seed &+ 0x5EED_DA7A)
     let batches = (0..<steps).map { _ in dataset.sample(options.batchSize, generator: &stream) }
     // ActNorm initialises from the first batch; do it before copying so both start equal.
     if configuration.actNorm { _ = flow.forward(batches[0]) }
-    let reference = try AutodiffFlow(copying: flow)
+    let reference = AutodiffFlow(copying: flow)
     let stepper = TrainingStep(
       flow: flow, optimiser: FusedAdam(parameters: flow.parameters), rows: options.batchSize)
     var optimizer = Adam(parameters: reference.parameters, learningRate: options.learningRate)
