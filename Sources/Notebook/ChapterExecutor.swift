@@ -78,9 +78,11 @@ struct ChapterExecutor: Sendable {
       sources.append(workDirectory + "/shared.swift")
       try ChapterProgram.source(for: shared).write(toFile: sources[1], atomically: true, encoding: .utf8)
     }
-    for (number, exported) in chapter.exports.enumerated() {
-      sources.append(workDirectory + "/export\(number).swift")
-      try ChapterProgram.source(for: exported).write(toFile: sources.last!, atomically: true, encoding: .utf8)
+    if !chapter.exports.isEmpty {
+      // One file for all of them: each file of the program costs the compiler a front-end job of its own.
+      sources.append(workDirectory + "/exports.swift")
+      try ChapterProgram.source(forExports: chapter.exports)
+        .write(toFile: sources.last!, atomically: true, encoding: .utf8)
     }
     let started = Date()
     let outcome = try ChildProcess.run(

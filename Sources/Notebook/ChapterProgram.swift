@@ -25,6 +25,11 @@ enum ChapterProgram {
     "import CellRuntime\n" + located(shared.code, file: shared.file, line: shared.line)
   }
 
+  /// The `export: true` cells of earlier chapters as one file of the program, each located at its chapter line.
+  static func source(forExports exports: [SharedSource]) -> String {
+    "import CellRuntime\n" + exports.map { located($0.code, file: $0.file, line: $0.line) }.joined()
+  }
+
   /// `code` wrapped in `#sourceLocation`, so diagnostics name `file` from `line` on.
   private static func located(_ code: String, file: String, line: Int) -> String {
     let quoted = file.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
