@@ -25,6 +25,10 @@ public enum WeaveError: Error, Sendable, Equatable, CustomStringConvertible {
   case misplacedLabel(String, expectedPrefix: String, at: ChapterLocation)
   /// `$$` opens display math that is never closed.
   case unclosedDisplayMath(at: ChapterLocation)
+  /// `::: {…}` opens a fenced div (a callout) that is never closed with `:::`.
+  case unclosedDiv(at: ChapterLocation)
+  /// `:::` closes a fenced div that was never opened.
+  case unopenedDivClose(at: ChapterLocation)
   /// A figure a cell showed is missing from the chapter's display folder.
   case missingFigure(String, at: ChapterLocation)
   /// KaTeX or highlight.js is not installed where the report copies it from.
@@ -49,6 +53,10 @@ public enum WeaveError: Error, Sendable, Equatable, CustomStringConvertible {
       "\(location): error: label \(label) should start with \(prefix) here"
     case .unclosedDisplayMath(let location):
       "\(location): error: $$ opens display math that is never closed (write \\$ for a literal dollar)"
+    case .unclosedDiv(let location):
+      "\(location): error: this ::: div (callout) is never closed; end it with a line holding only :::"
+    case .unopenedDivClose(let location):
+      "\(location): error: ::: closes no open div (a callout opens with ::: {.callout-note})"
     case .missingFigure(let path, let location):
       "\(location): error: the cell's figure \(path) does not exist"
     case .missingAsset(let path, let package):

@@ -54,11 +54,14 @@ enum MarkdownRenderer {
 
   // MARK: - cmark-gfm plumbing
 
-  private static func withDocument<Result>(
-    _ markdown: String, _ body: (OpaquePointer, UnsafeMutablePointer<cmark_llist>?) -> Result
+  /// Parses `markdown` with FlowBook's extensions and `options` (besides unsafe HTML), and hands
+  /// the document to `body`.
+  static func withDocument<Result>(
+    _ markdown: String, options: Int32 = 0,
+    _ body: (OpaquePointer, UnsafeMutablePointer<cmark_llist>?) -> Result
   ) -> Result {
     cmark_gfm_core_extensions_ensure_registered()
-    let parser = cmark_parser_new(CMARK_OPT_UNSAFE)!
+    let parser = cmark_parser_new(CMARK_OPT_UNSAFE | options)!
     defer { cmark_parser_free(parser) }
     for name in ["table", "strikethrough", "autolink"] {
       if let syntaxExtension = cmark_find_syntax_extension(name) {

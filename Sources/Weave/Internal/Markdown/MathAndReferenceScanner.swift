@@ -1,6 +1,9 @@
 /// A TeX formula taken out of Markdown before cmark-gfm sees it (cmark would eat `\\`, `_` and `\{`).
+///
+/// This is the scanner's output for math: whoever typesets math (KaTeX in the browser, or at build
+/// time) receives these spans, through `MathHTML`.
 struct MathSpan: Equatable {
-  /// The TeX between the dollar signs, unchanged.
+  /// The TeX between the dollar signs, unchanged (block-quote markers of continuation lines removed).
   var tex: String
   /// `$$…$$` (display) rather than `$…$` (inline).
   var display: Bool
@@ -23,19 +26,28 @@ struct ScannedMarkdown: Equatable {
   var references: [ReferenceSite]
 }
 
-/// Takes math and cross-references out of Markdown, leaving code spans and fenced code untouched.
+/// Takes math and cross-references out of Markdown, leaving code (blocks and spans), autolinks and raw
+/// HTML untouched.
 ///
 /// Dollar signs follow pandoc's `tex_math_dollars` rules: an opening `$` has a non-space character
 /// right after it, a closing `$` has a non-space character right before it and no digit right after
-/// it, and inline math never crosses a blank line, so "costs $5 and $10" stays text. `\$` is a literal
-/// dollar. `$$…$$` is display math and may span lines; an unclosed `$$` is an error.
+/// it, so "costs $5 and $10" stays text. `\$` is a literal dollar. Inline math never leaves its leaf
+/// block (paragraph, heading, table cell, as cmark-gfm parses the blocks) and never contains a code
+/// span, autolink or HTML tag, so one stray dollar affects nothing beyond its paragraph. `$$…$$` is
+/// display math: it may span lines (even ones cmark would read as list items, like `+ b`), never a
+/// blank line or code; an unclosed `$$` is an error.
 struct MathAndReferenceScanner {
   /// Prefixes of labels that `@label` can refer to.
   static let referencePrefixes = ["fig-", "eq-", "sec-", "tbl-"]
 
   private let scalars: [Unicode.Scalar]
+  private let spans: InlineSpans
+  private let blocks: BlockMap
+  /// Scalar index where each line starts.
+  private let lineStarts: [Int]
   private let file: String
-  private var line: Int
+  private let firstLine: Int
+  private var lineIndex = 0
   private var position = 0
   private var output = String.UnicodeScalarView()
   private var maths: [MathSpan] = []
@@ -45,32 +57,40 @@ struct MathAndReferenceScanner {
   static func scan(_ markdown: String, file: String, firstLine: Int) throws(WeaveError)
     -> ScannedMarkdown
   {
-    var scanner = MathAndReferenceScanner(
-      scalars: Array(markdown.unicodeScalars), file: file, line: firstLine)
+    var scanner = MathAndReferenceScanner(markdown, file: file, firstLine: firstLine)
     try scanner.run()
     return ScannedMarkdown(
       markdown: String(scanner.output), maths: scanner.maths, references: scanner.references)
   }
 
-  private init(scalars: [Unicode.Scalar], file: String, line: Int) {
+  private init(_ markdown: String, file: String, firstLine: Int) {
+    let scalars = Array(markdown.unicodeScalars)
     self.scalars = scalars
+    spans = InlineSpans(scalars: scalars)
+    blocks = BlockMap(markdown)
+    lineStarts = [0] + scalars.indices.filter { scalars[$0] == "\n" }.map { $0 + 1 }
     self.file = file
-    self.line = line
+    self.firstLine = firstLine
   }
 
   // MARK: - Main loop
 
   private mutating func run() throws(WeaveError) {
     while position < scalars.count {
-      if isAtLineStart, let fenceLength = codeFenceLength(at: position) {
-        copyFencedCode(fenceLength: fenceLength)
+      if isAtLineStart, blocks.kind(ofLine: lineIndex) == .verbatim {
+        copy(count: lineEnd(of: lineIndex) - position)
         continue
       }
       switch scalars[position] {
       case "\\":
         copy(count: min(2, scalars.count - position))
       case "`":
-        copyCodeSpan()
+        let end = spans.codeSpanEnd(at: position, limit: leafEnd())
+        copy(count: (end ?? position + spans.backtickRunLength(at: position)) - position)
+      case "<":
+        copy(count: (spans.tagEnd(at: position, limit: leafEnd()) ?? position + 1) - position)
+      case "]" where peek(1) == "(":
+        copy(count: (spans.linkDestinationEnd(at: position + 1, limit: leafEnd()) ?? position + 1) - position)
       case "$" where peek(1) == "$":
         try takeDisplayMath()
       case "$":
@@ -83,95 +103,76 @@ struct MathAndReferenceScanner {
     }
   }
 
-  private var isAtLineStart: Bool { position == 0 || scalars[position - 1] == "\n" }
+  private var isAtLineStart: Bool { position == lineStarts[lineIndex] }
+
+  private var location: ChapterLocation { ChapterLocation(file: file, line: firstLine + lineIndex) }
 
   private func peek(_ offset: Int) -> Unicode.Scalar? {
     let index = position + offset
     return index >= 0 && index < scalars.count ? scalars[index] : nil
   }
 
+  /// The index just past the `\n` ending 0-based `line` (or the end of the text).
+  private func lineEnd(of line: Int) -> Int {
+    line + 1 < lineStarts.count ? lineStarts[line + 1] : scalars.count
+  }
+
+  /// The end (exclusive) of the leaf the scanner is in: its paragraph or heading, its table cell
+  /// (up to an unescaped `|`), or its line.
+  private func leafEnd() -> Int {
+    switch blocks.kind(ofLine: lineIndex) {
+    case .text(let block):
+      var line = lineIndex + 1
+      while line < lineStarts.count, blocks.kind(ofLine: line) == .text(block: block) { line += 1 }
+      return lineEnd(of: line - 1)
+    case .tableRow:
+      var index = position + 1
+      while index < lineEnd(of: lineIndex), scalars[index] != "|" {
+        index += scalars[index] == "\\" ? 2 : 1
+      }
+      return min(index, lineEnd(of: lineIndex))
+    case .boundary, .verbatim:
+      return lineEnd(of: lineIndex)
+    }
+  }
+
+  /// The end of the lines display math may span: up to a blank line or code.
+  private func displayExtentEnd() -> Int {
+    var line = lineIndex
+    while line + 1 < lineStarts.count {
+      let next = blocks.kind(ofLine: line + 1)
+      guard next != .boundary, next != .verbatim else { break }
+      line += 1
+    }
+    return lineEnd(of: line)
+  }
+
   private mutating func copy(count: Int) {
     for scalar in scalars[position..<(position + count)] {
       output.append(scalar)
-      if scalar == "\n" { line += 1 }
     }
+    advance(by: count)
+  }
+
+  private mutating func advance(by count: Int) {
     position += count
-  }
-
-  private mutating func skip(count: Int) {
-    line += scalars[position..<(position + count)].count { $0 == "\n" }
-    position += count
-  }
-
-  // MARK: - Code is copied verbatim
-
-  /// Length of the backtick or tilde fence opening a fenced code block at `index`, if one does.
-  private func codeFenceLength(at index: Int) -> Int? {
-    var start = index
-    while start < scalars.count, scalars[start] == " " || scalars[start] == "\t" { start += 1 }
-    guard start < scalars.count, scalars[start] == "`" || scalars[start] == "~" else { return nil }
-    let fence = scalars[start]
-    var end = start
-    while end < scalars.count, scalars[end] == fence { end += 1 }
-    return end - start >= 3 ? end - start : nil
-  }
-
-  private mutating func copyFencedCode(fenceLength: Int) {
-    let fence = scalars[scalars[position...].firstIndex { $0 != " " && $0 != "\t" }!]
-    copyRestOfLine()
-    while position < scalars.count {
-      if let length = codeFenceLength(at: position), length >= fenceLength,
-        scalars[scalars[position...].firstIndex { $0 != " " && $0 != "\t" }!] == fence
-      {
-        copyRestOfLine()
-        return
-      }
-      copyRestOfLine()
-    }
-  }
-
-  private mutating func copyRestOfLine() {
-    let end = scalars[position...].firstIndex(of: "\n").map { $0 + 1 } ?? scalars.count
-    copy(count: end - position)
-  }
-
-  private mutating func copyCodeSpan() {
-    let runLength = backtickRunLength(at: position)
-    var search = position + runLength
-    while search < scalars.count {
-      if scalars[search] == "`" {
-        let closing = backtickRunLength(at: search)
-        if closing == runLength {
-          copy(count: search + closing - position)
-          return
-        }
-        search += closing
-      } else {
-        search += 1
-      }
-    }
-    copy(count: runLength)
-  }
-
-  private func backtickRunLength(at index: Int) -> Int {
-    var end = index
-    while end < scalars.count, scalars[end] == "`" { end += 1 }
-    return end - index
+    while lineIndex + 1 < lineStarts.count, lineStarts[lineIndex + 1] <= position { lineIndex += 1 }
   }
 
   // MARK: - Math
 
   private mutating func takeDisplayMath() throws(WeaveError) {
-    let location = ChapterLocation(file: file, line: line)
+    let start = location
+    let limit = displayExtentEnd()
     var search = position + 2
-    while search + 1 < scalars.count, !(scalars[search] == "$" && scalars[search + 1] == "$") {
+    while search + 1 < limit, !(scalars[search] == "$" && scalars[search + 1] == "$") {
       search += scalars[search] == "\\" ? 2 : 1
     }
-    guard search + 1 < scalars.count else { throw .unclosedDisplayMath(at: location) }
-    let tex = String(String.UnicodeScalarView(scalars[(position + 2)..<search]))
-    skip(count: search + 2 - position)
+    guard search + 1 < limit else { throw .unclosedDisplayMath(at: start) }
+    let tex = self.tex(from: position + 2, to: search)
+    advance(by: search + 2 - position)
     let label = takeAttributeLabel()
-    appendMath(MathSpan(tex: tex, display: true, label: label, location: location))
+    appendMath(MathSpan(tex: tex, display: true, label: label, location: start))
   }
 
   /// The id of a `{#id}` that follows on the same line after optional spaces, consumed; nil if none.
@@ -184,7 +185,7 @@ struct MathAndReferenceScanner {
     else { return nil }
     let label = String(String.UnicodeScalarView(scalars[(index + 2)..<close]))
     guard !label.isEmpty, label.unicodeScalars.allSatisfy(Self.isLabelScalar) else { return nil }
-    skip(count: close + 1 - position)
+    advance(by: close + 1 - position)
     return label
   }
 
@@ -193,36 +194,59 @@ struct MathAndReferenceScanner {
       copy(count: 1)
       return
     }
-    let location = ChapterLocation(file: file, line: line)
-    let tex = String(String.UnicodeScalarView(scalars[(position + 1)..<close]))
-    skip(count: close + 1 - position)
-    appendMath(MathSpan(tex: tex, display: false, label: nil, location: location))
+    let start = location
+    let tex = self.tex(from: position + 1, to: close)
+    advance(by: close + 1 - position)
+    appendMath(MathSpan(tex: tex, display: false, label: nil, location: start))
   }
 
-  /// Index of the `$` closing inline math opened at `position`, by pandoc's rules; nil if none.
+  /// Index of the `$` closing inline math opened at `position`, by pandoc's rules, inside the leaf;
+  /// nil if none comes before the leaf ends or a code span, autolink or HTML tag begins.
   private func inlineMathEnd() -> Int? {
+    let limit = leafEnd()
     var index = position + 1
-    var newlinesSinceText = 0
-    while index < scalars.count {
-      let scalar = scalars[index]
-      if scalar == "\n" {
-        newlinesSinceText += 1
-        if newlinesSinceText == 2 { return nil }
-      } else if !scalar.properties.isWhitespace {
-        newlinesSinceText = 0
-      }
-      if scalar == "\\" {
+    while index < limit {
+      switch scalars[index] {
+      case "\\":
         index += 2
-        continue
+      case "`" where spans.codeSpanEnd(at: index, limit: limit) != nil:
+        return nil
+      case "`":
+        index += spans.backtickRunLength(at: index)
+      case "<" where spans.tagEnd(at: index, limit: limit) != nil:
+        return nil
+      case "$":
+        let digitFollows = index + 1 < scalars.count && ("0"..."9").contains(scalars[index + 1])
+        if !scalars[index - 1].properties.isWhitespace, !digitFollows { return index }
+        index += 1
+      default:
+        index += 1
       }
-      if scalar == "$", !scalars[index - 1].properties.isWhitespace,
-        index + 1 >= scalars.count || !("0"..."9").contains(scalars[index + 1])
-      {
-        return index
-      }
-      index += 1
     }
     return nil
+  }
+
+  /// The TeX between two indices: a table cell's `\|` is a `|` (GFM escapes pipes in cells), and
+  /// continuation lines inside block quotes lose their `>` markers.
+  private func tex(from start: Int, to end: Int) -> String {
+    var lines: [String] = []
+    var line = lineIndex
+    var lineStart = start
+    while lineStart < end || lines.isEmpty {
+      let lineStop = min(end, lineEnd(of: line))
+      var text = String(String.UnicodeScalarView(scalars[lineStart..<lineStop]))
+      if line > lineIndex, blocks.quoteDepths[line] > 0 {
+        for _ in 0..<blocks.quoteDepths[line] {
+          text = String(text.drop { $0 == " " || $0 == "\t" })
+          if text.hasPrefix(">") { text.removeFirst() }
+        }
+      }
+      if blocks.kind(ofLine: line) == .tableRow { text = text.replacing("\\|", with: "|") }
+      lines.append(text)
+      lineStart = lineStop
+      line += 1
+    }
+    return lines.joined()
   }
 
   private mutating func appendMath(_ math: MathSpan) {
@@ -254,9 +278,8 @@ struct MathAndReferenceScanner {
     }
     output.append(
       contentsOf: Placeholder(kind: .reference, index: references.count).token.unicodeScalars)
-    references.append(
-      ReferenceSite(label: label, location: ChapterLocation(file: file, line: line)))
-    skip(count: end - position)
+    references.append(ReferenceSite(label: label, location: location))
+    advance(by: end - position)
   }
 
   /// Letters, digits and `-_.:` — the characters of a label (pandoc's citation-key characters).

@@ -85,6 +85,8 @@ extension ChapterOutline {
           cell.captionText = InlineText.plain(caption.plainText, in: caption, targets: targets)
         }
         return .cell(cell)
+      case .divOpen, .divClose:
+        return block
       }
     }
     if let titleBlock = blocks.lazy.compactMap(Self.titleHeading).first {
@@ -113,6 +115,8 @@ extension ChapterOutline {
       case .cell(let cell):
         (cell.caption.map { [$0] } ?? [])
           + cell.markdownOutputs.sorted { $0.key < $1.key }.map(\.value)
+      case .divOpen(let div): div.title.map { [$0] } ?? []
+      case .divClose: []
       }
     }
   }

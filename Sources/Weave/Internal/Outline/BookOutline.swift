@@ -41,6 +41,19 @@ enum OutlineBlock {
   /// Prose and the sections its headings open, indexed like the prose's heading placeholders.
   case prose(PreparedMarkdown, sections: [Section])
   case cell(CellOutline)
+  /// The opening fence of a fenced div (a callout, when its class says so).
+  case divOpen(DivOutline)
+  /// The closing `:::` of the innermost open div.
+  case divClose
+}
+
+/// A fenced div with what weaving needs: its rendered title and, for exercises, its number.
+struct DivOutline {
+  var div: FencedDiv
+  /// `title=` rendered with placeholders.
+  var title: PreparedMarkdown?
+  /// "3.2" for the second exercise of chapter 3.
+  var exerciseNumber: String?
 }
 
 /// A heading with its anchor and number.

@@ -11,6 +11,9 @@ struct ChapterOutlineBuilder {
   private(set) var figureCopies: [String: String] = [:]
   private var sectionCounters: [Int] = []
   private var hasNumberedTitle = false
+  /// Opening fences of the divs not closed yet, innermost last.
+  private var openDivs: [ChapterLocation] = []
+  private var exerciseCount = 0
 
   init(
     executed: ExecutedChapter, number: Int, pageName: String, fileExists: @escaping (String) -> Bool
@@ -26,18 +29,14 @@ struct ChapterOutlineBuilder {
     for block in executed.chapter.blocks {
       switch block {
       case .prose(let markdown, let line):
-        let location = ChapterLocation(file: executed.chapter.file, line: line)
-        let prepared = try PreparedMarkdown(markdown, at: location, rawHTML: .keep)
-        var sections: [Section] = []
-        for heading in prepared.headings {
-          sections.append(try section(for: heading, registry: &registry))
+        for piece in FencedDivSplitter.split(markdown, file: executed.chapter.file, firstLine: line) {
+          blocks.append(try outline(of: piece, registry: &registry))
         }
-        try defineEquations(in: prepared, registry: &registry)
-        blocks.append(.prose(prepared, sections: sections))
       case .cell(let cell):
         blocks.append(.cell(try outline(of: cell, registry: &registry)))
       }
     }
+    if let unclosed = openDivs.last { throw .unclosedDiv(at: unclosed) }
     let title = executed.chapter.title ?? Self.title(fromFile: executed.chapter.file)
     return ChapterOutline(
       number: number, pageName: pageName, title: title,
@@ -54,6 +53,41 @@ struct ChapterOutlineBuilder {
       .replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ")
     guard let first = words.first else { return stem }
     return first.uppercased() + words.dropFirst()
+  }
+
+  // MARK: - Prose and fenced divs
+
+  private mutating func outline(of piece: ProsePiece, registry: inout LabelRegistry)
+    throws(WeaveError) -> OutlineBlock
+  {
+    switch piece {
+    case .markdown(let markdown, let line):
+      let location = ChapterLocation(file: executed.chapter.file, line: line)
+      let prepared = try PreparedMarkdown(markdown, at: location, rawHTML: .keep)
+      var sections: [Section] = []
+      for heading in prepared.headings {
+        sections.append(try section(for: heading, registry: &registry))
+      }
+      try defineEquations(in: prepared, registry: &registry)
+      return .prose(prepared, sections: sections)
+    case .open(let div):
+      openDivs.append(div.location)
+      let title = try div.title.map { text throws(WeaveError) in
+        try PreparedMarkdown(text, at: div.location, rawHTML: .keep)
+      }
+      if let title { try defineEquations(in: title, registry: &registry) }
+      var exerciseNumber: String?
+      if div.calloutKind == .exercise {
+        exerciseCount += 1
+        exerciseNumber = "\(number).\(exerciseCount)"
+      }
+      return .divOpen(DivOutline(div: div, title: title, exerciseNumber: exerciseNumber))
+    case .close(let line):
+      guard openDivs.popLast() != nil else {
+        throw .unopenedDivClose(at: ChapterLocation(file: executed.chapter.file, line: line))
+      }
+      return .divClose
+    }
   }
 
   // MARK: - Sections

@@ -84,6 +84,8 @@ struct BookPages {
       switch block {
       case .prose(let prepared, let sections): html += markdown.html(prepared, sections: sections)
       case .cell(let cell): html += cells.html(cell)
+      case .divOpen(let div): html += DivHTML(markdown: markdown).opening(div)
+      case .divClose: html += DivHTML.closing
       }
     }
     return html

@@ -12,7 +12,14 @@ struct MarkdownHTML {
       let number = section.number.map { "<span class=\"section-number\">\($0)</span> " } ?? ""
       return "<h\(match.1) id=\"\(section.id.htmlEscaped)\">\(number)"
     }
-    return Placeholder.replacing(in: anchored) { placeholder in
+    // An image's alt text is an attribute: its math and references become plain text there.
+    let plainAlts = anchored.replacing(/\salt="([^"]*)"/) { match in
+      let text = Placeholder.replacing(in: String(match.1)) { placeholder in
+        InlineText.plain(placeholder.token, in: prepared, targets: targets).htmlEscaped
+      }
+      return " alt=\"\(text)\""
+    }
+    return Placeholder.replacing(in: plainAlts) { placeholder in
       switch placeholder.kind {
       case .math:
         let math = prepared.maths[placeholder.index]

@@ -128,6 +128,28 @@ enum Stylesheet {
     .check-location { font-family: "DejaVu Sans Mono", monospace; font-size: 0.8rem; opacity: 0.8; }
     .cell-exercise-todo { background: var(--expected-bg); border-left: 3px solid var(--expected-rule); padding: 0.5em 1em; margin: 0 0 0.5em; }
 
+    /* Callouts: ::: {.callout-note} … ::: (note, tip, warning, important, exercise) */
+    .callout {
+      --callout: #0b5cad; --callout-bg: #eef4fb;
+      margin: 1.4em 0; padding: 0.7em 1em 0.1em; border-left: 4px solid var(--callout);
+      background: var(--callout-bg); border-radius: 0 6px 6px 0;
+    }
+    .callout-tip { --callout: #1a7f37; --callout-bg: #eef8f0; }
+    .callout-warning { --callout: #b7791f; --callout-bg: #fdf6e3; }
+    .callout-important { --callout: #c0392b; --callout-bg: #fcf0f0; }
+    .callout-exercise { --callout: #6f42c1; --callout-bg: #f4f0fb; }
+    @media screen and (prefers-color-scheme: dark) {
+      .callout { --callout: #7cb5ff; --callout-bg: #18212d; }
+      .callout-tip { --callout: #57b07d; --callout-bg: #16241b; }
+      .callout-warning { --callout: #d69e2e; --callout-bg: #2a2418; }
+      .callout-important { --callout: #e0645a; --callout-bg: #2c1a1c; }
+      .callout-exercise { --callout: #b392f0; --callout-bg: #221c2e; }
+    }
+    .callout-title { font-weight: 650; color: var(--callout); margin-bottom: 0.4em; }
+    .callout-title .callout-label { color: var(--callout); }
+    .callout > :last-child { margin-bottom: 0.9em; }
+    .callout .cell-code, .callout .cell-output { background: var(--bg); }
+
     /* highlight.js token colours (both themes) */
     .hljs-keyword, .hljs-selector-tag, .hljs-built_in.hljs-keyword { color: var(--hl-keyword); }
     .hljs-string, .hljs-regexp, .hljs-subst { color: var(--hl-string); }
@@ -164,6 +186,8 @@ enum Stylesheet {
       .print-chapter { break-before: page; }
       h1, h2, h3, h4 { break-after: avoid; }
       figure, .equation, .math.display, .cell-error, tr { break-inside: avoid; }
+      .callout { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+      .callout-title { break-after: avoid; }
       pre { white-space: pre-wrap; overflow-wrap: anywhere; }
       .cell-figure img { max-height: 110mm; }
       .cell-meta { break-before: avoid; }
