@@ -33,7 +33,7 @@ let package = Package(
     // MARK: - Numerics and flows
     .target(name: "Autodiff", dependencies: ["CBLAS"]),
     .target(name: "NeuralNet", dependencies: ["Autodiff"]),
-    .target(name: "Flows", dependencies: ["NeuralNet", "Autodiff", "CBLAS"]),
+    .target(name: "Flows", dependencies: ["NeuralNet", "Autodiff", "CBLAS", "Plot"]),
 
     // MARK: - Plotting
     .target(name: "Plot"),
@@ -63,6 +63,6 @@ let package = Package(
     .testTarget(name: "NeuralNetTests", dependencies: ["NeuralNet", "_TestSupport"]),
     .testTarget(name: "WeaveTests", dependencies: ["Weave", "Notebook", "_TestSupport"], exclude: ["Fixtures"]),
     .testTarget(name: "PlotTests", dependencies: ["Plot", "PlotCairo", "CCairo"], exclude: ["Reference"]),
-    .testTarget(name: "FlowsTests", dependencies: ["Flows", "Autodiff", "_TestSupport"]),
+    .testTarget(name: "FlowsTests", dependencies: ["Flows", "Autodiff", "Plot", "_TestSupport"]),
   ]
 )

@@ -5,7 +5,7 @@
 set -euo pipefail
 
 packages=(pkg-config libcairo2-dev zlib1g-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libopenblas-dev
-  libjs-katex libjs-highlight.js fonts-dejavu-core)
+  libjs-katex libjs-highlight.js fonts-dejavu-core nodejs)
 if [[ "${1:-}" == "--browser" ]]; then
   packages+=(chromium poppler-utils python3-html5lib)
 fi

@@ -48,5 +48,7 @@ public enum CellProtocol {
     case check
     /// `name`, `file`, `line`: an unfinished exercise's stub was reached; the program ends after it.
     case exercise
+    /// `index`, `text`: the value of the chapter's `index`-th inline expression (`` `{swift} expr` ``).
+    case inlineValue = "inline-value"
   }
 }

@@ -66,10 +66,14 @@ struct BuildCommand: ParsableCommand {
     // Rerunning everything includes what chapters shared, e.g. trained flows: nothing is reused.
     if force { try? FileManager.default.removeItem(atPath: runner.sharedDirectory) }
     let (executed, chapterSeconds) = runChapters(loaded.chapters, with: runner)
+    var warnings = loaded.warnings
+    let mathRenderer = KaTeXRenderer.find()
+    if mathRenderer == nil { warnings.append(.mathInBrowser) }
 
     let staging = try output.makeStaging()
     do {
-      try ReportWriter.write(ReportBuilder(metadata: loaded.metadata, linksPDF: pdf).build(executed), to: staging)
+      let builder = ReportBuilder(metadata: loaded.metadata, linksPDF: pdf, mathRenderer: mathRenderer)
+      try ReportWriter.write(builder.build(executed), to: staging)
       if pdf { try PDFExporter().export(staging + "/print.html", to: staging + "/report.pdf") }
     } catch {
       // Already `chapters/x.md:12: error: …` (a dangling @label, a duplicate label); output/ stays as it was.
@@ -77,10 +81,11 @@ struct BuildCommand: ParsableCommand {
       throw ExitCode(1)
     }
     let seconds = Date().timeIntervalSince(started)
-    try BuildRecord(chapters: executed, runner: runner, chapterSeconds: chapterSeconds, seconds: seconds)
-      .write(to: staging + "/build.json")
+    try BuildRecord(
+      chapters: executed, runner: runner, chapterSeconds: chapterSeconds, seconds: seconds, warnings: warnings
+    ).write(to: staging + "/build.json")
     try Interruption.unlessInterrupted { try output.swap(in: staging) }
-    try finish(executed, seconds: Date().timeIntervalSince(started))
+    try finish(executed, warnings: warnings, seconds: Date().timeIntervalSince(started))
   }
 
   /// Runs every chapter not in the cache, in parallel, reporting each on the progress board.
@@ -117,8 +122,12 @@ struct BuildCommand: ParsableCommand {
     return collected.results()
   }
 
-  /// Lists every unexpectedly failed cell and failed check on standard error and fails the command if there is one.
-  private func finish(_ executed: [ExecutedChapter], seconds: Double) throws {
+  /// Lists every warning, unexpectedly failed cell, failed check, exercise not done and inline expression that
+  /// did not compile on standard error, and fails the command if there is a failure.
+  private func finish(_ executed: [ExecutedChapter], warnings: [BuildWarning], seconds: Double) throws {
+    for warning in warnings {
+      FileHandle.standardError.write(Data("\(warning)\n".utf8))
+    }
     let failures = executed.flatMap(\.unexpectedFailures)
     for (_, result) in failures {
       FileHandle.standardError.write(Data("\(result.error?.message ?? "a cell failed")\n".utf8))
@@ -127,17 +136,26 @@ struct BuildCommand: ParsableCommand {
     for (file, (check, line)) in failedChecks {
       FileHandle.standardError.write(Data("\(file):\(line): ✘ \(check.name): \(check.message)\n".utf8))
     }
+    let inlineErrors = executed.compactMap(\.inlineError)
+    for error in inlineErrors {
+      FileHandle.standardError.write(Data("\(error.message)\n".utf8))
+    }
     let cached = executed.filter(\.cached).count
     let cells = executed.map(\.results.count).reduce(0, +)
     let checks = executed.map { $0.results.map(\.checks.count).reduce(0, +) }.reduce(0, +)
     print(
       "wrote \(book == "." ? "" : book + "/")output/index.html in \(String(format: "%.2f", seconds)) s: "
         + "\(executed.count) chapters (\(cached) cached), \(cells) cells, \(failures.count) failed, "
-        + "\(checks) checks, \(failedChecks.count) failed")
+        + "\(checks) checks, \(failedChecks.count) failed"
+        + (warnings.isEmpty ? "" : ", \(warnings.count) warning\(warnings.count == 1 ? "" : "s")"))
     let exercises = executed.flatMap { chapter in
       chapter.unfinishedExercises.map { "\($0.name) (\(chapter.chapter.file):\($0.line))" }
     }
     let broken = failures.filter { $0.result.unfinishedExercise == nil }
+    if broken.isEmpty, failedChecks.isEmpty, exercises.isEmpty, let error = inlineErrors.first {
+      throw UserError(
+        "inline expression\(inlineErrors.count == 1 ? "" : "s") failed to compile (\(error.file):\(error.line ?? 0))")
+    }
     guard broken.isEmpty, failedChecks.isEmpty, exercises.isEmpty else {
       let cells = broken.map {
         "\($0.cell.options.label ?? "cell \($0.cell.index + 1)") (\($0.result.error?.file ?? ""):\($0.result.error?.line ?? $0.cell.line))"
@@ -163,6 +181,14 @@ struct BuildCommand: ParsableCommand {
 }
 
 extension BuildSettings.Profile: EnumerableFlag {}
+
+extension BuildWarning {
+  /// No Node.js to run KaTeX: the pages typeset their math in the browser, and math errors go unnoticed.
+  static let mathInBrowser = BuildWarning(
+    file: "",
+    "node not found (Debian package nodejs): math is typeset in the reader's browser and KaTeX errors are not checked; "
+      + "scripts/setup.sh installs it")
+}
 
 /// Results gathered from parallel chapter runs, in chapter order.
 private final class Collected: @unchecked Sendable {

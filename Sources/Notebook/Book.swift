@@ -4,7 +4,8 @@ import Foundation
 ///
 /// `book.yml` may set `title`, `authors` (a name or a list), `chapters` (file names in `chapters/`, in
 /// reading order; otherwise every `.md` in file-name order), `shared` (a Swift file in `chapters/` compiled
-/// into every chapter, see `SharedSource`) and `defaults` (cell options for every cell).
+/// into every chapter, see `SharedSource`), `defaults` (cell options for every cell) and `cell-times`
+/// (`false` hides cell run times).
 public struct Book: Sendable {
   /// The book folder.
   public var directory: String
@@ -12,9 +13,11 @@ public struct Book: Sendable {
   public var metadata: BookMetadata
   /// The chapters in reading order; each `file` is relative to `directory`, e.g. `chapters/01-intro.md`.
   public var chapters: [Chapter]
+  /// Probable mistakes found while loading, e.g. a `.md` file in `chapters/` that `book.yml` does not list.
+  public var warnings: [BuildWarning] = []
 
-  /// Reads and parses the book in `directory`, expanding includes against `includes`' project root, then
-  /// against `directory`.
+  /// Reads and parses the book in `directory`, expanding includes against `directory`, then against
+  /// `includes`' project root.
   public static func load(from directory: String, includes: IncludeResolver) throws(BookError) -> Book {
     var includes = includes
     includes.bookRoot = directory
@@ -28,8 +31,15 @@ public struct Book: Sendable {
     let available = ((try? FileManager.default.contentsOfDirectory(atPath: chaptersDirectory)) ?? [])
       .filter { $0.hasSuffix(".md") }.sorted()
     var configuration = BookConfiguration(chapterFiles: available)
+    var warnings: [BuildWarning] = []
     if FileManager.default.fileExists(atPath: chaptersDirectory + "/book.yml") {
       configuration = try BookConfiguration.read(from: chaptersDirectory, available: available)
+      for file in available where !configuration.chapterFiles.contains(file) {
+        warnings.append(
+          BuildWarning(
+            file: "chapters/" + file,
+            "not listed in chapters/book.yml, so not in the report (add it to 'chapters:', or move it out of chapters/)"))
+      }
     }
     var shared: SharedSource?
     if let (name, line) = configuration.shared {
@@ -55,6 +65,10 @@ public struct Book: Sendable {
     let folderName = URL(fileURLWithPath: directory).standardizedFileURL.lastPathComponent
     let title = configuration.title ?? chapters.lazy.compactMap(\.title).first ?? folderName
     return Book(
-      directory: directory, metadata: BookMetadata(title: title, authors: configuration.authors), chapters: chapters)
+      directory: directory,
+      metadata: BookMetadata(
+        title: title, authors: configuration.authors, showsCellTimes: configuration.showsCellTimes),
+      chapters: chapters,
+      warnings: warnings)
   }
 }

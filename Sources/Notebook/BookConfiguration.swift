@@ -10,6 +10,8 @@ struct BookConfiguration {
   var defaults = CellOptions()
   /// The `shared:` Swift file (relative to `chapters/`) and its `book.yml` line.
   var shared: (name: String, line: Int)?
+  /// `cell-times:` whether chapter pages show cell run times.
+  var showsCellTimes = true
 
   static let file = "chapters/book.yml"
 
@@ -37,6 +39,12 @@ struct BookConfiguration {
           throw BookError(file: file, line: entry.line, "chapter '\(chapter)' is listed more than once")
         }
       case "shared": configuration.shared = (try mapping.string(entry), entry.line)
+      case "cell-times":
+        switch try mapping.string(entry) {
+        case "true": configuration.showsCellTimes = true
+        case "false": configuration.showsCellTimes = false
+        default: throw BookError(file: file, line: entry.line, "'cell-times' must be true or false")
+        }
       case "defaults":
         guard let defaults = entry.value.mapping else {
           throw BookError(file: file, line: entry.line, "'defaults' must hold cell options as 'key: value' lines")
@@ -49,7 +57,7 @@ struct BookConfiguration {
       default:
         throw BookError(
           file: file, line: entry.line,
-          "unknown key '\(entry.key)' (known: title, authors, chapters, shared, defaults)")
+          "unknown key '\(entry.key)' (known: title, authors, chapters, shared, defaults, cell-times)")
       }
     }
     return configuration

@@ -66,9 +66,16 @@ public struct BuildRecord: Codable, Sendable {
   public var seconds: Double
   /// One record per chapter, in reading order.
   public var chapters: [ChapterRecord]
+  /// What the build warned about (e.g. a chapter `book.yml` does not list), as printed.
+  public var warnings: [BuildWarning]
 
-  /// The record of `chapters`, run with `runner`; `chapterSeconds` maps chapter files to how long they took.
-  public init(chapters: [ExecutedChapter], runner: ChapterRunner, chapterSeconds: [String: Double], seconds: Double) {
+  /// The record of `chapters`, run with `runner`; `chapterSeconds` maps chapter files to how long they took;
+  /// `warnings` as the build printed them.
+  public init(
+    chapters: [ExecutedChapter], runner: ChapterRunner, chapterSeconds: [String: Double], seconds: Double,
+    warnings: [BuildWarning] = []
+  ) {
+    self.warnings = warnings
     toolchain = runner.compilerVersion
     parameters = runner.settings.parameters
     profile = runner.settings.profile.rawValue

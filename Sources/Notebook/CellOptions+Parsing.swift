@@ -11,6 +11,11 @@ extension CellOptions {
       guard value.wholeMatch(of: /[A-Za-z][A-Za-z0-9_-]*/) != nil else {
         throw OptionError("label '\(value)' must start with a letter and hold only letters, digits, - and _")
       }
+      // Only fig- and tbl- labels are numbered and referable; any other label would lose its caption silently.
+      guard value.hasPrefix("fig-") || value.hasPrefix("tbl-") else {
+        throw OptionError(
+          "label '\(value)' needs a prefix: fig-\(value) for a figure, tbl-\(value) for a table (so @fig-\(value) refers to it)")
+      }
       label = value
     case "echo": echo = try Self.bool(key, value)
     case "eval": eval = try Self.bool(key, value)

@@ -15,6 +15,8 @@ public struct CellOptions: Sendable, Equatable {
   public var output: Bool = true
   /// Caption of the cell's figure, Markdown allowed.
   public var figureCaption: String?
+  /// The chapter line of the `fig-cap` option, so errors in the caption (math, references) name it.
+  public var figureCaptionLine: Int?
   /// The cell is expected to fail: its error is shown and does not fail the build.
   public var expectsError: Bool = false
   /// Seconds the cell may run before it is stopped.

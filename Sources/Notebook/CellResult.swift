@@ -104,13 +104,30 @@ public struct ExecutedChapter: Sendable {
   public var displayDirectory: String
   /// Whether the results came from the cache (nothing compiled or ran).
   public var cached: Bool
+  /// The values of `chapter.inlineExpressions`, in order; nil where none was computed.
+  public var inlineValues: [String?]
+  /// The compile errors of inline expressions that did not compile, at their chapter lines.
+  public var inlineError: CellError?
 
-  /// Results of `chapter`'s cells with the folder of their figures.
-  public init(chapter: Chapter, results: [CellResult], displayDirectory: String, cached: Bool = false) {
+  /// Results of `chapter`'s cells with the folder of their figures, and the values of its inline expressions.
+  public init(
+    chapter: Chapter, results: [CellResult], displayDirectory: String, cached: Bool = false,
+    inlineValues: [String?] = [], inlineError: CellError? = nil
+  ) {
     self.chapter = chapter
     self.results = results
     self.displayDirectory = displayDirectory
     self.cached = cached
+    self.inlineValues = inlineValues
+    self.inlineError = inlineError
+  }
+
+  /// The value computed for `expression` (one of `chapter.inlineExpressions`), if any.
+  public func inlineValue(for expression: InlineExpression) -> String? {
+    guard let index = chapter.inlineExpressions.firstIndex(of: expression), index < inlineValues.count else {
+      return nil
+    }
+    return inlineValues[index]
   }
 }
 
@@ -120,10 +137,14 @@ public struct BookMetadata: Sendable, Equatable {
   public var title: String
   /// Author names, in order.
   public var authors: [String]
+  /// Whether chapter pages show each cell's run time (`cell-times: false` in `book.yml` hides them; the
+  /// print version and the PDF never show them).
+  public var showsCellTimes: Bool
 
   /// Metadata with a title and optional authors.
-  public init(title: String, authors: [String] = []) {
+  public init(title: String, authors: [String] = [], showsCellTimes: Bool = true) {
     self.title = title
     self.authors = authors
+    self.showsCellTimes = showsCellTimes
   }
 }

@@ -23,6 +23,14 @@ public struct Chapter: Sendable, Equatable {
   public var cells: [Cell] {
     blocks.compactMap { if case .cell(let cell) = $0 { cell } else { nil } }
   }
+
+  /// The `` `{swift} expr` `` expressions of the chapter's prose, in reading order.
+  public var inlineExpressions: [InlineExpression] {
+    blocks.flatMap { block -> [InlineExpression] in
+      guard case .prose(let text, let line) = block else { return [] }
+      return InlineExpression.scan(text, firstLine: line)
+    }
+  }
 }
 
 /// A piece of a chapter: Markdown prose, or a fenced Swift cell.

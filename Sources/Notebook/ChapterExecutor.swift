@@ -32,8 +32,11 @@ struct ChapterExecutor: Sendable {
   /// The folder for results the chapters of this build share (`Build.sharedDirectory`).
   var sharedDirectory: String
 
-  /// Compile errors and their notes, by the index of the cell they are in.
-  typealias CompileFailures = [Int: [ChapterRun.Diagnostic]]
+  /// Compile errors and their notes, by the index of the cell (`cells`) or inline expression (`inline`) they are in.
+  struct CompileFailures {
+    var cells: [Int: [ChapterRun.Diagnostic]] = [:]
+    var inline: [Int: [ChapterRun.Diagnostic]] = [:]
+  }
 
   /// Seconds a compile may take before it is stopped.
   static let compileTimeout: Double = 300
@@ -53,15 +56,20 @@ struct ChapterExecutor: Sendable {
       ]
     }
     var leftOut = Set<Int>()
+    // Inline expressions are evaluated only after every cell compiled: they read the cells' variables.
+    var inline = !chapter.inlineExpressions.isEmpty && stopBefore == cells.count
     while true {
       let program = cells.filter { $0.index < stopBefore && $0.options.eval && !leftOut.contains($0.index) }
-      guard !program.isEmpty else { return run }
+      guard !program.isEmpty || inline else { return run }
       report(.compiling)
-      let failures = try compile(chapter, program, in: workDirectory)
-      guard !failures.isEmpty else {
+      let failures = try compile(chapter, program, inline: inline, in: workDirectory)
+      guard !failures.cells.isEmpty || !failures.inline.isEmpty else {
         return try execute(chapter, program, keeping: run, in: workDirectory, report: report)
       }
-      for (index, diagnostics) in failures {
+      // A failed cell explains the inline expressions' errors too; inline errors alone are reported at their lines.
+      if failures.cells.isEmpty { run.inlineDiagnostics = failures.inline }
+      inline = false
+      for (index, diagnostics) in failures.cells {
         run.cells[index].status = .error
         run.cells[index].diagnostics += diagnostics
         if cells[index].options.expectsError { leftOut.insert(index) } else { stopBefore = min(stopBefore, index) }
@@ -69,10 +77,13 @@ struct ChapterExecutor: Sendable {
     }
   }
 
-  /// Compiles `program`; returns the compile errors by cell index (empty when it compiled).
-  private func compile(_ chapter: Chapter, _ program: [Cell], in workDirectory: String) throws -> CompileFailures {
+  /// Compiles `program` (with `inline`, also the inline expressions); returns the compile errors (none
+  /// when it compiled).
+  private func compile(_ chapter: Chapter, _ program: [Cell], inline: Bool, in workDirectory: String) throws
+    -> CompileFailures
+  {
     var sources = [workDirectory + "/main.swift"]
-    try ChapterProgram.source(for: chapter, cells: program)
+    try ChapterProgram.source(for: chapter, cells: program, inline: inline)
       .write(toFile: sources[0], atomically: true, encoding: .utf8)
     if let shared = chapter.shared {
       sources.append(workDirectory + "/shared.swift")
@@ -88,10 +99,25 @@ struct ChapterExecutor: Sendable {
     let outcome = try ChildProcess.run(
       toolchain.compileArguments(sources: sources, executable: workDirectory + "/chapter"),
       shouldStop: { Date().timeIntervalSince(started) > Self.compileTimeout })
-    guard outcome.exitCode != 0 else { return [:] }
-    var failures: CompileFailures = [:]
-    var lastErrorCell = program[0]
+    guard outcome.exitCode != 0 else { return CompileFailures() }
+    var failures = CompileFailures()
+    let expressions = inline ? chapter.inlineExpressions : []
+    // A chapter whose prose has inline expressions but no cells to run compiles them alone.
+    guard var lastErrorCell = program.first else {
+      failures.inline[0] = [.init(severity: "error", text: "the inline expressions did not compile: \(outcome.standardError)")]
+      return failures
+    }
     for diagnostic in CompilerDiagnostics.parse(outcome.standardOutput + outcome.standardError) {
+      if diagnostic.file == chapter.file, let line = diagnostic.line,
+        let index = expressions.lastIndex(where: { $0.line == line && $0.column <= diagnostic.column ?? 1 })
+      {
+        // Prose lines hold no cell code: a diagnostic there is an inline expression's (its notes are left out).
+        if diagnostic.severity == "error" {
+          failures.inline[index, default: []].append(
+            .init(severity: diagnostic.severity, text: diagnostic.text, column: diagnostic.column))
+        }
+        continue
+      }
       let cell =
         diagnostic.file == chapter.file ? diagnostic.line.flatMap { line in program.last { $0.line <= line } } : nil
       // An error in the book's shared source stops the whole program: it is shown at the first cell.
@@ -103,16 +129,16 @@ struct ChapterExecutor: Sendable {
       let elsewhere =
         cell == nil && !inShared && diagnostic.file != chapter.file
         ? "\(diagnostic.file ?? "?"):\(diagnostic.line.map(String.init) ?? "?"): " : ""
-      failures[lastErrorCell.index, default: []].append(
+      failures.cells[lastErrorCell.index, default: []].append(
         .init(
           severity: diagnostic.severity, text: elsewhere + diagnostic.text,
           lineOffset: cell != nil ? diagnostic.line.map { $0 - lastErrorCell.line } : nil, column: diagnostic.column,
           sharedLine: inShared ? diagnostic.line : nil))
     }
-    if failures.isEmpty {
+    if failures.cells.isEmpty, failures.inline.isEmpty {
       let reason =
         outcome.wasStopped ? "the compiler took longer than \(Int(Self.compileTimeout)) s" : outcome.standardError
-      failures[program[0].index] = [.init(severity: "error", text: "the cells did not compile: \(reason)")]
+      failures.cells[program[0].index] = [.init(severity: "error", text: "the cells did not compile: \(reason)")]
     }
     return failures
   }
@@ -154,8 +180,7 @@ struct ChapterExecutor: Sendable {
         .init(
           severity: "error",
           text: "stopped after the cell's timeout of \(limit.secondsText) s; raise it with //| timeout: <seconds>"))
-    } else if outcome.exitCode != 0 {
-      let cell = stream.currentCell ?? program[0].index
+    } else if outcome.exitCode != 0, let cell = stream.currentCell ?? program.first?.index {
       let ending = RuntimeFailure.ending(exitCode: outcome.exitCode, signal: outcome.signal)
       stream.fail(
         cell,
@@ -172,6 +197,7 @@ struct ChapterExecutor: Sendable {
     for (index, earlierCell) in earlier.cells.enumerated() where earlierCell.status == .error {
       run.cells[index] = earlierCell
     }
+    run.inlineDiagnostics = earlier.inlineDiagnostics
     run.isReproducible = timedOut == nil && outcome.signal != SIGKILL
     return run
   }

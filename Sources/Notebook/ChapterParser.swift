@@ -71,7 +71,9 @@ public enum ChapterParser {
         continue
       }
       do {
-        try options.set(String(text[..<colon]).trimmed, to: String(text[text.index(after: colon)...]))
+        let key = String(text[..<colon]).trimmed
+        try options.set(key, to: String(text[text.index(after: colon)...]))
+        if key == "fig-cap" { options.figureCaptionLine = line }
       } catch {
         optionError = CellError(message: error.message, file: file, line: line)
       }

@@ -6,8 +6,9 @@
 /// failure neither stops the chapter nor changes the state later cells see. The book's shared source, if any,
 /// is a second file of the program, so it holds declarations only and its globals are initialised on first use.
 enum ChapterProgram {
-  /// The program running `cells` (a subset of `chapter.cells`, in order).
-  static func source(for chapter: Chapter, cells: [Cell]) -> String {
+  /// The program running `cells` (a subset of `chapter.cells`, in order), then, with `inline`, the
+  /// chapter's inline expressions.
+  static func source(for chapter: Chapter, cells: [Cell], inline: Bool = false) -> String {
     var program = "import CellRuntime\n"
     for cell in cells {
       let located = located(cell.code, file: chapter.file, line: cell.line)
@@ -16,6 +17,22 @@ enum ChapterProgram {
       } else {
         program += "_beginCell(\(cell.index))\n\(located)"
       }
+    }
+    if inline { program += inlineValues(of: chapter) }
+    return program
+  }
+
+  /// Each inline expression in a closure whose `return` line is located at the expression's chapter
+  /// line and indented so that the expression starts at its chapter column: compile errors then name
+  /// `chapter.md:line:col` exactly. The closure keeps the expression's type its own.
+  private static func inlineValues(of chapter: Chapter) -> String {
+    var program = ""
+    for (index, expression) in chapter.inlineExpressions.enumerated() {
+      let returnKeyword = "return "
+      let indent = String(repeating: " ", count: max(0, expression.column - 1 - returnKeyword.count))
+      program += "_inlineValue(\(index)) {\n"
+      program += located(indent + returnKeyword + expression.code, file: chapter.file, line: expression.line)
+      program += "}\n"
     }
     return program
   }

@@ -23,6 +23,10 @@ struct ChapterRun: Codable, Sendable {
   }
 
   var cells: [CellRun]
+  /// Values of the chapter's inline expressions (`Chapter.inlineExpressions`), by index.
+  var inlineValues: [Int: String] = [:]
+  /// Compile errors of inline expressions, by index; columns are the chapter's.
+  var inlineDiagnostics: [Int: [Diagnostic]] = [:]
   /// Whether the run may be replayed from the cache: not when it was cut short by a timeout or a signal.
   var isReproducible = true
 

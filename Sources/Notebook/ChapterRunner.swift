@@ -35,8 +35,7 @@ public struct ChapterRunner: Sendable {
   /// The chapter's results from the cache, or `nil` when it must run.
   public func cachedResult(for chapter: Chapter) -> ExecutedChapter? {
     guard let (run, displays) = cache.lookUp(key(for: chapter), chapter: chapter.file) else { return nil }
-    return ExecutedChapter(
-      chapter: chapter, results: run.results(for: chapter), displayDirectory: displays, cached: true)
+    return run.executed(chapter, displayDirectory: displays, cached: true)
   }
 
   /// Compiles and runs `chapter`'s cells (ignoring the cache), telling `report` what it is doing.
@@ -63,7 +62,7 @@ public struct ChapterRunner: Sendable {
         try FileManager.default.moveItem(atPath: displays, toPath: kept)
         displays = kept
       }
-      return ExecutedChapter(chapter: chapter, results: run.results(for: chapter), displayDirectory: displays)
+      return run.executed(chapter, displayDirectory: displays)
     } catch {
       var run = ChapterRun(cellCount: chapter.cells.count)
       if !run.cells.isEmpty {
@@ -87,6 +86,9 @@ public struct ChapterRunner: Sendable {
       let options = cell.options
       key += "cell \(cell.index) eval=\(options.eval) error=\(options.expectsError)"
       key += " option-error=\(cell.optionError?.message ?? "")\n\(cell.code)\n"
+    }
+    for expression in chapter.inlineExpressions {
+      key += "inline \(expression.code)\n"
     }
     return key
   }

@@ -102,6 +102,8 @@ struct DisplayStream {
       guard let cell = event["cell"] as? Int, run.cells.indices.contains(cell), event["failed"] as? Bool == true
       else { return nil }
       fail(cell, RuntimeFailure.diagnostic(from: event["stderr"] as? String ?? "", cellStart: cellLines[cell]))
+    case .inlineValue?:
+      if let index = event["index"] as? Int, let text = event["text"] as? String { run.inlineValues[index] = text }
     case nil: break
     }
     return nil

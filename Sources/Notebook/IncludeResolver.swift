@@ -4,15 +4,16 @@ import Foundation
 ///
 /// A paragraph that is exactly `{{< include Sources/Flows/Layers/AffineCoupling.swift#forward >}}` is replaced by
 /// the lines between `// region: forward` and `// endregion` in that file (the whole file without `#region`),
-/// as a fenced `swift` code block. Paths are relative to the project root and may not leave it; a path naming
-/// no file there is looked up in the book folder (e.g. the book's shared source, `chapters/course.swift`).
+/// as a fenced `swift` code block. Paths are relative to the book folder first (a book's own
+/// `chapters/course.swift` wins over FlowBook's file of that name), then to the project root, and may not
+/// leave the folder they resolve against.
 public struct IncludeResolver: Sendable {
-  /// The FlowBook project folder (holding `Sources/`); include paths resolve against it.
+  /// The FlowBook project folder (holding `Sources/`), searched for a path that names no file in the book.
   public var projectRoot: String
-  /// The book folder, searched for a path that names no file in `projectRoot` (set by `Book.load`).
+  /// The book folder, searched first (set by `Book.load`).
   public var bookRoot: String?
 
-  /// A resolver for paths relative to `projectRoot` (then `bookRoot`).
+  /// A resolver for paths relative to `bookRoot`, then `projectRoot`.
   public init(projectRoot: String, bookRoot: String? = nil) {
     self.projectRoot = projectRoot
     self.bookRoot = bookRoot
@@ -36,13 +37,13 @@ public struct IncludeResolver: Sendable {
   }
 
   private func contents(of path: String, file: String, line: Int) throws(BookError) -> String {
-    let roots = [projectRoot] + (bookRoot.map { [$0] } ?? [])
+    let roots = (bookRoot.map { [$0] } ?? []) + [projectRoot]
     for root in roots {
       let root = URL(fileURLWithPath: root).standardizedFileURL.resolvingSymlinksInPath().path
       let target = URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: root + "/"))
         .standardizedFileURL.resolvingSymlinksInPath().path
       guard !path.hasPrefix("/"), target.hasPrefix(root + "/") else {
-        throw BookError(file: file, line: line, "include path '\(path)' is outside the project folder \(root)")
+        throw BookError(file: file, line: line, "include path '\(path)' is outside the folder \(root)")
       }
       if let text = try? String(contentsOfFile: target, encoding: .utf8) { return text }
     }

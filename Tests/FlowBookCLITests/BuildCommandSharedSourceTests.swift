@@ -36,6 +36,16 @@ import _TestSupport
     #expect(try page(book).contains("edited shared file"))
   }
 
+  @Test func anIncludeResolvesAgainstTheBookBeforeTheProject() throws {
+    // FlowBook's own course has a chapters/course.swift too; the book's file of that name wins.
+    let book = try TemporaryDirectory()
+    try book.write("// region: recipe\nlet mine = \"the recipe of this book\"\n// endregion\n", to: "chapters/course.swift")
+    try book.write("# A\n\n{{< include chapters/course.swift#recipe >}}\n", to: "chapters/a.md")
+    let run = try FlowBookBinary.run(["build", "--book", book.path])
+    #expect(run.exitCode == 0, "\(run.standardError)")
+    #expect(try page(book).contains("the recipe of this book"))
+  }
+
   @Test func anErrorInTheSharedFileIsReportedInThatFile() throws {
     let book = try makeBook(shared: "func greeting() -> String {\n  \"fine\"\n}\nlet broken: Int = \"text\"\n")
     let run = try FlowBookBinary.run(["build", "--book", book.path])

@@ -185,7 +185,7 @@ import _TestSupport
     let run = try FlowBookBinary.run(["build", "--book", book.path])
     #expect(run.exitCode != 0)
     #expect(
-      run.standardError.contains("chapters/a.md:5: error: include path '../../etc/passwd' is outside the project"))
+      run.standardError.contains("chapters/a.md:5: error: include path '../../etc/passwd' is outside the folder"))
     #expect(!(try page(book).contains("root:")))
   }
 

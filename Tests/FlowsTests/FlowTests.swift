@@ -1,5 +1,6 @@
 import Autodiff
 import Foundation
+import Plot
 import Testing
 
 @testable import Flows
@@ -58,5 +59,16 @@ import Testing
     // (−3, −3) lies in square (−2, −2): occupied; (−1, −3) in (−1, −2): empty.
     #expect(abs(grid.values[0][0] - 1.0 / 32) < 1e-9 && grid.values[0][1] == 0)
     #expect(GridLines.make(x: -1...1, y: -1...1, count: 3, pointsPerLine: 5).count == 6)
+  }
+
+  @Test func aDensityGridBecomesAHeatmapGridOfCellsCentredOnItsPoints() throws {
+    let density = try #require(
+      ToyDataset.checkerboard.densityGrid(x: -3...3, y: -3...3, resolution: 4))
+    let grid = ScalarGrid(density)
+    #expect(grid.columns == 4 && grid.rows == 4)
+    #expect(grid.x == -4...4 && grid.y == -4...4)
+    #expect(grid.values[0] == density.values[0][0] && grid.values[5] == density.values[1][1])
+    let axes = Axes().heatmap(density, range: 0...0.05)
+    #expect(axes.series.count == 1)
   }
 }

@@ -45,7 +45,7 @@ import _TestSupport
       try resolver.fencedBlock(path: path, region: nil, file: "chapters/a.md", line: 4)
     }
     #expect(error?.line == 4)
-    #expect(error?.message.contains("outside the project") == true)
+    #expect(error?.message.contains("outside the folder") == true)
   }
 
   @Test func missingFileIsAnError() throws {
@@ -56,22 +56,25 @@ import _TestSupport
     #expect(error?.message.contains("cannot read") == true)
   }
 
-  @Test func aPathNotInTheProjectIsLookedUpInTheBook() throws {
+  @Test func aPathIsLookedUpInTheBookFirstThenInTheProject() throws {
     let project = try TemporaryDirectory()
     let book = try TemporaryDirectory()
     try project.write("let where_ = \"project\"\n", to: "chapters/both.swift")
+    try project.write("let only = \"project\"\n", to: "Sources/Only.swift")
     try book.write("let where_ = \"book\"\n", to: "chapters/both.swift")
     try book.write("// region: r\nlet only = 1\n// endregion\n", to: "chapters/course.swift")
     let resolver = IncludeResolver(projectRoot: project.path, bookRoot: book.path)
     let fromBook = try resolver.fencedBlock(path: "chapters/course.swift", region: "r", file: "c.md", line: 1)
     #expect(fromBook == "```swift\nlet only = 1\n```")
-    let fromProject = try resolver.fencedBlock(path: "chapters/both.swift", region: nil, file: "c.md", line: 1)
+    let both = try resolver.fencedBlock(path: "chapters/both.swift", region: nil, file: "c.md", line: 1)
+    #expect(both.contains("book") && !both.contains("project"))
+    let fromProject = try resolver.fencedBlock(path: "Sources/Only.swift", region: nil, file: "c.md", line: 1)
     #expect(fromProject.contains("project"))
-    let escape = "../" + URL(fileURLWithPath: book.path).lastPathComponent + "/chapters/course.swift"
+    let escape = "../" + URL(fileURLWithPath: project.path).lastPathComponent + "/chapters/both.swift"
     let outside = #expect(throws: BookError.self) {
       try resolver.fencedBlock(path: escape, region: nil, file: "c.md", line: 1)
     }
-    #expect(outside?.message.contains("outside the project") == true)
+    #expect(outside?.message.contains("outside the folder") == true)
   }
 
   @Test func fenceIsLongerThanAnyBacktickRunInTheCode() throws {

@@ -8,17 +8,35 @@ import _TestSupport
 /// course resolves, and every formula of the course typesets in Chromium without a KaTeX error.
 /// (Cells are checked by `flowbook build`; this keeps the prose honest on every `make test`.)
 @Suite struct CourseBookTests {
-  @Test func courseProseWeavesAndEveryFormulaTypesets() throws {
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-      .deletingLastPathComponent()
-      .deletingLastPathComponent().path
+  private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent()
+    .deletingLastPathComponent().path
+
+  /// The course's chapters, loaded, with every cell "not run".
+  private func unrunCourse(displays: TemporaryDirectory) throws -> (Book, [ExecutedChapter]) {
     let book = try Book.load(from: root, includes: IncludeResolver(projectRoot: root))
-    let displays = try TemporaryDirectory()
     let chapters = book.chapters.map { chapter in
       ExecutedChapter(
         chapter: chapter, results: chapter.cells.map { _ in CellResult(status: .notRun) },
         displayDirectory: displays.path)
     }
+    return (book, chapters)
+  }
+
+  @Test func everyFormulaOfTheCourseTypesetsAtBuildTimeAndTheBookHasNoWarnings() throws {
+    let renderer = try #require(KaTeXRenderer.find(), "node and libjs-katex are installed by scripts/setup.sh")
+    let displays = try TemporaryDirectory()
+    let (book, chapters) = try unrunCourse(displays: displays)
+    #expect(book.warnings.isEmpty, "\(book.warnings)")
+    let report = try ReportBuilder(metadata: book.metadata, assets: nil, mathRenderer: renderer).build(chapters)
+    let page = try #require(report.text("print.html"))
+    #expect(page.contains("<span class=\"katex\">"))
+    #expect(!page.contains("katex.min.js"))
+  }
+
+  @Test func courseProseWeavesAndEveryFormulaTypesets() throws {
+    let displays = try TemporaryDirectory()
+    let (book, chapters) = try unrunCourse(displays: displays)
     let report = try ReportBuilder(metadata: book.metadata).build(chapters)
     let folder = try TemporaryDirectory()
     try ReportWriter.write(report, to: folder.path)

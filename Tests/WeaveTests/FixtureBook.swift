@@ -44,8 +44,7 @@ final class FixtureBook {
     """
 
   var introduction: ExecutedChapter {
-    var cell = Cell(index: 0, code: "let x = 1\nprint(\"<script>alert(1)</script>\")", line: 19)
-    cell.options.label = "setup"
+    let cell = Cell(index: 0, code: "let x = 1\nprint(\"<script>alert(1)</script>\")", line: 19)
     return ExecutedChapter(
       chapter: Chapter(
         file: "chapters/01-intro.md",

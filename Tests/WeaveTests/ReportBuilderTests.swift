@@ -107,6 +107,16 @@ import _TestSupport
     #expect(try page("01-intro.html").contains(">12 ms</p>"))
   }
 
+  @Test func runTimesAreNeverPrintedAndABookOptionHidesThem() throws {
+    #expect(try !page("print.html").contains("cell-meta"))
+    var metadata = book.metadata
+    metadata.showsCellTimes = false
+    let hidden = try ReportBuilder(metadata: metadata, assets: nil).build(book.chapters)
+    let coupling = try #require(hidden.text("02-coupling.html"))
+    #expect(!coupling.contains("cell-meta"))
+    #expect(coupling.contains("<div class=\"cell-error expected\">"))
+  }
+
   @Test func sidebarListsChaptersAndTheCurrentPagesSections() throws {
     let intro = try page("01-intro.html")
     #expect(

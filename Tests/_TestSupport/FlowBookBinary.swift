@@ -20,11 +20,16 @@ public enum FlowBookBinary {
     return Bundle.main.bundleURL.appendingPathComponent("flowbook").path
   }
 
-  /// Runs `flowbook` with `arguments` and waits for it to exit.
-  public static func run(_ arguments: [String], in workingDirectory: String? = nil) throws -> Run {
+  /// Runs `flowbook` with `arguments` (and `environment` changed as given) and waits for it to exit.
+  public static func run(
+    _ arguments: [String], in workingDirectory: String? = nil, environment: [String: String] = [:]
+  ) throws -> Run {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: path)
     process.arguments = arguments
+    if !environment.isEmpty {
+      process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    }
     if let workingDirectory { process.currentDirectoryURL = URL(fileURLWithPath: workingDirectory) }
     let out = Pipe()
     let err = Pipe()

@@ -68,7 +68,7 @@ public struct HeadlessChromium: Sendable {
 }
 
 /// Drains a pipe on a background queue, so a chatty child never blocks on a full pipe.
-private final class PipeReader: @unchecked Sendable {
+final class PipeReader: @unchecked Sendable {
   private var data = Data()
   private let group = DispatchGroup()
 

@@ -15,19 +15,24 @@ public struct ReportBuilder: Sendable {
   public var assets: ReportAssets?
   /// Whether the pages link to `report.pdf` (set when the PDF is exported too).
   public var linksPDF: Bool
+  /// Typesets the math at build time (a KaTeX error then stops the build at its line); nil leaves it to
+  /// KaTeX in the reader's browser.
+  public var mathRenderer: KaTeXRenderer?
 
   /// A builder for the book described by `metadata`.
   public init(
-    metadata: BookMetadata, assets: ReportAssets? = ReportAssets(), linksPDF: Bool = false
+    metadata: BookMetadata, assets: ReportAssets? = ReportAssets(), linksPDF: Bool = false,
+    mathRenderer: KaTeXRenderer? = nil
   ) {
     self.metadata = metadata
     self.assets = assets
     self.linksPDF = linksPDF
+    self.mathRenderer = mathRenderer
   }
 
   /// Every file of the report for `chapters`, in book order.
   public func build(_ chapters: [ExecutedChapter]) throws(WeaveError) -> Report {
-    let outline = try BookOutline(chapters: chapters, metadata: metadata)
+    let outline = try BookOutline(chapters: chapters, metadata: metadata, renderer: mathRenderer)
     var files = try assets?.files() ?? [:]
     for (path, source) in outline.figureCopies {
       files[path] = .copy(from: source)

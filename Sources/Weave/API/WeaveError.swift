@@ -17,14 +17,19 @@ public struct ChapterLocation: Sendable, Equatable, CustomStringConvertible {
 
 /// A mistake in the book that stops weaving; each case names the chapter line to fix.
 public enum WeaveError: Error, Sendable, Equatable, CustomStringConvertible {
-  /// `@label` names no figure, equation, section or table anywhere in the book.
-  case undefinedReference(String, at: ChapterLocation)
+  /// `@label` names no figure, equation, section or table anywhere in the book; `suggestion` is the
+  /// book's closest label, if one is close.
+  case undefinedReference(String, at: ChapterLocation, suggestion: String? = nil)
   /// The same label is defined twice.
   case duplicateLabel(String, at: ChapterLocation, firstDefinedAt: ChapterLocation)
   /// A label's prefix does not fit what it labels (e.g. `{#fig-x}` after an equation).
   case misplacedLabel(String, expectedPrefix: String, at: ChapterLocation)
   /// `$$` opens display math that is never closed.
   case unclosedDisplayMath(at: ChapterLocation)
+  /// KaTeX cannot typeset a formula; `message` is KaTeX's own.
+  case mathError(String, tex: String, at: ChapterLocation)
+  /// Node.js ran KaTeX but did not answer as expected.
+  case mathRendererFailed(reason: String)
   /// `::: {…}` opens a fenced div (a callout) that is never closed with `:::`.
   case unclosedDiv(at: ChapterLocation)
   /// `:::` closes a fenced div that was never opened.
@@ -45,14 +50,20 @@ public enum WeaveError: Error, Sendable, Equatable, CustomStringConvertible {
   /// One line: `chapters/x.md:12: error: …`, or how to install a missing package.
   public var description: String {
     switch self {
-    case .undefinedReference(let label, let location):
-      "\(location): error: @\(label) refers to no label in the book (define it with {#\(label)} or //| label: \(label))"
+    case .undefinedReference(let label, let location, let suggestion):
+      "\(location): error: @\(label) refers to no label in the book"
+        + (suggestion.map { "; did you mean @\($0)?" }
+          ?? " (define it with {#\(label)} or //| label: \(label))")
     case .duplicateLabel(let label, let location, let first):
       "\(location): error: label \(label) is already defined at \(first)"
     case .misplacedLabel(let label, let prefix, let location):
       "\(location): error: label \(label) should start with \(prefix) here"
     case .unclosedDisplayMath(let location):
       "\(location): error: $$ opens display math that is never closed (write \\$ for a literal dollar)"
+    case .mathError(let message, let tex, let location):
+      "\(location): error: \(message) (in the formula $\(tex)$)"
+    case .mathRendererFailed(let reason):
+      "error: typesetting math with KaTeX in Node.js failed: \(reason)"
     case .unclosedDiv(let location):
       "\(location): error: this ::: div (callout) is never closed; end it with a line holding only :::"
     case .unopenedDivClose(let location):

@@ -5,8 +5,6 @@ struct CrossReferenceTarget: Equatable {
     case figure, table, equation
     /// A heading; `level` 1 is a chapter title.
     case section(level: Int)
-    /// A cell labelled for linking only (not `fig-`/`tbl-`), not numbered.
-    case cell
   }
 
   var kind: Kind
@@ -29,7 +27,6 @@ struct CrossReferenceTarget: Equatable {
     case .equation: "Equation \(number ?? "")"
     case .section(let level):
       if let number { level == 1 ? "Chapter \(number)" : "Section \(number)" } else { title ?? id }
-    case .cell: id
     }
   }
 }

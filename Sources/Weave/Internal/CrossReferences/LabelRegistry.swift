@@ -42,15 +42,13 @@ struct LabelRegistry {
     return number
   }
 
-  /// Registers a cell's `label:`; `fig-…` and `tbl-…` are numbered (returned), other labels are plain anchors.
+  /// Registers a cell's `label:` (`fig-…` or `tbl-…`, which the cell-option parser enforces) and
+  /// returns its kind and number.
   mutating func defineCell(_ label: String, pageName: String, at location: ChapterLocation)
     throws(WeaveError)
-    -> (kind: CrossReferenceTarget.Kind, number: String)?
+    -> (kind: CrossReferenceTarget.Kind, number: String)
   {
-    if label.hasPrefix("eq-") || label.hasPrefix("sec-") {
-      throw .misplacedLabel(label, expectedPrefix: "fig- or tbl-", at: location)
-    }
-    let numbered: (kind: CrossReferenceTarget.Kind, number: String)?
+    let numbered: (kind: CrossReferenceTarget.Kind, number: String)
     if label.hasPrefix("fig-") {
       figureCount += 1
       numbered = (.figure, "\(figureCount)")
@@ -58,11 +56,11 @@ struct LabelRegistry {
       tableCount += 1
       numbered = (.table, "\(tableCount)")
     } else {
-      numbered = nil
+      throw .misplacedLabel(label, expectedPrefix: "fig- or tbl-", at: location)
     }
     try define(
       CrossReferenceTarget(
-        kind: numbered?.kind ?? .cell, number: numbered?.number, pageName: pageName, id: label,
+        kind: numbered.kind, number: numbered.number, pageName: pageName, id: label,
         location: location))
     return numbered
   }

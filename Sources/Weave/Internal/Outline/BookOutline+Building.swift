@@ -5,9 +5,10 @@ extension BookOutline {
   /// The first pass: renders every chapter's Markdown once, numbers sections, figures, tables and
   /// equations in reading order, gives every heading an anchor and checks every `@label`.
   ///
-  /// `fileExists` answers whether a cell's figure file is on disk (a read, never a write).
+  /// `fileExists` answers whether a cell's figure file is on disk (a read, never a write); `renderer`
+  /// typesets every formula now (nil leaves it to the browser).
   init(
-    chapters executed: [ExecutedChapter], metadata: BookMetadata,
+    chapters executed: [ExecutedChapter], metadata: BookMetadata, renderer: KaTeXRenderer? = nil,
     fileExists: @escaping (String) -> Bool = { FileManager.default.fileExists(atPath: $0) }
   ) throws(WeaveError) {
     var registry = LabelRegistry(
@@ -24,10 +25,16 @@ extension BookOutline {
     for index in chapters.indices {
       chapters[index].assignHeadingIDs(registry: &registry)
       try chapters[index].checkReferences(against: registry.targets)
-      chapters[index].resolveTitles(targets: registry.targets)
+    }
+    let math = try renderer.map { renderer throws(WeaveError) in
+      try TypesetMath(chapters.flatMap(\.formulas), renderer: renderer)
+    }
+    for index in chapters.indices {
+      chapters[index].resolveTitles(targets: registry.targets, math: math ?? .inBrowser)
     }
     self.init(
-      metadata: metadata, chapters: chapters, targets: registry.targets, figureCopies: figureCopies)
+      metadata: metadata, chapters: chapters, targets: registry.targets, figureCopies: figureCopies,
+      math: math ?? .inBrowser)
   }
 
   /// `chapters/02-flows.md` → `02-flows.html`; never `index.html` or `print.html`, which the book uses.
@@ -65,19 +72,21 @@ extension ChapterOutline {
   {
     for prepared in preparedMarkdown {
       for site in prepared.references where targets[site.label] == nil {
-        throw .undefinedReference(site.label, at: site.location)
+        throw .undefinedReference(
+          site.label, at: site.location,
+          suggestion: LabelSuggestion.closest(to: site.label, among: targets.keys))
       }
     }
   }
 
   /// Section titles and caption texts, which may show references to labels defined later in the book.
-  fileprivate mutating func resolveTitles(targets: [String: CrossReferenceTarget]) {
+  fileprivate mutating func resolveTitles(targets: [String: CrossReferenceTarget], math: TypesetMath) {
     blocks = blocks.map { block in
       switch block {
       case .prose(let prepared, var sections):
         for index in sections.indices {
           sections[index].titleHTML = InlineText.html(
-            prepared.headings[index].text, in: prepared, targets: targets)
+            prepared.headings[index].text, in: prepared, targets: targets, math: math)
         }
         return .prose(prepared, sections: sections)
       case .cell(var cell):
@@ -105,6 +114,27 @@ extension ChapterOutline {
       let index = sections.firstIndex(where: { $0.level == 1 })
     else { return nil }
     return (prepared, prepared.headings[index], sections[index])
+  }
+
+  /// Every formula of the chapter in reading order: prose, captions, Markdown and LaTeX printed by cells.
+  fileprivate var formulas: [MathSpan] {
+    blocks.flatMap { block -> [MathSpan] in
+      switch block {
+      case .prose(let prepared, _): return prepared.maths
+      case .cell(let cell):
+        var formulas = cell.caption?.maths ?? []
+        for (index, output) in cell.result.outputs.enumerated() {
+          switch output {
+          case .markdown: formulas += cell.markdownOutputs[index]?.maths ?? []
+          case .latex(let tex): formulas.append(cell.latexFormula(tex))
+          case .text, .figure, .table, .check: break
+          }
+        }
+        return formulas
+      case .divOpen(let div): return div.title?.maths ?? []
+      case .divClose: return []
+      }
+    }
   }
 
   /// Every piece of Markdown in the chapter: prose, captions and Markdown printed by cells.

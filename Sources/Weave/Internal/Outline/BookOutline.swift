@@ -9,6 +9,8 @@ struct BookOutline {
   var targets: [String: CrossReferenceTarget]
   /// Figure files to copy: path inside the report → path on disk.
   var figureCopies: [String: String]
+  /// Every formula typeset at build time, or `.inBrowser`.
+  var math: TypesetMath
 }
 
 /// One chapter: its page, its number, its title and its blocks ready to render.
@@ -81,6 +83,11 @@ struct CellOutline {
   var markdownOutputs: [Int: PreparedMarkdown]
   /// Report paths of the cell's figures, by output index.
   var figures: [Int: FigurePaths]
+
+  /// The display formula of a `show(latex:)` output, located at the cell.
+  func latexFormula(_ tex: String) -> MathSpan {
+    MathSpan(tex: tex, display: true, location: ChapterLocation(file: file, line: cell.line))
+  }
 }
 
 /// Where a figure lives inside the report.

@@ -29,7 +29,11 @@ struct ChapterOutlineBuilder {
     for block in executed.chapter.blocks {
       switch block {
       case .prose(let markdown, let line):
-        for piece in FencedDivSplitter.split(markdown, file: executed.chapter.file, firstLine: line) {
+        // `{swift} expr` code spans show their computed values, as text; without one they stay code.
+        let computed = InlineExpression.replacing(in: markdown, firstLine: line) {
+          executed.inlineValue(for: $0)?.markdownLiteral
+        }
+        for piece in FencedDivSplitter.split(computed, file: executed.chapter.file, firstLine: line) {
           blocks.append(try outline(of: piece, registry: &registry))
         }
       case .cell(let cell):
@@ -140,11 +144,13 @@ struct ChapterOutlineBuilder {
     let result =
       cell.index < executed.results.count
       ? executed.results[cell.index] : CellResult(status: .notRun)
-    let numbered = try cell.options.label.flatMap { label throws(WeaveError) in
+    let numbered = try cell.options.label.map { label throws(WeaveError) in
       try registry.defineCell(label, pageName: pageName, at: location)
     }
+    let captionLocation = ChapterLocation(
+      file: executed.chapter.file, line: cell.options.figureCaptionLine ?? cell.line)
     let caption = try cell.options.figureCaption.map { text throws(WeaveError) in
-      try PreparedMarkdown(text, at: location, rawHTML: .escape)
+      try PreparedMarkdown(text, at: captionLocation, rawHTML: .escape)
     }
     if let caption { try defineEquations(in: caption, registry: &registry) }
     var markdownOutputs: [Int: PreparedMarkdown] = [:]

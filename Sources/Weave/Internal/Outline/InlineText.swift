@@ -3,11 +3,12 @@
 enum InlineText {
   /// `text` escaped, with math typeset by KaTeX and references shown as their text ("Figure 4").
   static func html(
-    _ text: String, in prepared: PreparedMarkdown, targets: [String: CrossReferenceTarget]
+    _ text: String, in prepared: PreparedMarkdown, targets: [String: CrossReferenceTarget],
+    math: TypesetMath
   ) -> String {
     Placeholder.replacing(in: text.htmlEscaped) { placeholder in
       switch placeholder.kind {
-      case .math: MathHTML.html(prepared.maths[placeholder.index])
+      case .math: MathHTML.html(prepared.maths[placeholder.index], typeset: math)
       case .reference: referenceText(prepared.references[placeholder.index], targets).htmlEscaped
       case .heading: ""
       }

@@ -73,8 +73,9 @@ struct BookPages {
   }
 
   private func chapterBody(_ chapter: ChapterOutline, context: PageContext) -> String {
-    let markdown = MarkdownHTML(targets: outline.targets, context: context)
-    let cells = CellHTML(markdown: markdown)
+    let markdown = MarkdownHTML(targets: outline.targets, context: context, math: outline.math)
+    let cells = CellHTML(
+      markdown: markdown, showsTimes: outline.metadata.showsCellTimes && !context.isPrintVersion)
     var html = ""
     if !chapter.hasTitleHeading {
       html +=

@@ -5,6 +5,8 @@ import Notebook
 /// outputs in order, its error at the chapter line, and its run time.
 struct CellHTML {
   let markdown: MarkdownHTML
+  /// Whether the cell's run time is shown (never in the print version, which the PDF is made from).
+  let showsTimes: Bool
 
   func html(_ outline: CellOutline) -> String {
     let options = outline.cell.options
@@ -24,7 +26,7 @@ struct CellHTML {
       let reason = outline.result.notRunReason ?? "an earlier cell of this chapter failed"
       html += "<p class=\"cell-not-run\">Not run: \(reason.htmlEscaped).</p>\n"
     }
-    html += meta(outline)
+    if showsTimes { html += meta(outline) }
     return html + "</div>\n"
   }
 
@@ -63,10 +65,8 @@ struct CellHTML {
         html +=
           "<div class=\"cell-output-markdown\">\n\(markdown.html(outline.markdownOutputs[index]!))</div>\n"
       case .latex(let tex):
-        let math = MathSpan(
-          tex: tex, display: true,
-          location: ChapterLocation(file: outline.file, line: outline.cell.line))
-        html += "<div class=\"cell-output-math\">\(MathHTML.html(math))</div>\n"
+        let math = MathHTML.html(outline.latexFormula(tex), typeset: markdown.math)
+        html += "<div class=\"cell-output-math\">\(math)</div>\n"
       case .table(let header, let rows):
         html += table(
           header: header, rows: rows, outline: outline, isFirst: isFirstTable(index, in: outline))

@@ -2,6 +2,8 @@
 struct MarkdownHTML {
   let targets: [String: CrossReferenceTarget]
   let context: PageContext
+  /// Formulas typeset at build time; by default the browser typesets them.
+  var math: TypesetMath = .inBrowser
 
   /// The HTML of `prepared`, its headings given the ids and numbers of `sections` (none for
   /// Markdown printed by cells, whose headings stay plain).
@@ -22,8 +24,9 @@ struct MarkdownHTML {
     return Placeholder.replacing(in: plainAlts) { placeholder in
       switch placeholder.kind {
       case .math:
-        let math = prepared.maths[placeholder.index]
-        return MathHTML.html(math, number: math.label.flatMap { targets[$0]?.number })
+        let formula = prepared.maths[placeholder.index]
+        return MathHTML.html(
+          formula, number: formula.label.flatMap { targets[$0]?.number }, typeset: math)
       case .reference:
         return link(to: prepared.references[placeholder.index].label)
       case .heading:

@@ -20,8 +20,7 @@ struct PageLayout {
     <title>\(title.htmlEscaped)</title>
     <link rel="stylesheet" href="\(ReportAssets.katexStylesheet)">
     <link rel="stylesheet" href="\(ReportAssets.stylesheet)">
-    <script defer src="\(ReportAssets.katexScript)"></script>
-    <script defer src="\(ReportAssets.highlightScript)"></script>
+    \(outline.math.isPrerendered ? "" : "<script defer src=\"\(ReportAssets.katexScript)\"></script>\n")<script defer src="\(ReportAssets.highlightScript)"></script>
     <script defer src="\(ReportAssets.pageScript)"></script>
     </head>
     <body class="\(bodyClass)">

@@ -1,4 +1,5 @@
-/// `assets/flowbook.js`: typesets the page's `.math` elements with KaTeX and highlights Swift code
+/// `assets/flowbook.js`: typesets the page's `.math` elements with KaTeX (when the build could not, having
+/// no Node.js, and so loaded KaTeX's script into the page) and highlights Swift code
 /// with highlight.js. Loaded with `defer` after both libraries, so it runs once the page is parsed and
 /// before it is shown or printed. Formulas share one macro table, so `\gdef` in one formula is
 /// available in the next, as in LaTeX.
@@ -8,7 +9,8 @@ enum PageScript {
     (function () {
       "use strict";
       var macros = {};
-      document.querySelectorAll(".math").forEach(function (element) {
+      // Without KaTeX loaded the math was typeset when the report was built.
+      if (window.katex) document.querySelectorAll(".math").forEach(function (element) {
         katex.render(element.textContent, element, {
           displayMode: element.classList.contains("display"),
           throwOnError: false,

@@ -188,7 +188,7 @@ enum Stylesheet {
       figure, .equation, .math.display, .cell-error, tr { break-inside: avoid; }
       .callout { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
       .callout-title { break-after: avoid; }
-      pre { white-space: pre-wrap; overflow-wrap: anywhere; }
+      pre, pre code { white-space: pre-wrap; overflow-wrap: anywhere; }
       .cell-figure img { max-height: 110mm; }
       .cell-meta { break-before: avoid; }
       a { color: inherit; text-decoration: none; }
