@@ -4,8 +4,9 @@ import Foundation
 ///
 /// `book.yml` may set `title`, `authors` (a name or a list), `chapters` (file names in `chapters/`, in
 /// reading order; otherwise every `.md` in file-name order), `shared` (a Swift file in `chapters/` compiled
-/// into every chapter, see `SharedSource`), `defaults` (cell options for every cell) and `cell-times`
-/// (`false` hides cell run times).
+/// into every chapter, see `SharedSource`), `bibliography` (BibTeX files in `chapters/`), `citation-style`
+/// (`numeric` or `author-year`), `defaults` (cell options for every cell) and `cell-times` (`false` hides
+/// cell run times).
 public struct Book: Sendable {
   /// The book folder.
   public var directory: String
@@ -64,11 +65,27 @@ public struct Book: Sendable {
     try SolutionRegion.requireUniqueNames(regions)
     let folderName = URL(fileURLWithPath: directory).standardizedFileURL.lastPathComponent
     let title = configuration.title ?? chapters.lazy.compactMap(\.title).first ?? folderName
-    return Book(
-      directory: directory,
-      metadata: BookMetadata(
-        title: title, authors: configuration.authors, showsCellTimes: configuration.showsCellTimes),
-      chapters: chapters,
-      warnings: warnings)
+    let metadata = BookMetadata(
+      title: title, authors: configuration.authors, showsCellTimes: configuration.showsCellTimes,
+      bibliography: try readBibliography(configuration.bibliography, directory: directory),
+      citationStyle: configuration.citationStyle)
+    return Book(directory: directory, metadata: metadata, chapters: chapters, warnings: warnings)
+  }
+
+  /// The `bibliography:` files, read from `chapters/`.
+  private static func readBibliography(_ named: (names: [String], line: Int)?, directory: String)
+    throws(BookError) -> [BibliographyFile]
+  {
+    guard let named else { return [] }
+    var files: [BibliographyFile] = []
+    for name in named.names {
+      let relative = "chapters/" + name
+      guard let text = try? String(contentsOfFile: directory + "/" + relative, encoding: .utf8) else {
+        throw BookError(
+          file: BookConfiguration.file, line: named.line, "cannot read the bibliography \(relative)")
+      }
+      files.append(BibliographyFile(path: relative, text: text))
+    }
+    return files
   }
 }

@@ -10,6 +10,9 @@ struct BookConfiguration {
   var defaults = CellOptions()
   /// The `shared:` Swift file (relative to `chapters/`) and its `book.yml` line.
   var shared: (name: String, line: Int)?
+  /// The `bibliography:` files (relative to `chapters/`) and the `book.yml` line naming them.
+  var bibliography: (names: [String], line: Int)?
+  var citationStyle = CitationStyle.numeric
   /// `cell-times:` whether chapter pages show cell run times.
   var showsCellTimes = true
 
@@ -39,6 +42,19 @@ struct BookConfiguration {
           throw BookError(file: file, line: entry.line, "chapter '\(chapter)' is listed more than once")
         }
       case "shared": configuration.shared = (try mapping.string(entry), entry.line)
+      case "bibliography":
+        let names = try mapping.strings(entry)
+        if let name = names.first(where: { !$0.hasSuffix(".bib") || $0.hasPrefix("/") || $0.contains("..") }) {
+          throw BookError(
+            file: file, line: entry.line, "bibliography '\(name)' must name a BibTeX .bib file inside chapters/")
+        }
+        configuration.bibliography = (names, entry.line)
+      case "citation-style":
+        let text = try mapping.string(entry)
+        guard let style = CitationStyle(rawValue: text) else {
+          throw BookError(file: file, line: entry.line, "citation-style '\(text)' is unknown (known: numeric, author-year)")
+        }
+        configuration.citationStyle = style
       case "cell-times":
         switch try mapping.string(entry) {
         case "true": configuration.showsCellTimes = true
@@ -57,7 +73,7 @@ struct BookConfiguration {
       default:
         throw BookError(
           file: file, line: entry.line,
-          "unknown key '\(entry.key)' (known: title, authors, chapters, shared, defaults, cell-times)")
+          "unknown key '\(entry.key)' (known: title, authors, chapters, shared, bibliography, citation-style, defaults, cell-times)")
       }
     }
     return configuration

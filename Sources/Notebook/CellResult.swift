@@ -140,11 +140,20 @@ public struct BookMetadata: Sendable, Equatable {
   /// Whether chapter pages show each cell's run time (`cell-times: false` in `book.yml` hides them; the
   /// print version and the PDF never show them).
   public var showsCellTimes: Bool
+  /// The files of `bibliography:`, read, which citations such as `[@key]` refer to.
+  public var bibliography: [BibliographyFile]
+  /// `citation-style:`, numeric unless set.
+  public var citationStyle: CitationStyle
 
-  /// Metadata with a title and optional authors.
-  public init(title: String, authors: [String] = [], showsCellTimes: Bool = true) {
+  /// Metadata with a title and optional authors, cell-time setting and bibliography.
+  public init(
+    title: String, authors: [String] = [], showsCellTimes: Bool = true,
+    bibliography: [BibliographyFile] = [], citationStyle: CitationStyle = .numeric
+  ) {
     self.title = title
     self.authors = authors
     self.showsCellTimes = showsCellTimes
+    self.bibliography = bibliography
+    self.citationStyle = citationStyle
   }
 }

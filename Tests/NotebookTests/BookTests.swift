@@ -41,6 +41,9 @@ import _TestSupport
     ("titel: x\n", 1, "unknown key 'titel'"),
     ("title: x\nshared: ../secret.swift\n", 2, "must name a .swift file inside chapters/"),
     ("title: x\nshared: missing.swift\n", 2, "cannot read the shared source 'chapters/missing.swift'"),
+    ("title: x\nbibliography: refs.yaml\n", 2, "must name a BibTeX .bib file inside chapters/"),
+    ("title: x\nbibliography: [missing.bib]\n", 2, "cannot read the bibliography chapters/missing.bib"),
+    ("title: x\ncitation-style: apa\n", 2, "citation-style 'apa' is unknown (known: numeric, author-year)"),
   ])
   func badBookYmlNamesFileAndLine(yaml: String, line: Int, message: String) throws {
     let book = try TemporaryDirectory()
@@ -50,6 +53,16 @@ import _TestSupport
     #expect(error?.file == "chapters/book.yml")
     #expect(error?.line == line)
     #expect(error?.message.contains(message) == true, "\(String(describing: error))")
+  }
+
+  @Test func bookYmlNamesTheBibliographyAndTheCitationStyle() throws {
+    let book = try TemporaryDirectory()
+    try book.write("# A\n", to: "chapters/a.md")
+    try book.write("@misc{k, title = {T}}\n", to: "chapters/refs.bib")
+    try book.write("title: T\nbibliography: refs.bib\ncitation-style: author-year\n", to: "chapters/book.yml")
+    let metadata = try load(book).metadata
+    #expect(metadata.bibliography == [BibliographyFile(path: "chapters/refs.bib", text: "@misc{k, title = {T}}\n")])
+    #expect(metadata.citationStyle == .authorYear)
   }
 
   @Test func theSharedSourceReachesEveryChapterAndItsRegionsCanBeShown() throws {

@@ -7,6 +7,7 @@ import _TestSupport
 /// The course shipped in `chapters/`, woven without running its cells: every cross-reference of the
 /// course resolves, and every formula of the course typesets in Chromium without a KaTeX error.
 /// (Cells are checked by `flowbook build`; this keeps the prose honest on every `make test`.)
+/// Set `FLOWBOOK_COURSE_REPORT=DIR` to keep a copy of this report to look at.
 @Suite struct CourseBookTests {
   private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .deletingLastPathComponent()
@@ -40,6 +41,9 @@ import _TestSupport
     let report = try ReportBuilder(metadata: book.metadata).build(chapters)
     let folder = try TemporaryDirectory()
     try ReportWriter.write(report, to: folder.path)
+    if let keep = ProcessInfo.processInfo.environment["FLOWBOOK_COURSE_REPORT"] {
+      try ReportWriter.write(report, to: keep)
+    }
 
     let outcome = try BrowserCheck(chromium: HeadlessChromium()).check(
       page: "print.html", in: folder.path)

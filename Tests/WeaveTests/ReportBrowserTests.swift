@@ -45,7 +45,8 @@ import _TestSupport
 
   @Test func chapterPageShowsMathFigureAndHighlightedCode() throws {
     let result = try browser.check(page: "02-coupling.html", in: folder.path).result
-    #expect(result.mathElements == 2)
+    // Two formulas, and the two equations shown in the tooltips of the links to them.
+    #expect(result.mathElements == 4)
     let image = try #require(result.images.first)
     #expect(image.src.hasSuffix("figures/02-coupling/moons.svg"))
     #expect(result.codeBlocks == 3)
@@ -59,7 +60,8 @@ import _TestSupport
     #expect(result.text.contains("Printing costs $5 and $10."))
     #expect(result.text.contains("<script>alert(1)</script>"))
     #expect(result.images.count == 1)
-    #expect(result.mathElements == 7)
+    // Seven formulas, and three equation links' tooltips.
+    #expect(result.mathElements == 10)
   }
 }
 

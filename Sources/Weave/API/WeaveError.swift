@@ -26,6 +26,10 @@ public enum WeaveError: Error, Sendable, Equatable, CustomStringConvertible {
   case misplacedLabel(String, expectedPrefix: String, at: ChapterLocation)
   /// `$$` opens display math that is never closed.
   case unclosedDisplayMath(at: ChapterLocation)
+  /// A citation names a key the bibliography does not hold.
+  case unknownCitation(String, at: ChapterLocation)
+  /// A bibliography file cannot be read as BibTeX.
+  case badBibliography(String, at: ChapterLocation)
   /// KaTeX cannot typeset a formula; `message` is KaTeX's own.
   case mathError(String, tex: String, at: ChapterLocation)
   /// Node.js ran KaTeX but did not answer as expected.
@@ -60,6 +64,10 @@ public enum WeaveError: Error, Sendable, Equatable, CustomStringConvertible {
       "\(location): error: label \(label) should start with \(prefix) here"
     case .unclosedDisplayMath(let location):
       "\(location): error: $$ opens display math that is never closed (write \\$ for a literal dollar)"
+    case .unknownCitation(let key, let location):
+      "\(location): error: @\(key) is not a key of the bibliography (book.yml: bibliography:); write \\@ for a literal @"
+    case .badBibliography(let message, let location):
+      "\(location): error: \(message)"
     case .mathError(let message, let tex, let location):
       "\(location): error: \(message) (in the formula $\(tex)$)"
     case .mathRendererFailed(let reason):

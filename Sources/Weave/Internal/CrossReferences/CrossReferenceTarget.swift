@@ -18,6 +18,8 @@ struct CrossReferenceTarget: Equatable {
   var id: String
   /// Where the label is defined.
   var location: ChapterLocation
+  /// An equation's TeX, shown in a tooltip over links to it.
+  var preview: String?
 
   /// What `@label` shows: "Figure 4", "Equation (3)", "Section 2.1", "Chapter 2", "Table 1".
   var referenceText: String {

@@ -27,7 +27,9 @@ struct LabelRegistry {
   }
 
   /// Registers a display equation's `{#eq-…}` and returns its number, e.g. "(3)".
-  mutating func defineEquation(_ label: String, pageName: String, at location: ChapterLocation)
+  mutating func defineEquation(
+    _ label: String, tex: String? = nil, pageName: String, at location: ChapterLocation
+  )
     throws(WeaveError)
     -> String
   {
@@ -38,7 +40,8 @@ struct LabelRegistry {
     let number = "(\(equationCount))"
     try define(
       CrossReferenceTarget(
-        kind: .equation, number: number, pageName: pageName, id: label, location: location))
+        kind: .equation, number: number, pageName: pageName, id: label, location: location,
+        preview: tex))
     return number
   }
 

@@ -19,11 +19,12 @@ struct ReferenceSite: Equatable {
   var location: ChapterLocation
 }
 
-/// Markdown with math and cross-references replaced by placeholders, and what was taken out.
+/// Markdown with math, cross-references and citations replaced by placeholders, and what was taken out.
 struct ScannedMarkdown: Equatable {
   var markdown: String
   var maths: [MathSpan]
   var references: [ReferenceSite]
+  var citations: [CitationSite] = []
 }
 
 /// Takes math and cross-references out of Markdown, leaving code (blocks and spans), autolinks and raw
@@ -52,6 +53,7 @@ struct MathAndReferenceScanner {
   private var output = String.UnicodeScalarView()
   private var maths: [MathSpan] = []
   private var references: [ReferenceSite] = []
+  private var citations: [CitationSite] = []
 
   /// Scans `markdown`, whose first line is line `firstLine` of `file`.
   static func scan(_ markdown: String, file: String, firstLine: Int) throws(WeaveError)
@@ -60,7 +62,8 @@ struct MathAndReferenceScanner {
     var scanner = MathAndReferenceScanner(markdown, file: file, firstLine: firstLine)
     try scanner.run()
     return ScannedMarkdown(
-      markdown: String(scanner.output), maths: scanner.maths, references: scanner.references)
+      markdown: String(scanner.output), maths: scanner.maths, references: scanner.references,
+      citations: scanner.citations)
   }
 
   private init(_ markdown: String, file: String, firstLine: Int) {
@@ -89,6 +92,8 @@ struct MathAndReferenceScanner {
         copy(count: (end ?? position + spans.backtickRunLength(at: position)) - position)
       case "<":
         copy(count: (spans.tagEnd(at: position, limit: leafEnd()) ?? position + 1) - position)
+      case "[" where peek(1) != "^":
+        takeCitationGroupOrCopy()
       case "]" where peek(1) == "(":
         copy(count: (spans.linkDestinationEnd(at: position + 1, limit: leafEnd()) ?? position + 1) - position)
       case "$" where peek(1) == "$":
@@ -270,16 +275,67 @@ struct MathAndReferenceScanner {
     {
       end -= 1
     }
-    let label = String(String.UnicodeScalarView(scalars[(position + 1)..<end]))
-    guard Self.referencePrefixes.contains(where: { label.hasPrefix($0) && label.count > $0.count })
+    let written = String(String.UnicodeScalarView(scalars[(position + 1)..<end]))
+    if let label = Self.crossReferenceLabel(written) {
+      output.append(
+        contentsOf: Placeholder(kind: .reference, index: references.count).token.unicodeScalars)
+      references.append(ReferenceSite(label: label, location: location))
+    } else if let first = written.unicodeScalars.first, first.properties.isAlphabetic || first == "_" {
+      appendCitation(CitationSite(items: [CitationItem(key: written)], bracketed: false, location: location))
+    } else {
+      copy(count: 1)
+      return
+    }
+    advance(by: end - position)
+  }
+
+  /// `fig-a` for `fig-a` or `Fig-a` (a capital at the start of a sentence); nil if `written` has no
+  /// cross-reference prefix.
+  static func crossReferenceLabel(_ written: String) -> String? {
+    let label = written.prefix(1).lowercased() + written.dropFirst()
+    return referencePrefixes.contains { label.hasPrefix($0) && label.count > $0.count } ? label : nil
+  }
+
+  // MARK: - Citations
+
+  /// `[@key]`, `[see @a, p. 3; -@b]`: a bracketed group whose every `;`-separated part holds one
+  /// `@key` (`-@key` drops the author, or shows a cross-reference's bare number), inside the leaf and
+  /// not followed by `(`, `[` or `:` (a link). Anything else is copied as text.
+  private mutating func takeCitationGroupOrCopy() {
+    let limit = leafEnd()
+    guard
+      let close = scalars[(position + 1)..<limit].firstIndex(where: { $0 == "]" || $0 == "[" }),
+      scalars[close] == "]", !(close + 1 < scalars.count && "([:".unicodeScalars.contains(scalars[close + 1]))
     else {
       copy(count: 1)
       return
     }
-    output.append(
-      contentsOf: Placeholder(kind: .reference, index: references.count).token.unicodeScalars)
-    references.append(ReferenceSite(label: label, location: location))
-    advance(by: end - position)
+    let content = String(String.UnicodeScalarView(scalars[(position + 1)..<close]))
+    var items: [CitationItem] = []
+    for part in content.split(separator: ";", omittingEmptySubsequences: false) {
+      guard let match = part.wholeMatch(of: Self.citationPart) else {
+        copy(count: 1)
+        return
+      }
+      var key = String(match.3)
+      if let label = Self.crossReferenceLabel(key) { key = label }
+      let locator = match.4.trimmingCharacters(in: .whitespacesAndNewlines)
+      items.append(
+        CitationItem(
+          key: key, prefix: (match.1 ?? "").trimmingCharacters(in: .whitespacesAndNewlines),
+          locator: locator.hasPrefix(",") ? String(locator.dropFirst()).trimmingCharacters(in: .whitespaces) : locator,
+          suppressAuthor: !match.2.isEmpty))
+    }
+    appendCitation(CitationSite(items: items, bracketed: true, location: location))
+    advance(by: close + 1 - position)
+  }
+
+  nonisolated(unsafe) private static let citationPart =
+    /\s*(?:([^@]*?)\s+)?(-?)@([\p{L}\p{N}_](?:[\p{L}\p{N}_:.\-]*[\p{L}\p{N}_])?)((?:\s*,[^@]*|\s+[^@]*)?)\s*/
+
+  private mutating func appendCitation(_ site: CitationSite) {
+    output.append(contentsOf: Placeholder(kind: .citation, index: citations.count).token.unicodeScalars)
+    citations.append(site)
   }
 
   /// Letters, digits and `-_.:` — the characters of a label (pandoc's citation-key characters).

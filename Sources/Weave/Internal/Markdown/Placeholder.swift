@@ -1,4 +1,4 @@
-/// A token that stands in for math, a cross-reference or a heading anchor while cmark-gfm renders the
+/// A token that stands in for math, a cross-reference, a citation or a heading anchor while cmark-gfm renders the
 /// Markdown around it, and is replaced by HTML afterwards.
 ///
 /// Tokens are built from Unicode private-use characters, which never occur in chapter text and which
@@ -10,6 +10,7 @@ struct Placeholder: Equatable {
     case math = "m"
     case reference = "r"
     case heading = "h"
+    case citation = "c"
   }
 
   var kind: Kind

@@ -1,10 +1,13 @@
-/// A piece of Markdown rendered once by cmark-gfm, with math, cross-references and heading anchors
-/// left as placeholders until every label of the book is numbered.
+/// A piece of Markdown rendered once by cmark-gfm, with math, cross-references, citations and heading
+/// anchors left as placeholders until every label of the book is numbered.
 struct PreparedMarkdown: Equatable {
   var html: String
   var maths: [MathSpan]
   var references: [ReferenceSite]
+  var citations: [CitationSite]
   var headings: [HeadingSource]
+  /// Captions written beside the Markdown's tables (`: Caption {#tbl-…}`).
+  var tableCaptions: [TableCaption]
   /// The Markdown as cmark-gfm saw it, placeholders in place of math and references.
   var scannedMarkdown: String
 
@@ -12,14 +15,17 @@ struct PreparedMarkdown: Equatable {
   init(_ markdown: String, at location: ChapterLocation, rawHTML: MarkdownRenderer.RawHTML)
     throws(WeaveError)
   {
+    let captioned = try TableCaption.extract(from: markdown, at: location)
     let scanned = try MathAndReferenceScanner.scan(
-      markdown, file: location.file, firstLine: location.line)
+      captioned.markdown, file: location.file, firstLine: location.line)
     let rendered = MarkdownRenderer.render(
       scanned.markdown, firstLine: location.line, rawHTML: rawHTML)
     html = rendered.html
     maths = scanned.maths
     references = scanned.references
+    citations = scanned.citations
     headings = rendered.headings
+    tableCaptions = captioned.captions
     scannedMarkdown = scanned.markdown
   }
 

@@ -12,7 +12,9 @@ extension BookOutline {
     fileExists: @escaping (String) -> Bool = { FileManager.default.fileExists(atPath: $0) }
   ) throws(WeaveError) {
     var registry = LabelRegistry(
-      reservedIDs: ["content"] + executed.indices.map { "chapter-\($0 + 1)" })
+      reservedIDs: ["content", "references"] + executed.indices.map { "chapter-\($0 + 1)" })
+    var citations = CitationIndex(
+      bibliography: try Bibliography(files: metadata.bibliography, style: metadata.citationStyle))
     var figureCopies: [String: String] = [:]
     var chapters: [ChapterOutline] = []
     for (offset, chapter) in executed.enumerated() {
@@ -24,7 +26,7 @@ extension BookOutline {
     }
     for index in chapters.indices {
       chapters[index].assignHeadingIDs(registry: &registry)
-      try chapters[index].checkReferences(against: registry.targets)
+      try chapters[index].checkReferences(against: registry.targets, citations: &citations)
     }
     let math = try renderer.map { renderer throws(WeaveError) in
       try TypesetMath(chapters.flatMap(\.formulas), renderer: renderer)
@@ -34,7 +36,7 @@ extension BookOutline {
     }
     self.init(
       metadata: metadata, chapters: chapters, targets: registry.targets, figureCopies: figureCopies,
-      math: math ?? .inBrowser)
+      citations: citations, math: math ?? .inBrowser)
   }
 
   /// `chapters/02-flows.md` → `02-flows.html`; never `index.html` or `print.html`, which the book uses.
@@ -67,14 +69,27 @@ extension ChapterOutline {
     }
   }
 
-  fileprivate func checkReferences(against targets: [String: CrossReferenceTarget])
-    throws(WeaveError)
-  {
+  /// Checks every `@label` and citation, and numbers the works cited in reading order.
+  fileprivate mutating func checkReferences(
+    against targets: [String: CrossReferenceTarget], citations: inout CitationIndex
+  ) throws(WeaveError) {
     for prepared in preparedMarkdown {
       for site in prepared.references where targets[site.label] == nil {
         throw .undefinedReference(
           site.label, at: site.location,
           suggestion: LabelSuggestion.closest(to: site.label, among: targets.keys))
+      }
+      for site in prepared.citations {
+        for item in site.items {
+          if MathAndReferenceScanner.crossReferenceLabel(item.key) != nil {
+            guard targets[item.key] != nil else { throw .undefinedReference(item.key, at: site.location) }
+          } else if citations.entry(item.key) != nil {
+            citations.cite(item.key)
+            if !citedKeys.contains(item.key) { citedKeys.append(item.key) }
+          } else if site.bracketed || item.key.contains(where: \.isNumber) {
+            throw .unknownCitation(item.key, at: site.location)
+          }
+        }
       }
     }
   }
@@ -120,7 +135,7 @@ extension ChapterOutline {
   fileprivate var formulas: [MathSpan] {
     blocks.flatMap { block -> [MathSpan] in
       switch block {
-      case .prose(let prepared, _): return prepared.maths
+      case .prose(let prepared, _): return prepared.maths + prepared.tableCaptions.flatMap(\.caption.maths)
       case .cell(let cell):
         var formulas = cell.caption?.maths ?? []
         for (index, output) in cell.result.outputs.enumerated() {
@@ -141,7 +156,7 @@ extension ChapterOutline {
   private var preparedMarkdown: [PreparedMarkdown] {
     blocks.flatMap { block -> [PreparedMarkdown] in
       switch block {
-      case .prose(let prepared, _): [prepared]
+      case .prose(let prepared, _): [prepared] + prepared.tableCaptions.map(\.caption)
       case .cell(let cell):
         (cell.caption.map { [$0] } ?? [])
           + cell.markdownOutputs.sorted { $0.key < $1.key }.map(\.value)

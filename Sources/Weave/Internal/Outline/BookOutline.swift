@@ -9,6 +9,8 @@ struct BookOutline {
   var targets: [String: CrossReferenceTarget]
   /// Figure files to copy: path inside the report → path on disk.
   var figureCopies: [String: String]
+  /// The works the book cites, numbered and labelled.
+  var citations: CitationIndex
   /// Every formula typeset at build time, or `.inBrowser`.
   var math: TypesetMath
 }
@@ -28,6 +30,8 @@ struct ChapterOutline {
   /// Whether `title` comes from the chapter's front matter (which wins over its `# ` heading).
   var hasFrontMatterTitle: Bool
   var blocks: [OutlineBlock]
+  /// Keys of the works this chapter cites, in order of first citation.
+  var citedKeys: [String] = []
 
   /// Every heading of the chapter's prose, in order.
   var sections: [Section] {

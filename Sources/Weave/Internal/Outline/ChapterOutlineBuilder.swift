@@ -73,6 +73,12 @@ struct ChapterOutlineBuilder {
         sections.append(try section(for: heading, registry: &registry))
       }
       try defineEquations(in: prepared, registry: &registry)
+      for caption in prepared.tableCaptions {
+        try defineEquations(in: caption.caption, registry: &registry)
+        if let label = caption.label {
+          _ = try registry.defineCell(label, pageName: pageName, at: caption.location)
+        }
+      }
       return .prose(prepared, sections: sections)
     case .open(let div):
       openDivs.append(div.location)
@@ -131,7 +137,8 @@ struct ChapterOutlineBuilder {
     throws(WeaveError)
   {
     for math in prepared.labelledEquations {
-      _ = try registry.defineEquation(math.label!, pageName: pageName, at: math.location)
+      _ = try registry.defineEquation(
+        math.label!, tex: math.tex, pageName: pageName, at: math.location)
     }
   }
 

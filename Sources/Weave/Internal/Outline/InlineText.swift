@@ -10,6 +10,7 @@ enum InlineText {
       switch placeholder.kind {
       case .math: MathHTML.html(prepared.maths[placeholder.index], typeset: math)
       case .reference: referenceText(prepared.references[placeholder.index], targets).htmlEscaped
+      case .citation: citationText(prepared.citations[placeholder.index]).htmlEscaped
       case .heading: ""
       }
     }
@@ -23,9 +24,16 @@ enum InlineText {
       switch placeholder.kind {
       case .math: prepared.maths[placeholder.index].tex
       case .reference: referenceText(prepared.references[placeholder.index], targets)
+      case .citation: citationText(prepared.citations[placeholder.index])
       case .heading: ""
       }
     }
+  }
+
+  /// A citation as written, `[@a; @b]` or `@a`, where it cannot link to the reference list.
+  private static func citationText(_ site: CitationSite) -> String {
+    let keys = site.items.map { ($0.suppressAuthor ? "-@" : "@") + $0.key }.joined(separator: "; ")
+    return site.bracketed ? "[\(keys)]" : keys
   }
 
   private static func referenceText(

@@ -42,6 +42,7 @@ struct BookPages {
       main += "<article class=\"chapter print-chapter\" id=\"chapter-\(chapter.number)\">\n"
       main += chapterBody(chapter, context: .printVersion) + "</article>\n"
     }
+    main += CitationHTML(index: outline.citations).list(outline.citations.cited)
     main += "</main>\n"
     return layout.document(title: layout.bookTitle, bodyClass: "print-page", body: main)
   }
@@ -73,7 +74,8 @@ struct BookPages {
   }
 
   private func chapterBody(_ chapter: ChapterOutline, context: PageContext) -> String {
-    let markdown = MarkdownHTML(targets: outline.targets, context: context, math: outline.math)
+    let markdown = MarkdownHTML(
+      targets: outline.targets, context: context, citations: outline.citations, math: outline.math)
     let cells = CellHTML(
       markdown: markdown, showsTimes: outline.metadata.showsCellTimes && !context.isPrintVersion)
     var html = ""
@@ -88,6 +90,10 @@ struct BookPages {
       case .divOpen(let div): html += DivHTML(markdown: markdown).opening(div)
       case .divClose: html += DivHTML.closing
       }
+    }
+    // The print version lists every cited work once, at the end of the book.
+    if !context.isPrintVersion {
+      html += CitationHTML(index: outline.citations).list(chapter.citedKeys)
     }
     return html
   }

@@ -112,7 +112,8 @@ enum Stylesheet {
     .cell-figure { margin: 1em 0; text-align: center; }
     .cell-figure img { background: var(--figure-bg); border-radius: 4px; }
     .cell-table { margin: 1em 0; }
-    .cell-table figcaption { margin-bottom: 0.4em; font-size: 0.93rem; color: var(--muted); }
+    .cell-table figcaption, .prose-table figcaption { margin-bottom: 0.4em; font-size: 0.93rem; color: var(--muted); }
+    .prose-table { margin: 1em 0; }
     .cell-figure figcaption { margin-top: 0.5em; font-size: 0.93rem; color: var(--muted); text-align: left; }
     .caption-label { font-weight: 650; color: var(--fg); }
     .output-missing > p { padding: 2em; border: 1px dashed var(--border); color: var(--muted); }
@@ -127,6 +128,24 @@ enum Stylesheet {
     .check-failed { background: var(--error-bg); border-left: 3px solid var(--error-rule); padding: 0.3em 0.8em; color: var(--error-fg); }
     .check-location { font-family: "DejaVu Sans Mono", monospace; font-size: 0.8rem; opacity: 0.8; }
     .cell-exercise-todo { background: var(--expected-bg); border-left: 3px solid var(--expected-rule); padding: 0.5em 1em; margin: 0 0 0.5em; }
+
+    /* A link to an equation shows the equation while the pointer rests on it (or it has focus) */
+    a.cross-reference { position: relative; }
+    .reference-preview {
+      display: none; position: absolute; left: 0; top: 1.6em; z-index: 2; min-width: 16rem; max-width: 36rem;
+      padding: 0.3em 1em; background: var(--bg); color: var(--fg); border: 1px solid var(--border);
+      border-radius: 6px; box-shadow: 0 4px 14px rgba(0, 0, 0, 0.18); font-weight: normal;
+    }
+    a.cross-reference:hover > .reference-preview, a.cross-reference:focus > .reference-preview { display: block; }
+
+    /* Citations and reference lists */
+    a.citation { text-decoration: none; }
+    .references { margin-top: 3rem; }
+    .reference-list { padding-left: 0; list-style: none; font-size: 0.95rem; }
+    .reference-list li { margin: 0 0 0.6em; padding-left: 1.5em; text-indent: -1.5em; }
+    .reference-list.numeric li { padding-left: 2.4em; text-indent: -2.4em; }
+    .reference-label { display: inline-block; min-width: 2.4em; text-indent: 0; color: var(--muted); }
+    .reference-list a { overflow-wrap: anywhere; }
 
     /* Callouts: ::: {.callout-note} … ::: (note, tip, warning, important, exercise) */
     .callout {
@@ -187,6 +206,8 @@ enum Stylesheet {
       h1, h2, h3, h4 { break-after: avoid; }
       figure, .equation, .math.display, .cell-error, tr { break-inside: avoid; }
       .callout { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+      .reference-preview { display: none !important; }
+      .references { break-before: page; }
       .callout-title { break-after: avoid; }
       pre, pre code { white-space: pre-wrap; overflow-wrap: anywhere; }
       .cell-figure img { max-height: 110mm; }
