@@ -26,9 +26,10 @@ struct CourseFixture {
       try book.write(local, to: "chapters/" + name)
     }
     try book.write(try Self.course("course.swift"), to: "chapters/course.swift")
+    try book.write(try Self.course("references.bib"), to: "chapters/references.bib")
     try book.write(
       "title: Coupling fixture\nchapters:\n" + names.prefix(chapters.count).map { "  - \($0)\n" }.joined()
-        + "shared: course.swift\n", to: "chapters/book.yml")
+        + "shared: course.swift\nbibliography: references.bib\n", to: "chapters/book.yml")
   }
 
   /// The text of the course's `chapters/<name>`.
