@@ -28,7 +28,7 @@ struct BlockMap {
     let lineCount = markdown.utf8.count { $0 == UInt8(ascii: "\n") } + 1
     kinds = Array(repeating: .boundary, count: lineCount)
     quoteDepths = Array(repeating: 0, count: lineCount)
-    MarkdownRenderer.withDocument(markdown, options: CMARK_OPT_SOURCEPOS) { document, _ in
+    MarkdownRenderer.withDocument(markdown, options: CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES) { document, _ in
       var nextBlock = 0
       visit(document, quoteDepth: 0, nextBlock: &nextBlock)
     }

@@ -16,7 +16,7 @@ struct RenderedMarkdown: Equatable {
   var headings: [HeadingSource]
 }
 
-/// Renders Markdown to HTML with cmark-gfm (tables, strikethrough, autolinks).
+/// Renders Markdown to HTML with cmark-gfm (tables, strikethrough, autolinks, footnotes).
 enum MarkdownRenderer {
   /// What happens to raw HTML written in the Markdown.
   enum RawHTML {
@@ -29,10 +29,10 @@ enum MarkdownRenderer {
   /// Renders `markdown`, whose first line is line `firstLine` of its chapter. Headings get a
   /// `Placeholder(kind: .heading)` token in front of their content and lose a trailing `{…}` attribute block.
   static func render(_ markdown: String, firstLine: Int = 1, rawHTML: RawHTML) -> RenderedMarkdown {
-    withDocument(markdown) { document, extensions in
+    withDocument(markdown, options: CMARK_OPT_FOOTNOTES) { document, extensions in
       if rawHTML == .escape { escapeRawHTML(in: document) }
       let headings = markHeadings(in: document, firstLine: firstLine)
-      let options = CMARK_OPT_UNSAFE
+      let options = CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES
       guard let html = cmark_render_html(document, options, extensions) else {
         return RenderedMarkdown(html: "", headings: headings)
       }

@@ -11,6 +11,7 @@ struct Placeholder: Equatable {
     case reference = "r"
     case heading = "h"
     case citation = "c"
+    case footnote = "f"
   }
 
   var kind: Kind

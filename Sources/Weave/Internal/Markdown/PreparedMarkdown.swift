@@ -8,19 +8,29 @@ struct PreparedMarkdown: Equatable {
   var headings: [HeadingSource]
   /// Captions written beside the Markdown's tables (`: Caption {#tbl-…}`).
   var tableCaptions: [TableCaption]
+  /// `[^label]` references, in order (placeholders in `html`).
+  var footnoteReferences: [FootnoteReference] = []
+  /// The notes those references lead to, as HTML with placeholders, by label.
+  var footnoteNotes: [String: String] = [:]
   /// The Markdown as cmark-gfm saw it, placeholders in place of math and references.
   var scannedMarkdown: String
 
-  /// Scans and renders `markdown`, whose first line is `location`.
-  init(_ markdown: String, at location: ChapterLocation, rawHTML: MarkdownRenderer.RawHTML)
-    throws(WeaveError)
-  {
-    let captioned = try TableCaption.extract(from: markdown, at: location)
+  /// Scans and renders `markdown`, whose first line is `location`; `footnotes` (the chapter's
+  /// `[^label]: …` definitions) is appended when the Markdown refers to a note.
+  init(
+    _ markdown: String, at location: ChapterLocation, rawHTML: MarkdownRenderer.RawHTML,
+    footnotes: String = ""
+  ) throws(WeaveError) {
+    let withNotes = footnotes.isEmpty || !markdown.contains("[^") ? markdown : markdown + "\n\n" + footnotes
+    let captioned = try TableCaption.extract(from: withNotes, at: location)
     let scanned = try MathAndReferenceScanner.scan(
       captioned.markdown, file: location.file, firstLine: location.line)
     let rendered = MarkdownRenderer.render(
       scanned.markdown, firstLine: location.line, rawHTML: rawHTML)
-    html = rendered.html
+    let notes = FootnoteMarkup.split(rendered.html)
+    html = notes.html
+    footnoteReferences = notes.references
+    footnoteNotes = notes.notes
     maths = scanned.maths
     references = scanned.references
     citations = scanned.citations

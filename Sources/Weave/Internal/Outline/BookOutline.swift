@@ -30,6 +30,8 @@ struct ChapterOutline {
   /// Whether `title` comes from the chapter's front matter (which wins over its `# ` heading).
   var hasFrontMatterTitle: Bool
   var blocks: [OutlineBlock]
+  /// The chapter's footnotes, numbered.
+  var footnotes: ChapterFootnotes
   /// Keys of the works this chapter cites, in order of first citation.
   var citedKeys: [String] = []
 

@@ -14,6 +14,8 @@ struct ChapterOutlineBuilder {
   /// Opening fences of the divs not closed yet, innermost last.
   private var openDivs: [ChapterLocation] = []
   private var exerciseCount = 0
+  /// The chapter's footnote definitions, given to every piece of prose that refers to a note.
+  private var footnoteSource = ""
 
   init(
     executed: ExecutedChapter, number: Int, pageName: String, fileExists: @escaping (String) -> Bool
@@ -25,20 +27,37 @@ struct ChapterOutlineBuilder {
   }
 
   mutating func build(registry: inout LabelRegistry) throws(WeaveError) -> ChapterOutline {
+    // Footnote definitions may stand anywhere in the chapter: collect them before rendering any prose.
+    var definitions = FootnoteDefinitions()
+    let pieces = executed.chapter.blocks.map { block -> [ProsePiece] in
+      guard case .prose(let markdown, let line) = block else { return [] }
+      // `{swift} expr` code spans show their computed values, as text; without one they stay code.
+      let computed = InlineExpression.replacing(in: markdown, firstLine: line) {
+        executed.inlineValue(for: $0)?.markdownLiteral
+      }
+      return FencedDivSplitter.split(computed, file: executed.chapter.file, firstLine: line).map {
+        piece in
+        guard case .markdown(let text, let line) = piece else { return piece }
+        return .markdown(definitions.take(from: text), line: line)
+      }
+    }
+    footnoteSource = definitions.source
     var blocks: [OutlineBlock] = []
-    for block in executed.chapter.blocks {
+    for (index, block) in executed.chapter.blocks.enumerated() {
       switch block {
-      case .prose(let markdown, let line):
-        // `{swift} expr` code spans show their computed values, as text; without one they stay code.
-        let computed = InlineExpression.replacing(in: markdown, firstLine: line) {
-          executed.inlineValue(for: $0)?.markdownLiteral
-        }
-        for piece in FencedDivSplitter.split(computed, file: executed.chapter.file, firstLine: line) {
+      case .prose:
+        for piece in pieces[index] {
           blocks.append(try outline(of: piece, registry: &registry))
         }
       case .cell(let cell):
         blocks.append(.cell(try outline(of: cell, registry: &registry)))
       }
+    }
+    var footnotes = ChapterFootnotes(chapterNumber: number)
+    blocks = blocks.map { block in
+      guard case .prose(var prepared, let sections) = block else { return block }
+      footnotes.number(in: &prepared)
+      return .prose(prepared, sections: sections)
     }
     if let unclosed = openDivs.last { throw .unclosedDiv(at: unclosed) }
     let title = executed.chapter.title ?? Self.title(fromFile: executed.chapter.file)
@@ -46,7 +65,7 @@ struct ChapterOutlineBuilder {
       number: number, pageName: pageName, title: title,
       titleHTML: title.htmlEscaped, hasTitleHeading: false,
       hasFrontMatterTitle: executed.chapter.title != nil,
-      blocks: blocks)
+      blocks: blocks, footnotes: footnotes)
   }
 
   /// `chapters/02-coupling-layers.md` → "Coupling layers", for chapters with neither a front-matter
@@ -67,7 +86,8 @@ struct ChapterOutlineBuilder {
     switch piece {
     case .markdown(let markdown, let line):
       let location = ChapterLocation(file: executed.chapter.file, line: line)
-      let prepared = try PreparedMarkdown(markdown, at: location, rawHTML: .keep)
+      let prepared = try PreparedMarkdown(
+        markdown, at: location, rawHTML: .keep, footnotes: footnoteSource)
       var sections: [Section] = []
       for heading in prepared.headings {
         sections.append(try section(for: heading, registry: &registry))

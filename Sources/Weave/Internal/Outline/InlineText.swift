@@ -11,7 +11,7 @@ enum InlineText {
       case .math: MathHTML.html(prepared.maths[placeholder.index], typeset: math)
       case .reference: referenceText(prepared.references[placeholder.index], targets).htmlEscaped
       case .citation: citationText(prepared.citations[placeholder.index]).htmlEscaped
-      case .heading: ""
+      case .heading, .footnote: ""
       }
     }
   }
@@ -25,7 +25,7 @@ enum InlineText {
       case .math: prepared.maths[placeholder.index].tex
       case .reference: referenceText(prepared.references[placeholder.index], targets)
       case .citation: citationText(prepared.citations[placeholder.index])
-      case .heading: ""
+      case .heading, .footnote: ""
       }
     }
   }

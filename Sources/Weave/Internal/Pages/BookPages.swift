@@ -75,7 +75,8 @@ struct BookPages {
 
   private func chapterBody(_ chapter: ChapterOutline, context: PageContext) -> String {
     let markdown = MarkdownHTML(
-      targets: outline.targets, context: context, citations: outline.citations, math: outline.math)
+      targets: outline.targets, context: context, footnotes: chapter.footnotes,
+      citations: outline.citations, math: outline.math)
     let cells = CellHTML(
       markdown: markdown, showsTimes: outline.metadata.showsCellTimes && !context.isPrintVersion)
     var html = ""
@@ -91,6 +92,7 @@ struct BookPages {
       case .divClose: html += DivHTML.closing
       }
     }
+    html += chapter.footnotes.sectionHTML(resolve: markdown.resolve)
     // The print version lists every cited work once, at the end of the book.
     if !context.isPrintVersion {
       html += CitationHTML(index: outline.citations).list(chapter.citedKeys)

@@ -3,6 +3,8 @@
 struct MarkdownHTML {
   let targets: [String: CrossReferenceTarget]
   let context: PageContext
+  /// The chapter's numbered footnotes; nil for Markdown outside a chapter's prose.
+  var footnotes: ChapterFootnotes?
   /// The works the book cites; empty for Markdown that cannot cite.
   var citations = CitationIndex(bibliography: Bibliography())
   /// Formulas typeset at build time; by default the browser typesets them.
@@ -24,7 +26,12 @@ struct MarkdownHTML {
       }
       return " alt=\"\(text)\""
     }
-    return Placeholder.replacing(in: plainAlts) { placeholder in
+    return resolve(plainAlts, in: prepared)
+  }
+
+  /// `html`, made from `prepared`, with its placeholders replaced.
+  func resolve(_ html: String, in prepared: PreparedMarkdown) -> String {
+    Placeholder.replacing(in: html) { placeholder in
       switch placeholder.kind {
       case .math:
         let formula = prepared.maths[placeholder.index]
@@ -36,6 +43,8 @@ struct MarkdownHTML {
         return CitationHTML(index: citations).html(prepared.citations[placeholder.index]) {
           link(to: $0, bareNumber: $1)
         }
+      case .footnote:
+        return footnotes?.referenceHTML(prepared.footnoteReferences[placeholder.index]) ?? ""
       case .heading:
         return ""
       }

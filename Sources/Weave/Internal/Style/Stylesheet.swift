@@ -138,6 +138,13 @@ enum Stylesheet {
     }
     a.cross-reference:hover > .reference-preview, a.cross-reference:focus > .reference-preview { display: block; }
 
+    /* Footnotes: numbered per chapter, listed at its end */
+    .footnote-ref { line-height: 0; }
+    .footnote-ref a { text-decoration: none; padding: 0 0.1em; }
+    .footnotes { margin-top: 3rem; padding-top: 0.8rem; border-top: 1px solid var(--border); font-size: 0.92rem; }
+    .footnotes li > p { margin: 0 0 0.4em; }
+    .footnote-back { text-decoration: none; }
+
     /* Citations and reference lists */
     a.citation { text-decoration: none; }
     .references { margin-top: 3rem; }
