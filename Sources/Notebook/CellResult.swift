@@ -49,6 +49,9 @@ public enum CellOutput: Sendable, Equatable, Codable {
   case latex(String)
   /// A table (from `show(table)`): column headers and rows of cell texts, raw.
   case table(header: [String], rows: [[String]])
+  /// Printed text left out of the page (the cell printed more than its `output-lines`): how many lines, and
+  /// the file inside `ExecutedChapter.displayDirectory` holding the cell's whole printed text.
+  case truncated(omittedLines: Int, fullOutput: String)
   /// A check's verdict (from `check(…)`).
   case check(CheckResult)
 }
