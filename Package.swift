@@ -44,7 +44,7 @@ let package = Package(
     .target(name: "CellProtocol"),
     .target(name: "CellRuntime", dependencies: ["CellProtocol", "Plot", "PlotCairo"]),
     .target(name: "Notebook", dependencies: ["CellProtocol", "CCmarkGFM", .product(name: "Yams", package: "Yams")]),
-    .target(name: "Weave", dependencies: ["Notebook", "CCmarkGFM"]),
+    .target(name: "Weave", dependencies: ["Notebook", "CCmarkGFM", .product(name: "Yams", package: "Yams")]),
 
     // MARK: - Command-line tool
     .target(
