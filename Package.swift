@@ -14,6 +14,7 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+    .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
   ],
   targets: [
     // MARK: - System libraries (module maps only)
@@ -46,12 +47,16 @@ let package = Package(
     .target(name: "Notebook", dependencies: ["CellProtocol", "CCmarkGFM", .product(name: "Yams", package: "Yams")]),
     .target(name: "Weave", dependencies: ["Notebook", "CCmarkGFM", .product(name: "Yams", package: "Yams")]),
 
+    // MARK: - Live preview (HTTP server, file watcher, reload channel)
+    .target(name: "Preview", dependencies: [.product(name: "FlyingFox", package: "FlyingFox")]),
+
     // MARK: - Command-line tool
     .target(
       name: "FlowBookCLI",
       dependencies: [
-        "Notebook", "Weave", "Plot", "PlotCairo", "Autodiff", "NeuralNet", "Flows",
+        "Notebook", "Weave", "Plot", "PlotCairo", "Autodiff", "NeuralNet", "Flows", "Preview",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "FlyingSocks", package: "FlyingFox"),
       ]),
     .executableTarget(name: "flowbook", dependencies: ["FlowBookCLI"]),
 
@@ -64,5 +69,6 @@ let package = Package(
     .testTarget(name: "WeaveTests", dependencies: ["Weave", "Notebook", "_TestSupport"], exclude: ["Fixtures"]),
     .testTarget(name: "PlotTests", dependencies: ["Plot", "PlotCairo", "CCairo"], exclude: ["Reference"]),
     .testTarget(name: "FlowsTests", dependencies: ["Flows", "Autodiff", "Plot", "_TestSupport"]),
+    .testTarget(name: "PreviewTests", dependencies: ["Preview", "Weave", "_TestSupport"]),
   ]
 )

@@ -32,6 +32,34 @@ struct BuildCommand: ParsableCommand {
   var pdf = false
 
   func run() throws {
+    let outcome: Outcome
+    do {
+      outcome = try build()
+    } catch let failure as BuildFailed {
+      // Already `file:line: error: …`; the previous report stays as it was.
+      FileHandle.standardError.write(Data("\(failure.message)\n".utf8))
+      throw ExitCode(1)
+    }
+    try finish(outcome.executed, warnings: outcome.warnings, seconds: outcome.seconds)
+  }
+
+  /// What one build did.
+  struct Outcome {
+    var book: Book
+    var executed: [ExecutedChapter]
+    var warnings: [BuildWarning]
+    var seconds: Double
+  }
+
+  /// A book or weaving error (`chapters/x.md:12: error: …`) that stopped the build; `output/` is unchanged.
+  struct BuildFailed: Error {
+    var message: String
+  }
+
+  /// Runs the chapters and swaps the new report into `output/`: the one build path of `flowbook build` and
+  /// `flowbook preview`. `showsProgress` draws the progress board; `keepsLastGoodReport` (preview) leaves a
+  /// complete `output/` as it is when a cell failed unexpectedly, so the last good pages stay served.
+  func build(showsProgress: Bool = true, keepsLastGoodReport: Bool = false) throws -> Outcome {
     let started = Date()
     let folder = try BookFolder(book)
     let cacheDirectory = folder.cacheDirectory
@@ -57,15 +85,14 @@ struct BuildCommand: ParsableCommand {
         bookDirectory: folder.path, parameters: try BuildSettings.parameters(from: parameters), profile: profile,
         seed: seed)
     } catch {
-      // Already `file:line: error: …`; the previous report stays as it was.
-      FileHandle.standardError.write(Data("\(error)\n".utf8))
-      throw ExitCode(1)
+      throw BuildFailed(message: "\(error)")
     }
     let runner = try ChapterRunner(
       toolchain: toolchain, settings: settings, cacheDirectory: cacheDirectory, chapters: loaded.chapters)
     // Rerunning everything includes what chapters shared, e.g. trained flows: nothing is reused.
     if force { try? FileManager.default.removeItem(atPath: runner.sharedDirectory) }
-    let (executed, chapterSeconds) = runChapters(loaded.chapters, with: runner)
+    let (executed, chapterSeconds) = runChapters(
+      loaded.chapters, with: runner, board: showsProgress ? ProgressBoard(files: loaded.chapters.map(\.file)) : nil)
     var warnings = loaded.warnings
     let mathRenderer = KaTeXRenderer.find()
     if mathRenderer == nil { warnings.append(.mathInBrowser) }
@@ -77,26 +104,31 @@ struct BuildCommand: ParsableCommand {
       if pdf { try PDFExporter().export(staging + "/print.html", to: staging + "/report.pdf") }
     } catch {
       // Already `chapters/x.md:12: error: …` (a dangling @label, a duplicate label); output/ stays as it was.
-      FileHandle.standardError.write(Data("\(error)\n".utf8))
-      throw ExitCode(1)
+      throw BuildFailed(message: "\(error)")
     }
     let seconds = Date().timeIntervalSince(started)
     try BuildRecord(
       chapters: executed, runner: runner, chapterSeconds: chapterSeconds, seconds: seconds, warnings: warnings
     ).write(to: staging + "/build.json")
-    try Interruption.unlessInterrupted { try output.swap(in: staging) }
-    try finish(executed, warnings: warnings, seconds: Date().timeIntervalSince(started))
+    let failed = executed.contains { !$0.unexpectedFailures.isEmpty }
+    if keepsLastGoodReport, failed, FileManager.default.fileExists(atPath: folder.outputDirectory + "/index.html") {
+      try? FileManager.default.removeItem(atPath: staging)
+    } else {
+      try Interruption.unlessInterrupted { try output.swap(in: staging) }
+    }
+    return Outcome(book: loaded, executed: executed, warnings: warnings, seconds: Date().timeIntervalSince(started))
   }
 
   /// Runs every chapter not in the cache, in parallel, reporting each on the progress board.
-  private func runChapters(_ chapters: [Chapter], with runner: ChapterRunner) -> ([ExecutedChapter], [String: Double]) {
-    let board = ProgressBoard(files: chapters.map(\.file))
+  private func runChapters(
+    _ chapters: [Chapter], with runner: ChapterRunner, board: ProgressBoard?
+  ) -> ([ExecutedChapter], [String: Double]) {
     let collected = Collected(chapters.count)
     var pending: [Int] = []
     for (index, chapter) in chapters.enumerated() {
       if !force, let cached = runner.cachedResult(for: chapter) {
         collected.set(index, cached, seconds: 0)
-        board.update(index, "cached" + Self.failureNote(cached))
+        board?.update(index, "cached" + Self.failureNote(cached))
       } else {
         pending.append(index)
       }
@@ -109,15 +141,15 @@ struct BuildCommand: ParsableCommand {
       let executed = runner.run(chapters[index]) { progress in
         let text = ProgressBoard.describe(progress)
         if case .cellProgress = progress {
-          board.update(index, running + " · " + text.dropFirst("running · ".count), isProgress: true)
+          board?.update(index, running + " · " + text.dropFirst("running · ".count), isProgress: true)
         } else {
           running = text
-          board.update(index, text)
+          board?.update(index, text)
         }
       }
       let seconds = Date().timeIntervalSince(started)
       collected.set(index, executed, seconds: seconds)
-      board.update(index, String(format: "done in %.1f s", seconds) + Self.failureNote(executed))
+      board?.update(index, String(format: "done in %.1f s", seconds) + Self.failureNote(executed))
     }
     return collected.results()
   }

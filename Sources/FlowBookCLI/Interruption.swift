@@ -11,8 +11,11 @@ enum Interruption {
   /// build never swaps in a half-finished report, and a swap under way completes first.
   private static let lock = NSLock()
 
-  /// Installs the handlers; `cleanUp` removes this build's temporary folders.
+  /// Installs the handlers, replacing earlier ones (a preview builds many times); `cleanUp` removes this
+  /// build's temporary folders.
   static func install(cleanUp: @escaping @Sendable () -> Void) {
+    for source in sources { source.cancel() }
+    sources = []
     for signalNumber in [SIGINT, SIGTERM] {
       signal(signalNumber, SIG_IGN)
       let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())

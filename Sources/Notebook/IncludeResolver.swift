@@ -38,17 +38,34 @@ public struct IncludeResolver: Sendable {
 
   private func contents(of path: String, file: String, line: Int) throws(BookError) -> String {
     let roots = (bookRoot.map { [$0] } ?? []) + [projectRoot]
-    for root in roots {
+    for target in try candidates(for: path, file: file, line: line) {
+      if let text = try? String(contentsOfFile: target, encoding: .utf8) { return text }
+    }
+    throw BookError(
+      file: file, line: line, "cannot read included file '\(path)' (relative to \(roots.joined(separator: " or ")))")
+  }
+
+  /// Where `path` may be, in lookup order: in the book, then in the project; an escaping path throws.
+  private func candidates(for path: String, file: String, line: Int) throws(BookError) -> [String] {
+    try ((bookRoot.map { [$0] } ?? []) + [projectRoot]).map { root throws(BookError) in
       let root = URL(fileURLWithPath: root).standardizedFileURL.resolvingSymlinksInPath().path
       let target = URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: root + "/"))
         .standardizedFileURL.resolvingSymlinksInPath().path
       guard !path.hasPrefix("/"), target.hasPrefix(root + "/") else {
         throw BookError(file: file, line: line, "include path '\(path)' is outside the folder \(root)")
       }
-      if let text = try? String(contentsOfFile: target, encoding: .utf8) { return text }
+      return target
     }
-    throw BookError(
-      file: file, line: line, "cannot read included file '\(path)' (relative to \(roots.joined(separator: " or ")))")
+  }
+
+  /// The files that the include markers in a chapter's `source` read (absolute paths; for watching them).
+  public func includedFiles(in source: String) -> [String] {
+    source.split(separator: "\n").compactMap { line in
+      guard let marker = Self.marker(in: String(line)),
+        let targets = try? candidates(for: marker.path, file: "", line: 0)
+      else { return nil }
+      return targets.first { FileManager.default.fileExists(atPath: $0) }
+    }
   }
 
   /// The lines of `region` (or all lines), without region markers, dedented.

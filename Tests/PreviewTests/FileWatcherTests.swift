@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+import _TestSupport
+
+@testable import Preview
+
+/// Both watchers see an in-place save, a save by rename, a new chapter; and ignore files not watched.
+@Suite struct FileWatcherTests {
+  enum Kind: String, CaseIterable { case inotify, polling }
+
+  private func makeWatcher(_ kind: Kind, _ changes: Changes) throws -> any FileWatcher {
+    switch kind {
+    case .inotify: try InotifyWatcher { changes.add($0) }
+    case .polling: PollingWatcher(interval: 0.05) { changes.add($0) }
+    }
+  }
+
+  @Test(arguments: Kind.allCases)
+  func reportsSavesOfWatchedFilesOnly(kind: Kind) throws {
+    let folder = try TemporaryDirectory()
+    try folder.write("a", to: "chapters/01.md")
+    try folder.write("x", to: "src/Included.swift")
+    try folder.write("y", to: "src/Other.swift")
+    let changes = Changes()
+    let watcher = try makeWatcher(kind, changes)
+    let included = folder.path + "/src/Included.swift"
+    watcher.watch(WatchList(files: [included], folders: [folder.path + "/chapters"]))
+
+    // Unwatched first: were it reported, it would show up in the first batch we wait for.
+    try "changed".write(toFile: folder.path + "/src/Other.swift", atomically: false, encoding: .utf8)
+    try "changed".write(toFile: included, atomically: false, encoding: .utf8)
+    let first = try changes.waitFor(included)
+    #expect(!first.contains(folder.path + "/src/Other.swift"), "\(first)")
+
+    try "b".write(toFile: folder.path + "/chapters/01.md", atomically: true, encoding: .utf8)
+    #expect(try changes.waitFor(folder.path + "/chapters/01.md").contains(folder.path + "/chapters/01.md"))
+
+    try folder.write("new", to: "chapters/02.md")
+    #expect(try changes.waitFor(folder.path + "/chapters/02.md").contains(folder.path + "/chapters/02.md"))
+  }
+}
+
+/// Changed paths reported by a watcher, awaited by the test.
+final class Changes: @unchecked Sendable {
+  private let condition = NSCondition()
+  private var seen: Set<String> = []
+
+  func add(_ paths: [String]) {
+    condition.lock()
+    seen.formUnion(paths)
+    condition.broadcast()
+    condition.unlock()
+  }
+
+  /// Waits (up to a minute) until `path` was reported; returns and forgets everything reported so far.
+  func waitFor(_ path: String) throws -> Set<String> {
+    let deadline = Date() + 60
+    condition.lock()
+    defer { condition.unlock() }
+    while !seen.contains(path) {
+      guard condition.wait(until: deadline) else { throw CancellationError() }
+    }
+    // Let the same save's other events arrive before the next step.
+    condition.unlock()
+    Thread.sleep(forTimeInterval: 0.3)
+    condition.lock()
+    defer { seen = [] }
+    return seen
+  }
+}
