@@ -1,8 +1,9 @@
-# The two commands of FlowBook. Both install missing Debian packages first (scripts/setup.sh).
+# The commands of FlowBook. Each installs missing Debian packages first (scripts/setup.sh).
 #   make report — build the course report into output/ (HTML; PDF too with PDF=1)
 #   make test   — run the whole test suite
 #   make sanitize — the Flows and Autodiff tests under AddressSanitizer (own build folder .build-sanitize)
-.PHONY: report test sanitize clean
+#   make mutate — plant the bugs of scripts/mutations.txt one at a time and check the tests catch each (slow)
+.PHONY: report test sanitize mutate clean
 
 report:
 	@scripts/setup.sh $(if $(PDF),--browser,)
@@ -18,6 +19,10 @@ sanitize:
 	@scripts/setup.sh
 	swift build --build-tests --sanitize address --scratch-path .build-sanitize
 	swift test --skip-build --sanitize address --scratch-path .build-sanitize --filter 'FlowsTests|AutodiffTests'
+
+mutate:
+	@scripts/setup.sh
+	scripts/mutate.sh $(MUTATIONS)
 
 clean:
 	rm -rf .build .build-sanitize output/*

@@ -7,15 +7,17 @@ import Notebook
 enum Interruption {
   nonisolated(unsafe) private static var sources: [DispatchSourceSignal] = []
   nonisolated(unsafe) private static var interrupted = false
+  nonisolated(unsafe) private static var currentCleanUp: (@Sendable () -> Void)?
   /// Held by the handler from the signal until exit, and around the swap of `output/`, so an interrupted
   /// build never swaps in a half-finished report, and a swap under way completes first.
   private static let lock = NSLock()
 
-  /// Installs the handlers, replacing earlier ones (a preview builds many times); `cleanUp` removes this
-  /// build's temporary folders.
+  /// Installs the handlers once per process; `cleanUp` removes this build's temporary folders and replaces
+  /// the previous build's (a preview builds many times). Handlers are never reinstalled: cancelling a signal
+  /// source can leave the signal ignored with no handler, and Ctrl-C would then do nothing.
   static func install(cleanUp: @escaping @Sendable () -> Void) {
-    for source in sources { source.cancel() }
-    sources = []
+    lock.withLock { currentCleanUp = cleanUp }
+    guard sources.isEmpty else { return }
     for signalNumber in [SIGINT, SIGTERM] {
       signal(signalNumber, SIG_IGN)
       let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
@@ -23,7 +25,7 @@ enum Interruption {
         lock.lock()
         interrupted = true
         RunningChildren.shared.killAll()
-        cleanUp()
+        currentCleanUp?()
         FileHandle.standardError.write(Data("\nflowbook: interrupted; output/ keeps the previous report\n".utf8))
         exit(128 + signalNumber)
       }

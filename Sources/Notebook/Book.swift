@@ -35,7 +35,7 @@ public struct Book: Sendable {
     var warnings: [BuildWarning] = []
     if FileManager.default.fileExists(atPath: chaptersDirectory + "/book.yml") {
       configuration = try BookConfiguration.read(from: chaptersDirectory, available: available)
-      for file in available where !configuration.chapterFiles.contains(file) {
+      for file in available where !configuration.chapterFiles.contains(file) && file != configuration.preface?.name {
         warnings.append(
           BuildWarning(
             file: "chapters/" + file,
@@ -59,10 +59,23 @@ public struct Book: Sendable {
     }
     let folderName = URL(fileURLWithPath: directory).standardizedFileURL.lastPathComponent
     let title = configuration.title ?? chapters.lazy.compactMap(\.title).first ?? folderName
+    var preface: (markdown: String, file: String)?
+    if let (name, line) = configuration.preface {
+      let relative = "chapters/" + name
+      guard name.hasSuffix(".md"), !name.hasPrefix("/"), !name.split(separator: "/").contains("..") else {
+        throw BookError(
+          file: BookConfiguration.file, line: line,
+          "'preface: \(name)' must name a .md file inside chapters/, e.g. 'preface: preface.md'")
+      }
+      guard let markdown = try? String(contentsOfFile: directory + "/" + relative, encoding: .utf8) else {
+        throw BookError(file: BookConfiguration.file, line: line, "cannot read the preface '\(relative)'")
+      }
+      preface = (markdown, relative)
+    }
     let metadata = BookMetadata(
       title: title, authors: configuration.authors, showsCellTimes: configuration.showsCellTimes,
       bibliography: try readBibliography(configuration.bibliography, directory: directory),
-      citationStyle: configuration.citationStyle)
+      citationStyle: configuration.citationStyle, preface: preface)
     return Book(directory: directory, metadata: metadata, chapters: chapters, warnings: warnings)
   }
 

@@ -15,6 +15,8 @@ struct BookConfiguration {
   var citationStyle = CitationStyle.numeric
   /// `cell-times:` whether chapter pages show cell run times.
   var showsCellTimes = true
+  /// The `preface:` Markdown file (relative to `chapters/`) and its `book.yml` line.
+  var preface: (name: String, line: Int)?
 
   static let file = "chapters/book.yml"
 
@@ -42,6 +44,7 @@ struct BookConfiguration {
           throw BookError(file: file, line: entry.line, "chapter '\(chapter)' is listed more than once")
         }
       case "shared": configuration.shared = (try mapping.string(entry), entry.line)
+      case "preface": configuration.preface = (try mapping.string(entry), entry.line)
       case "bibliography":
         let names = try mapping.strings(entry)
         let isBibliography = { (name: String) in [".bib", ".yaml", ".yml"].contains { name.hasSuffix($0) } }
@@ -75,8 +78,11 @@ struct BookConfiguration {
       default:
         throw BookError(
           file: file, line: entry.line,
-          "unknown key '\(entry.key)' (known: title, authors, chapters, shared, bibliography, citation-style, defaults, cell-times)")
+          "unknown key '\(entry.key)' (known: title, authors, chapters, shared, preface, bibliography, citation-style, defaults, cell-times)")
       }
+    }
+    if let preface = configuration.preface, !mapping.entries.contains(where: { $0.key == "chapters" }) {
+      configuration.chapterFiles.removeAll { $0 == preface.name }
     }
     return configuration
   }

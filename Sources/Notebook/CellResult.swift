@@ -109,16 +109,26 @@ public struct BookMetadata: Sendable, Equatable {
   public var bibliography: [BibliographyFile]
   /// `citation-style:`, numeric unless set.
   public var citationStyle: CitationStyle
+  /// The preface shown on the index page: Markdown prose (no cells), and its file for error messages.
+  public var preface: (markdown: String, file: String)?
 
-  /// Metadata with a title and optional authors, cell-time setting and bibliography.
+  /// Metadata with a title and optional authors, cell-time setting, bibliography and preface.
   public init(
     title: String, authors: [String] = [], showsCellTimes: Bool = true,
-    bibliography: [BibliographyFile] = [], citationStyle: CitationStyle = .numeric
+    bibliography: [BibliographyFile] = [], citationStyle: CitationStyle = .numeric,
+    preface: (markdown: String, file: String)? = nil
   ) {
     self.title = title
     self.authors = authors
     self.showsCellTimes = showsCellTimes
     self.bibliography = bibliography
     self.citationStyle = citationStyle
+    self.preface = preface
+  }
+
+  public static func == (a: BookMetadata, b: BookMetadata) -> Bool {
+    a.title == b.title && a.authors == b.authors && a.showsCellTimes == b.showsCellTimes
+      && a.bibliography == b.bibliography && a.citationStyle == b.citationStyle
+      && a.preface?.markdown == b.preface?.markdown && a.preface?.file == b.preface?.file
   }
 }

@@ -4,15 +4,21 @@ import _TestSupport
 
 /// End-to-end: `flowbook bench numerics` prints one JSON object with the numbers issue 3 names.
 @Suite struct BenchCommandTests {
-  @Test func numericsPrintsOneJSONObjectWithTheMeasurements() throws {
-    let run = try FlowBookBinary.run(["bench", "numerics", "--json", "--repetitions", "2"])
+  /// Checks relations a constant cannot fake: GFLOP/s is the product's work over its time, and the MLP
+  /// step's eight products (three of them the size of the single product) take longer than that one product.
+  @Test func numericsPrintsMeasurementsThatScaleWithTheWork() throws {
+    let run = try FlowBookBinary.run(["bench", "numerics", "--json", "--repetitions", "15"])
     #expect(run.exitCode == 0, "\(run.standardError)")
     let object = try #require(
       try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any])
-    for key in ["sgemm_gflops", "sgemm_ms", "mlp_step_ms", "mlp_sgemm_ms", "mlp_overhead_ratio"] {
-      let value = try #require(object[key] as? Double, "missing \(key)")
-      #expect(value > 0, "\(key)")
+    var values: [String: Double] = [:]
+    for key in ["sgemm_gflops", "sgemm_ms", "mlp_step_ms", "mlp_sgemm_ms", "mlp_overhead_ratio", "train_step_ms"] {
+      values[key] = try #require(object[key] as? Double, "missing \(key)")
     }
+    let (gflops, sgemm, mlpSgemm) = (values["sgemm_gflops"]!, values["sgemm_ms"]!, values["mlp_sgemm_ms"]!)
+    #expect(abs(gflops * sgemm * 1e6 / (2 * 512 * 128 * 128) - 1) < 0.01)
+    #expect(abs(values["mlp_overhead_ratio"]! * mlpSgemm / values["mlp_step_ms"]! - 1) < 0.01)
+    #expect(mlpSgemm > 1.5 * sgemm, "8 products \(mlpSgemm) ms vs one \(sgemm) ms")
     #expect(object["blas_threads"] as? Int == 1)
   }
 

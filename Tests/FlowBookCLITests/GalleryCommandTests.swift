@@ -34,12 +34,18 @@ import _TestSupport
     #expect(!run.standardError.contains("Fatal error"))
   }
 
-  @Test func benchPlotPrintsTheRequiredJSONKeys() throws {
+  /// The combined case renders SVG and PNG, so it costs more processor time than either part alone.
+  @Test func benchPlotTimesTheRequiredCasesAndTheirParts() throws {
     let run = try FlowBookBinary.run(["bench", "plot", "--json", "--runs", "1"])
     #expect(run.exitCode == 0, "\(run.standardError)")
-    let object =
-      try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Double]
-    let keys = try #require(object).keys
-    #expect(keys.contains("scatter20k_ms") && keys.contains("density256_ms"))
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Double])
+    for kind in ["scatter20k", "density256"] {
+      let both = try #require(object[kind + "_cpu_ms"])
+      let svg = try #require(object[kind + "_svg_cpu_ms"])
+      let png = try #require(object[kind + "_png_cpu_ms"])
+      #expect(try #require(object[kind + "_ms"]) > 0)
+      #expect(both > svg && both > png, "\(kind): SVG+PNG \(both) ms, SVG \(svg) ms, PNG \(png) ms")
+    }
   }
 }

@@ -27,6 +27,20 @@ import _TestSupport
     #expect(FileManager.default.fileExists(atPath: model))
   }
 
+  /// More steps of the same run give a lower test NLL: a number the training did not produce cannot pass.
+  @Test func theTestNLLFallsWithTraining() throws {
+    let nll = try [2, 150].map { steps in
+      let run = try FlowBookBinary.run(
+        ["train", "--dataset", "moons", "--json", "--lr", "5e-3"]
+          + Self.tiny.map { $0 == "20" ? "\(steps)" : $0 })
+      #expect(run.exitCode == 0, "\(run.standardError)")
+      let object = try #require(
+        try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any])
+      return try #require(object["test_nll"] as? Double)
+    }
+    #expect(nll[1] < nll[0] - 0.3, "test NLL after 2 steps \(nll[0]), after 150 \(nll[1])")
+  }
+
   @Test func theAutodiffEngineAndOtherScaleBoundsTrainFromTheCommandLine() throws {
     let run = try FlowBookBinary.run(
       ["train", "--dataset", "moons", "--json", "--engine", "autodiff", "--scale-bound", "glowSigmoid", "--lu"]

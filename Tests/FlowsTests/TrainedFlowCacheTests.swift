@@ -88,14 +88,64 @@ import _TestSupport
     #expect(counter.runs == 1)
   }
 
-  @Test func theKeyIsTheFNV1aHashOfTheSortedRecipe() throws {
-    // Reference values of 64-bit FNV-1a (the FNV specification's test vectors).
+  @Test func theFNV1aHashMatchesTheSpecificationsTestVectors() {
     #expect(TrainedFlowCache.fnv1a(Data()) == 0xcbf2_9ce4_8422_2325)
     #expect(TrainedFlowCache.fnv1a(Data("a".utf8)) == 0xaf63_dc4c_8601_ec8c)
-    let recipe = try TrainedFlowCache.recipe(
-      dataset: .moons, configuration: Self.configuration, options: Self.options(), seed: 3, engine: .dense)
-    let text = String(decoding: recipe, as: UTF8.self)
-    #expect(text.hasPrefix("{\"configuration\":"))
-    #expect(text.contains("\"dataset\":\"moons\""))
+    #expect(TrainedFlowCache.fnv1a(Data("foobar".utf8)) == 0x8594_4171_f739_67e8)
+  }
+
+  /// The recipe as its sorted-keys JSON: equal for equal inputs built separately, different after any one change.
+  static func recipe(
+    dataset: ToyDataset = .moons, configuration: FlowConfiguration = configuration,
+    options: TrainingOptions = options(), seed: UInt64 = 3, engine: FlowEngine = .dense
+  ) throws -> Data {
+    try TrainedFlowCache.recipe(
+      dataset: dataset, configuration: configuration, options: options, seed: seed, engine: engine)
+  }
+
+  @Test func theKeyChangesExactlyWhenTheRecipeDoes() throws {
+    let base = try Self.recipe()
+    #expect(try Self.recipe() == base)
+    var longer = Self.options()
+    longer.steps += 1
+    var clipped = Self.options()
+    clipped.clipNorm = 1
+    var fixedSet = Self.options()
+    fixedSet.trainingSetSize = 100
+    let changed = [
+      try Self.recipe(dataset: .checkerboard),
+      try Self.recipe(configuration: FlowConfiguration(couplings: 2, hidden: 9, zeroInitialised: true)),
+      try Self.recipe(options: longer), try Self.recipe(options: clipped), try Self.recipe(options: fixedSet),
+      try Self.recipe(seed: 4), try Self.recipe(engine: .piecewise),
+    ]
+    let hashes = Set(([base] + changed).map(TrainedFlowCache.fnv1a))
+    #expect(hashes.count == changed.count + 1)
+    let text = String(decoding: base, as: UTF8.self)
+    let keys = ["\"configuration\":", "\"dataset\":\"moons\"", "\"engine\":", "\"options\":", "\"seed\":3"]
+    let positions = try keys.map { key in try #require(text.range(of: key), "\(key) in \(text)").lowerBound }
+    #expect(positions == positions.sorted(), "keys not sorted: \(text)")
+  }
+
+  @Test func anEntryIsNamedByTheDatasetAndTheHashOfItsRecipe() throws {
+    let folder = try TemporaryDirectory()
+    let cache = TrainedFlowCache(directory: folder.path)
+    let counter = TrainingCounter()
+    _ = try flow(cache, counter)
+    let recipe = try Self.recipe(engine: .piecewise)
+    let stem = "moons-" + String(TrainedFlowCache.fnv1a(recipe), radix: 16)
+    let files = Set(try FileManager.default.contentsOfDirectory(atPath: folder.path))
+    #expect(files.isSuperset(of: [stem + ".flow", stem + ".json", stem + ".recipe"]), "\(files)")
+    #expect(FileManager.default.contents(atPath: folder.path + "/" + stem + ".recipe") == recipe)
+  }
+
+  @Test func twoRecipesKeepTwoEntries() throws {
+    let folder = try TemporaryDirectory()
+    let cache = TrainedFlowCache(directory: folder.path)
+    let counter = TrainingCounter()
+    _ = try flow(cache, counter)
+    _ = try flow(cache, counter, seed: 4)
+    _ = try flow(cache, counter)
+    _ = try flow(cache, counter, seed: 4)
+    #expect(counter.runs == 2)
   }
 }

@@ -52,12 +52,26 @@ import Testing
     #expect(throws: FlowError.self) { try Trainer(options: options).train(flow, on: .moons) }
   }
 
-  @Test func aFixedTrainingSetIsResampled() throws {
-    var options = Self.smallOptions(steps: 20)
-    options.trainingSetSize = 100
+  /// Four points, drawn again and again: the flow learns them, and fresh points look far less likely.
+  @Test func aSmallFixedTrainingSetIsOverfitted() throws {
+    var options = Self.smallOptions(steps: 60)
+    options.trainingSetSize = 4
     let result = try Trainer(options: options).train(
       try Flow(FlowConfiguration(couplings: 2, hidden: 8)), on: .rings)
-    #expect(result.testNLL.isFinite)
+    let finalTrainingLoss = Double(result.losses.suffix(10).reduce(0, +)) / 10
+    #expect(result.testNLL > finalTrainingLoss + 2, "test NLL \(result.testNLL), training loss \(finalTrainingLoss)")
+  }
+
+  /// Clipping changes the gradients Adam's moments average over steps, so it changes the run after step 1.
+  @Test(arguments: [FlowEngine.piecewise, .autodiff])
+  func clipNormReachesTheTrainingSteps(engine: FlowEngine) throws {
+    var options = Self.smallOptions(steps: 5)
+    let flow = { try Flow(FlowConfiguration(couplings: 2, hidden: 16), engine: engine) }
+    let plain = try Trainer(options: options).train(try flow(), on: .moons)
+    options.clipNorm = 1e-3
+    let clipped = try Trainer(options: options).train(try flow(), on: .moons)
+    #expect(clipped.losses.first == plain.losses.first)
+    #expect(clipped.losses.last != plain.losses.last)
   }
 
   @Test func cosineScheduleDecaysFromTheBaseRateToZero() {

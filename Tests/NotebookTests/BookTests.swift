@@ -33,6 +33,18 @@ import _TestSupport
     #expect(options.echo == false)
   }
 
+  @Test func bookYmlNamesAPrefaceThatIsNoChapter() throws {
+    let book = try TemporaryDirectory()
+    try book.write("# A\n", to: "chapters/a.md")
+    try book.write("Welcome to the *book*.\n", to: "chapters/preface.md")
+    try book.write("title: Flows\npreface: preface.md\n", to: "chapters/book.yml")
+    let loaded = try load(book)
+    #expect(loaded.chapters.map(\.file) == ["chapters/a.md"])
+    #expect(loaded.metadata.preface?.markdown == "Welcome to the *book*.\n")
+    #expect(loaded.metadata.preface?.file == "chapters/preface.md")
+    #expect(loaded.warnings.isEmpty)
+  }
+
   @Test(arguments: [
     ("title: [unclosed\n", 2, "bad YAML"),
     ("title: x\nchapters: [missing.md]\n", 2, "missing.md"),
@@ -42,6 +54,8 @@ import _TestSupport
     ("title: x\nshared: ../secret.swift\n", 2, "must name a .swift file inside chapters/"),
     ("title: x\nshared: missing.swift\n", 2, "cannot read the shared source 'chapters/missing.swift'"),
     ("title: x\nbibliography: refs.json\n", 2, "must name a BibTeX .bib or CSL YAML .yaml file inside chapters/"),
+    ("title: x\npreface: ../notes.md\n", 2, "must name a .md file inside chapters/"),
+    ("title: x\npreface: missing.md\n", 2, "cannot read the preface 'chapters/missing.md'"),
     ("title: x\nbibliography: [missing.bib]\n", 2, "cannot read the bibliography chapters/missing.bib"),
     ("title: x\ncitation-style: apa\n", 2, "citation-style 'apa' is unknown (known: numeric, author-year)"),
   ])

@@ -136,3 +136,14 @@ import Testing
     #expect(panel.xTicks.allSatisfy { (-2...5).contains($0.value) })
   }
 }
+
+extension FigureLayoutTests {
+  @Test func fixedTicksReplaceFittedOnesInsideTheLimits() throws {
+    let figure = Figure().scatter([0, 1], [0, 1]).limits(x: -4...4, y: 0...3)
+      .xTicks([-6, -4, -2, 0, 2, 4]).yTicks([0, 1, 2], labels: ["PyTorch", "dense"])
+    let panel = try #require(FigureLayout(figure, measurer: CairoTextMeasurer()).panels.first)
+    #expect(panel.xTicks.map(\.value) == [-4, -2, 0, 2, 4])
+    #expect(panel.xTicks.map(\.label) == ["\u{2212}4", "\u{2212}2", "0", "2", "4"])
+    #expect(panel.yTicks.map(\.label) == ["PyTorch", "dense", "2"])
+  }
+}

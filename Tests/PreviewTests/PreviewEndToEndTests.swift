@@ -51,7 +51,7 @@ import _TestSupport
     let fixed = try events.next("reload").json()
     #expect(fixed["ok"] as? Bool == true)
     #expect(try RawHTTP.get("/01-intro.html", port: preview.port).body.contains("Fixed prose."))
-    #expect(preview.output.contains("chapters/01-intro.md changed"))
+    #expect(preview.output.contains("  chapters/01-intro.md changed · reran chapters/01-intro.md · "))
     #expect(preview.output.contains("✘ 1 failed: chapters/01-intro.md:6"))
   }
 
@@ -72,6 +72,10 @@ import _TestSupport
   @Test func ctrlCStopsTheServerAndTheRunningCell() throws {
     let book = try PreviewBook.make()
     let preview = try PreviewProcess(book: book.path)
+    // A finished rebuild first: each rebuild installs the build's Ctrl-C handling again, which must not undo it.
+    let events = try EventStreamClient(port: preview.port)
+    try PreviewBook.save(PreviewBook.intro(prose: "Rebuilt once."), to: PreviewBook.intro, in: book)
+    _ = try events.next("reload")
     try PreviewBook.save(
       PreviewBook.intro(prose: "Sleeping.", cell: "print(\"sleeping\")\nsleep(300)"), to: PreviewBook.intro, in: book)
     let deadline = Date() + 300

@@ -193,3 +193,44 @@ extension ReportBuilderTests {
       html.contains("<h1 id=\"heading\"><span class=\"section-number\">1</span> Heading</h1>"))
   }
 }
+
+extension ReportBuilderTests {
+  @Test func aCellWithHiddenCodeShowsNoRunTime() throws {
+    var hidden = Cell(index: 0, code: "show(markdown: evidence)", line: 3)
+    hidden.options.echo = false
+    let shown = Cell(index: 1, code: "print(1)", line: 7)
+    let chapter = ExecutedChapter(
+      chapter: Chapter(
+        file: "chapters/01-a.md", blocks: [.prose("# A", line: 1), .cell(hidden), .cell(shown)]),
+      results: [
+        CellResult(status: .ok, outputs: [.markdown("Evidence.")], seconds: 2.5),
+        CellResult(status: .ok, outputs: [.text("1\n")], seconds: 0.25),
+      ],
+      displayDirectory: book.displays.path)
+    let html = try #require(
+      try ReportBuilder(metadata: book.metadata, assets: nil).build([chapter]).text("01-a.html"))
+    #expect(!html.contains(">2.50 s</p>"))
+    #expect(html.contains(">0.25 s</p>"))
+  }
+}
+
+extension ReportBuilderTests {
+  @Test func thePrefaceOpensTheIndexPageWithMathAndReferences() throws {
+    let metadata = BookMetadata(
+      title: "T", preface: ("## Goals\n\nDerive $\\log p$, then read @sec-coupling.\n", "chapters/preface.md"))
+    let report = try ReportBuilder(metadata: metadata, assets: nil).build(book.chapters)
+    let index = try #require(report.text("index.html"))
+    let preface = try #require(index.range(of: "<section class=\"preface\">"))
+    #expect(index[preface.upperBound...].contains("<h2>Goals</h2>"))
+    #expect(index.contains("href=\"02-coupling.html#sec-coupling\">Section 2.1</a>"))
+    #expect(index.range(of: "<nav class=\"toc\"")!.lowerBound > preface.lowerBound)
+    #expect(try #require(report.text("print.html")).contains("class=\"preface\"") == false)
+  }
+
+  @Test func aPrefaceReferenceToAnUnknownLabelIsAnError() throws {
+    let metadata = BookMetadata(title: "T", preface: ("See @fig-nowhere.\n", "chapters/preface.md"))
+    #expect(throws: WeaveError.self) {
+      try ReportBuilder(metadata: metadata, assets: nil).build(book.chapters)
+    }
+  }
+}

@@ -44,6 +44,10 @@ public struct Axes: Sendable {
   public var colorbarLabel: String?
   /// Light grid lines at the major ticks.
   public var showsGrid = true
+  /// Fixed x ticks (data values and labels) instead of ones fitted to the axis; those outside the limits are dropped.
+  public var xTicks: [Tick]?
+  /// Fixed y ticks instead of fitted ones.
+  public var yTicks: [Tick]?
 
   /// An empty axes with default styling.
   public init() {}

@@ -67,6 +67,26 @@ extension AxesBuilding {
   /// Adds a colorbar for the last colour-mapped series (density, 2-D histogram, coloured scatter, contour).
   public func colorbar(_ label: String = "") -> Self { updatingAxes { $0.colorbarLabel = label } }
 
+  /// Puts the x ticks at `values` (data units), labelled by `labels` or formatted like fitted ticks;
+  /// e.g. the edges of a checkerboard's squares, or named categories of a bar chart.
+  public func xTicks(_ values: [Double], labels: [String]? = nil) -> Self {
+    updatingAxes { $0.xTicks = fixedTicks(values, labels) }
+  }
+
+  /// Puts the y ticks at `values` (data units), labelled by `labels` or formatted like fitted ticks.
+  public func yTicks(_ values: [Double], labels: [String]? = nil) -> Self {
+    updatingAxes { $0.yTicks = fixedTicks(values, labels) }
+  }
+
   /// Shows or hides the light grid lines (shown by default).
   public func grid(_ visible: Bool) -> Self { updatingAxes { $0.showsGrid = visible } }
+}
+
+/// Ticks at `values` with `labels` (one per value; missing ones formatted like fitted ticks).
+private func fixedTicks(_ values: [Double], _ labels: [String]?) -> [Tick] {
+  let step = zip(values, values.dropFirst()).map { abs($1 - $0) }.filter { $0 > 0 }.min()
+  let formatted = TickLocator.format(values, step: step)
+  return values.indices.map { i in
+    Tick(value: values[i], label: labels.flatMap { i < $0.count ? $0[i] : nil } ?? formatted[i])
+  }
 }

@@ -8,10 +8,9 @@ extension PanelArranger {
     let axes = figure.axes[i]
     var plot = initialPlot
     func fitX() -> [Tick] {
-      fitting.ticks(
-        lower: limits.x.lowerBound, upper: limits.x.upperBound, scale: axes.xScale,
-        length: plot.width,
-        horizontal: true)
+      ticks(
+        axes.xTicks, lower: limits.x.lowerBound, upper: limits.x.upperBound, scale: axes.xScale,
+        length: plot.width, horizontal: true)
     }
     // The last x tick label is centred on its tick and may stick out of the cell: narrow the plot until it fits.
     var xTicks = fitX()
@@ -27,10 +26,10 @@ extension PanelArranger {
     }
     if axes.equalAspect { plot = equalAspect(plot, limits) }
     xTicks = fitX()
-    let yTicks = fitting.ticks(
-      lower: limits.y.lowerBound, upper: limits.y.upperBound, scale: axes.yScale,
-      length: plot.height,
-      horizontal: false, maxLabelWidth: showsYTickLabels(i) ? yTickWidth : nil)
+    let yTicks = ticks(
+      axes.yTicks, lower: limits.y.lowerBound, upper: limits.y.upperBound, scale: axes.yScale,
+      length: plot.height, horizontal: false,
+      maxLabelWidth: showsYTickLabels(i) ? yTickWidth : nil)
     let x = AxisMapping(
       scale: axes.xScale, lower: limits.x.lowerBound, upper: limits.x.upperBound, start: plot.x,
       end: plot.maxX)

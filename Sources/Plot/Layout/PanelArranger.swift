@@ -29,9 +29,9 @@ struct PanelArranger {
     // Heights → y ticks and colorbars → horizontal margins, aligned along each column.
     let heights = (0..<count).map { cells[$0].height - top[$0] - bottom[$0] }
     let yTicks = (0..<count).map { i in
-      fitting.ticks(
-        lower: limits[i].y.lowerBound, upper: limits[i].y.upperBound, scale: figure.axes[i].yScale,
-        length: heights[i], horizontal: false)
+      ticks(
+        figure.axes[i].yTicks, lower: limits[i].y.lowerBound, upper: limits[i].y.upperBound,
+        scale: figure.axes[i].yScale, length: heights[i], horizontal: false)
     }
     let yTickWidths = (0..<count).map { showsYTickLabels($0) ? widest(yTicks[$0]) : 0 }
     var left = (0..<count).map { tickSpace + yTickWidths[$0] + labelBand(figure.axes[$0].yLabel) }
@@ -96,6 +96,21 @@ struct PanelArranger {
     let ticks = colorbarTicks(scale.range, length: length)
     return PlotStyle.colorbarGap + PlotStyle.colorbarWidth + tickSpace + widest(ticks)
       + labelBand(label)
+  }
+
+  /// The axis's `fixed` ticks inside its limits (scaled coordinates `lower…upper`), or ticks fitted to it.
+  func ticks(
+    _ fixed: [Tick]?, lower: Double, upper: Double, scale: Scale, length: Double, horizontal: Bool,
+    maxLabelWidth: Double? = nil
+  ) -> [Tick] {
+    guard let fixed else {
+      return fitting.ticks(
+        lower: lower, upper: upper, scale: scale, length: length, horizontal: horizontal,
+        maxLabelWidth: maxLabelWidth)
+    }
+    let (a, b) = (scale.inverse(lower), scale.inverse(upper))
+    let inside = min(a, b)...max(a, b)
+    return fixed.filter { inside.contains($0.value) }
   }
 
   func colorbarTicks(_ range: ClosedRange<Double>, length: Double) -> [Tick] {

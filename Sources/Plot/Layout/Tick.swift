@@ -6,6 +6,12 @@ public struct Tick: Sendable, Hashable {
   public var value: Double
   /// Its label (label markup).
   public var label: String
+
+  /// A tick at `value` labelled `label`.
+  public init(value: Double, label: String) {
+    self.value = value
+    self.label = label
+  }
 }
 
 /// Picks "nice" tick values (steps of 1, 2, 2.5 or 5 × 10^k, or whole decades on a log axis)

@@ -84,6 +84,8 @@ public final class PreviewSession: @unchecked Sendable {
     let pages = PageSnapshot(of: outputDirectory).changedPages(since: before)
     hub.rebuildFinished(ReloadMessage(pages: pages, ok: outcome.ok, failures: outcome.failures))
     if let list = outcome.watch { watcher?.watch(list) }
-    log(RebuildLine(changed: changed, outcome: outcome, seconds: Date().timeIntervalSince(started)).text)
+    // The served folder is the book's `output/`.
+    let book = (outputDirectory as NSString).deletingLastPathComponent
+    log(RebuildLine(bookDirectory: book, changed: changed, outcome: outcome, seconds: Date().timeIntervalSince(started)).text)
   }
 }

@@ -5,13 +5,15 @@ import Foundation
 /// `21:04:13  chapters/02-coupling.md changed · reran chapters/02-coupling.md · 3.42 s ✔`; a failed build
 /// adds its failures' places, e.g. `✘ 1 failed: chapters/02-coupling.md:41`.
 struct RebuildLine {
+  /// The book folder; changed paths inside it are shown relative to it.
+  var bookDirectory: String
   var changed: [String]
   var outcome: RebuildOutcome
   var seconds: Double
 
   var text: String {
     let clock = Self.clock.string(from: Date())
-    let what = changed.isEmpty ? "first build" : Self.list(changed.map(Self.shortPath)) + " changed"
+    let what = changed.isEmpty ? "first build" : Self.list(changed.map(shortPath)) + " changed"
     let reran = outcome.reran.isEmpty ? "nothing reran" : "reran " + Self.list(outcome.reran)
     var line = "\(clock)  \(what) · \(reran) · \(String(format: "%.2f", seconds)) s "
     if outcome.ok {
@@ -27,10 +29,12 @@ struct RebuildLine {
     items.count <= 3 ? items.joined(separator: ", ") : items.prefix(3).joined(separator: ", ") + " and \(items.count - 3) more"
   }
 
-  /// `path` relative to the working folder when inside it.
-  private static func shortPath(_ path: String) -> String {
-    let here = FileManager.default.currentDirectoryPath + "/"
-    return path.hasPrefix(here) ? String(path.dropFirst(here.count)) : path
+  /// `path` relative to the book (`chapters/01-intro.md`), else to the working folder, else as it is.
+  private func shortPath(_ path: String) -> String {
+    for folder in [bookDirectory, FileManager.default.currentDirectoryPath] where path.hasPrefix(folder + "/") {
+      return String(path.dropFirst(folder.count + 1))
+    }
+    return path
   }
 
   private static let clock: DateFormatter = {

@@ -28,15 +28,24 @@ extension BookOutline {
       chapters[index].assignHeadingIDs(registry: &registry)
       try chapters[index].checkReferences(against: registry.targets, citations: &citations)
     }
+    var preface: PreparedMarkdown?
+    if let (markdown, file) = metadata.preface {
+      let prepared = try PreparedMarkdown(
+        markdown, at: ChapterLocation(file: file, line: 1), rawHTML: .keep)
+      for site in prepared.references where registry.targets[site.label] == nil {
+        throw .undefinedReference(site.label, at: site.location)
+      }
+      preface = prepared
+    }
     let math = try renderer.map { renderer throws(WeaveError) in
-      try TypesetMath(chapters.flatMap(\.formulas), renderer: renderer)
+      try TypesetMath(chapters.flatMap(\.formulas) + (preface?.maths ?? []), renderer: renderer)
     }
     for index in chapters.indices {
       chapters[index].resolveTitles(targets: registry.targets, math: math ?? .inBrowser)
     }
     self.init(
       metadata: metadata, chapters: chapters, targets: registry.targets, figureCopies: figureCopies,
-      citations: citations, math: math ?? .inBrowser)
+      citations: citations, math: math ?? .inBrowser, preface: preface)
   }
 
   /// `chapters/02-flows.md` → `02-flows.html`; never `index.html` or `print.html`, which the book uses.

@@ -13,6 +13,8 @@ struct BookOutline {
   var citations: CitationIndex
   /// Every formula typeset at build time, or `.inBrowser`.
   var math: TypesetMath
+  /// The book's preface (`preface:` in `book.yml`), shown on the index page.
+  var preface: PreparedMarkdown?
 }
 
 /// One chapter: its page, its number, its title and its blocks ready to render.

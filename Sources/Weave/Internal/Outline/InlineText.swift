@@ -16,13 +16,13 @@ enum InlineText {
     }
   }
 
-  /// `text` as plain text: math as its TeX, references as their text.
+  /// `text` as plain text: math as readable text (`ReadableTeX`), references as their text.
   static func plain(
     _ text: String, in prepared: PreparedMarkdown, targets: [String: CrossReferenceTarget]
   ) -> String {
     Placeholder.replacing(in: text) { placeholder in
       switch placeholder.kind {
-      case .math: prepared.maths[placeholder.index].tex
+      case .math: ReadableTeX.text(prepared.maths[placeholder.index].tex)
       case .reference: referenceText(prepared.references[placeholder.index], targets)
       case .citation: citationText(prepared.citations[placeholder.index])
       case .heading, .footnote: ""

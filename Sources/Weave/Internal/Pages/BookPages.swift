@@ -20,7 +20,9 @@ struct BookPages {
   // MARK: - Pages
 
   func indexPage() -> String {
-    let main = titleBlock() + tableOfContents(context: .index) + layout.pageNavigation(after: nil)
+    let main =
+      titleBlock() + prefaceHTML() + tableOfContents(context: .index)
+      + layout.pageNavigation(after: nil)
     return layout.document(
       title: layout.bookTitle, bodyClass: "index-page",
       body: layout.withSidebar(current: nil, main: main))
@@ -58,6 +60,12 @@ struct BookPages {
         "<p class=\"authors\">\(metadata.authors.map(\.htmlEscaped).joined(separator: ", "))</p>\n"
     }
     return html + "</header>\n"
+  }
+
+  private func prefaceHTML() -> String {
+    guard let preface = outline.preface else { return "" }
+    let markdown = MarkdownHTML(targets: outline.targets, context: .index, math: outline.math)
+    return "<section class=\"preface\">\n\(markdown.html(preface))</section>\n"
   }
 
   private func tableOfContents(context: PageContext) -> String {

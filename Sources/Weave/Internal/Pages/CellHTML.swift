@@ -2,7 +2,7 @@ import Foundation
 import Notebook
 
 /// The HTML of one executed cell: its code (highlighted in the browser, folded when asked), its
-/// outputs in order, its error at the chapter line, and its run time.
+/// outputs in order, its error at the chapter line, and its run time (when its code is shown).
 struct CellHTML {
   let markdown: MarkdownHTML
   /// Whether the cell's run time is shown (never in the print version, which the PDF is made from).
@@ -17,7 +17,8 @@ struct CellHTML {
     if outline.result.status == .notRun, options.eval {
       html += "<p class=\"cell-not-run\">Not run: an earlier cell of this chapter failed.</p>\n"
     }
-    if showsTimes { html += meta(outline) }
+    // A cell whose code is hidden reads as part of the text (a hand-in, say): no run-time badge.
+    if showsTimes, options.echo { html += meta(outline) }
     return html + "</div>\n"
   }
 

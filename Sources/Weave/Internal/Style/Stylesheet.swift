@@ -208,7 +208,10 @@ enum Stylesheet {
       figure, .equation, .math.display, .cell-error, tr { break-inside: avoid; }
       .callout { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
       .reference-preview { display: none !important; }
-      .references { break-before: page; }
+      .references { margin-top: 1rem; }
+      .references > h2 { margin-top: 0; font-size: 1.15rem; }
+      .reference-list li { margin-bottom: 0.25em; }
+      .print-page .references { break-before: page; }   /* the book's list; a chapter printed alone keeps its own */
       .callout-title { break-after: avoid; }
       pre, pre code { white-space: pre-wrap; overflow-wrap: anywhere; }
       .cell-figure img { max-height: 110mm; }

@@ -1,0 +1,56 @@
+import Testing
+import _TestSupport
+
+@testable import Notebook
+
+/// The chapter cache key: whatever changes a chapter's results changes its key, and nothing else does.
+@Suite struct ChapterRunnerTests {
+  /// A runner over a fake library (no compiler run beyond `swiftc --version`).
+  static func key(
+    _ settings: BuildSettings, code: String = "print(1)\n", prose: String = "Words.",
+    in folder: TemporaryDirectory
+  ) throws -> String {
+    let toolchain = Toolchain(libraryDirectory: folder.path + "/build", sourcesDirectory: folder.path + "/Sources")
+    let chapter = Chapter(
+      file: "chapters/a.md",
+      blocks: [.prose(prose, line: 1), .cell(Cell(index: 0, code: code, line: 3))])
+    let runner = try ChapterRunner(
+      toolchain: toolchain, settings: settings, cacheDirectory: folder.path + "/cache", chapters: [chapter])
+    return runner.key(for: chapter)
+  }
+
+  static let base = BuildSettings(bookDirectory: "/book", parameters: ["steps": "10"], profile: .full, seed: 0)
+
+  @Test func theSameChapterAndSettingsGiveTheSameKeyAndProseIsNotPartOfIt() throws {
+    let folder = try TemporaryDirectory()
+    let key = try Self.key(Self.base, in: folder)
+    #expect(try Self.key(Self.base, in: folder) == key)
+    #expect(try Self.key(Self.base, prose: "Other words.", in: folder) == key)
+  }
+
+  @Test func theKeyNamesTheCompiler() throws {
+    let folder = try TemporaryDirectory()
+    let key = try Self.key(Self.base, in: folder)
+    let toolchain = Toolchain(libraryDirectory: folder.path + "/build", sourcesDirectory: folder.path + "/Sources")
+    let compiler = try toolchain.compilerVersion(memoFile: folder.path + "/cache/compiler-version")
+    #expect(compiler.contains("Swift"))
+    #expect(key.contains(compiler))
+  }
+
+  @Test(arguments: [
+    BuildSettings(bookDirectory: "/book", parameters: ["steps": "10"], profile: .full, seed: 1),
+    BuildSettings(bookDirectory: "/book", parameters: ["steps": "10"], profile: .quick, seed: 0),
+    BuildSettings(bookDirectory: "/book", parameters: ["steps": "11"], profile: .full, seed: 0),
+    BuildSettings(bookDirectory: "/book", parameters: ["steps": "10", "n": "2"], profile: .full, seed: 0),
+    BuildSettings(bookDirectory: "/book", parameters: [:], profile: .full, seed: 0),
+  ])
+  func eachBuildSettingChangesTheKey(_ settings: BuildSettings) throws {
+    let folder = try TemporaryDirectory()
+    #expect(try Self.key(settings, in: folder) != Self.key(Self.base, in: folder))
+  }
+
+  @Test func theCellSourceChangesTheKey() throws {
+    let folder = try TemporaryDirectory()
+    #expect(try Self.key(Self.base, code: "print(2)\n", in: folder) != Self.key(Self.base, in: folder))
+  }
+}
