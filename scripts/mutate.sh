@@ -104,8 +104,8 @@ for i in "${selected[@]}"; do
     echo "SURVIVED  $name ($file; tests ${filters[$i]})"
     survived=$((survived + 1))
   else
-    failing=$(grep -cE '^✘ Test .* failed' "$logs/$name.log" || true)
-    echo "caught    $name ($failing failing tests of ${filters[$i]})"
+    failing=$(grep -oE '^✘ Test [^ (]+' "$logs/$name.log" | cut -d' ' -f3 | sort -u | paste -sd' ' || true)
+    echo "caught    $name by: $failing"
     caught=$((caught + 1))
   fi
   cp "$root/$file" "$file"

@@ -9,6 +9,12 @@ public enum CellProtocol {
   /// Marks an event line; an ASCII record separator never appears in ordinary printed text.
   public static let displayPrefix = "\u{1E}flowbook:"
 
+  /// Rows of a `show(Table)` sent to the page; the event says how many more were left out (`omittedRows`).
+  public static let tableRowLimit = 1000
+  /// Characters of a `show(markdown:)` sent to the page; the event says how many more were left out
+  /// (`omittedCharacters`).
+  public static let markdownCharacterLimit = 200_000
+
   /// How thoroughly a chapter should work: `--quick` for fast drafts, `--full` (the default) for the report.
   public enum Profile: String, Sendable, CaseIterable {
     case quick, full
@@ -34,11 +40,11 @@ public enum CellProtocol {
     case beginCell = "begin-cell"
     /// `name`: a figure file written to the display directory.
     case figure
-    /// `text`: Markdown to render.
+    /// `text`: Markdown to render; `omittedCharacters` when it was cut.
     case markdown
     /// `text`: a LaTeX display equation.
     case latex
-    /// `header`, `rows`: a table.
+    /// `header`, `rows`: a table; `omittedRows` when it was cut.
     case table
     /// `step`, `total`, `message`: progress for the terminal only.
     case progress

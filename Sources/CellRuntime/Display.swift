@@ -34,9 +34,11 @@ public func show(_ figure: Figure, file: StaticString = #filePath, line: UInt = 
   emit(.figure, ["name": stem + ".svg"])
 }
 
-/// Shows Markdown below the current cell, rendered like the chapter's prose.
+/// Shows Markdown below the current cell, rendered like the chapter's prose; a text longer than
+/// `CellProtocol.markdownCharacterLimit` is cut, with a note.
 public func show(markdown: String) {
-  emit(.markdown, ["text": markdown])
+  let shown = markdown.prefix(CellProtocol.markdownCharacterLimit)
+  emit(.markdown, ["text": String(shown), "omittedCharacters": markdown.count - shown.count])
 }
 
 /// Shows a LaTeX display equation below the current cell (without `$$` or `\[`).
@@ -44,9 +46,10 @@ public func show(latex: String) {
   emit(.latex, ["text": latex])
 }
 
-/// Shows a table below the current cell.
+/// Shows a table below the current cell; its first `CellProtocol.tableRowLimit` rows, with a note of the rest.
 public func show(_ table: Table) {
-  emit(.table, ["header": table.header, "rows": table.rows])
+  let rows = table.rows.prefix(CellProtocol.tableRowLimit)
+  emit(.table, ["header": table.header, "rows": Array(rows), "omittedRows": table.rows.count - rows.count])
 }
 
 /// The folder displays (figures) are written to, set by the engine.

@@ -50,8 +50,8 @@ public struct BuildSettings: Sendable, Equatable {
       Variable.parameters: parameterLines,
       Variable.profile: profile.rawValue,
       Variable.seed: String(seed),
-      // A crash report is the cell's error message, not a multi-second symbolicated backtrace.
-      "SWIFT_BACKTRACE": "enable=no",
+      // A trap writes the crashed thread's frames as JSON, so its chapter line can be named (`CrashReport`).
+      "SWIFT_BACKTRACE": CrashReport.environmentValue,
     ]
     // Chapters already run in parallel, one per core, and a forked `error: true` cell must not find
     // BLAS worker threads missing; the user's own choice wins.

@@ -1,7 +1,7 @@
 /// Parsing of `//| key: value` option lines and of option defaults in YAML.
 extension CellOptions {
   /// The option keys a cell, a chapter's front matter or `book.yml`'s `defaults` may set.
-  public static let keys = ["label", "echo", "eval", "output", "fig-cap", "error", "timeout", "code-fold"]
+  public static let keys = ["label", "echo", "eval", "output", "fig-cap", "error", "timeout", "code-fold", "output-lines"]
 
   /// Sets option `key` from its text `value`; throws a message naming the key and the accepted values.
   mutating func set(_ key: String, to rawValue: String) throws(OptionError) {
@@ -29,6 +29,11 @@ extension CellOptions {
         throw OptionError("timeout must be a positive number of seconds, not '\(value)'")
       }
       timeout = seconds
+    case "output-lines":
+      guard let lines = Int(value), lines > 0 else {
+        throw OptionError("output-lines must be a positive number of lines, not '\(value)'")
+      }
+      outputLines = lines
     case "code-fold":
       switch value {
       case "true": codeFold = .folded

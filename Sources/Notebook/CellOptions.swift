@@ -21,6 +21,9 @@ public struct CellOptions: Sendable, Equatable {
   public var expectsError: Bool = false
   /// Seconds the cell may run before it is stopped.
   public var timeout: Double?
+  /// Lines of printed text the page shows at most (the first ones and the last fifth); the whole text is
+  /// linked as a file.
+  public var outputLines: Int = 500
   /// Whether the echoed code is folded (`code-fold: true`), folded but open (`show`), or plain.
   public var codeFold: CodeFold = .none
 

@@ -36,6 +36,9 @@ public enum CellOutput: Sendable, Equatable, Codable {
   case latex(String)
   /// A table (from `show(table)`): column headers and rows of cell texts, raw.
   case table(header: [String], rows: [[String]])
+  /// Printed text left out of the page (the cell printed more than its `output-lines`): how many lines, and
+  /// the file inside `ExecutedChapter.displayDirectory` holding the cell's whole printed text.
+  case truncated(omittedLines: Int, fullOutput: String)
 }
 
 /// Why a cell failed, located in the chapter.

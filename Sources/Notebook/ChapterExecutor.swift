@@ -138,7 +138,9 @@ struct ChapterExecutor: Sendable {
     _ chapter: Chapter, _ program: [Cell], keeping earlier: ChapterRun, in workDirectory: String,
     report: (ChapterProgress) -> Void
   ) throws -> ChapterRun {
-    var stream = DisplayStream(cells: chapter.cells)
+    var stream = DisplayStream(
+      cells: chapter.cells, file: chapter.file, sharedFile: chapter.shared?.file,
+      displayDirectory: workDirectory + "/displays")
     let positions = Dictionary(uniqueKeysWithValues: program.enumerated().map { ($1.index, $0 + 1) })
     var timedOut: Int?
     let outcome = try ChildProcess.run(
@@ -172,9 +174,11 @@ struct ChapterExecutor: Sendable {
           text: "stopped after the cell's timeout of \(limit.secondsText) s; raise it with //| timeout: <seconds>"))
     } else if outcome.exitCode != 0, let cell = stream.currentCell ?? program.first?.index {
       let ending = RuntimeFailure.ending(exitCode: outcome.exitCode, signal: outcome.signal)
-      stream.fail(
-        cell,
-        RuntimeFailure.diagnostic(from: outcome.standardError, cellStart: chapter.cells[cell].line, ending: ending))
+      let origin = RuntimeFailure.Origin(
+        chapterFile: chapter.file, sharedFile: chapter.shared?.file, cellStart: chapter.cells[cell].line)
+      for diagnostic in RuntimeFailure.diagnostics(from: outcome.standardError, in: origin, ending: ending) {
+        stream.fail(cell, diagnostic)
+      }
     } else if let cell = stream.currentCell, cell != program.last?.index {
       // `exit(0)` in a cell ends the whole program: the cells after it would silently not run.
       stream.fail(

@@ -81,7 +81,7 @@ public struct ChapterRunner: Sendable {
     }
     for cell in chapter.cells {
       let options = cell.options
-      key += "cell \(cell.index) eval=\(options.eval) error=\(options.expectsError)"
+      key += "cell \(cell.index) eval=\(options.eval) error=\(options.expectsError) output-lines=\(options.outputLines)"
       key += " option-error=\(cell.optionError?.message ?? "")\n\(cell.code)\n"
     }
     for expression in chapter.inlineExpressions {

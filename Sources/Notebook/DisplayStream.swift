@@ -19,12 +19,24 @@ struct DisplayStream {
   private(set) var currentCell: Int?
   private(set) var currentCellStart = Date()
   private var pending = Data()
+  /// Each cell's printed text, bounded; its whole text goes to a file in `displayDirectory` when it is long.
+  private var texts: [Int: BoundedText] = [:]
+  private let outputLines: [Int]
+  private let displayDirectory: String?
   /// Chapter line of each cell's first code line, to locate runtime errors inside cells.
   private let cellLines: [Int]
+  /// The chapter's file and its shared source's, to locate runtime errors.
+  private let file: String
+  private let sharedFile: String?
 
-  init(cells: [Cell]) {
+  /// A stream for the program of `cells`, of the chapter `file` with the shared source `sharedFile`.
+  init(cells: [Cell], file: String = "", sharedFile: String? = nil, displayDirectory: String? = nil) {
     run = ChapterRun(cellCount: cells.count)
     cellLines = cells.map(\.line)
+    outputLines = cells.map(\.options.outputLines)
+    self.displayDirectory = displayDirectory
+    self.file = file
+    self.sharedFile = sharedFile
   }
 
   /// Takes the next chunk of output; returns the events it completed.
@@ -32,6 +44,17 @@ struct DisplayStream {
     pending += chunk
     var events: [Event] = []
     var lineStart = pending.startIndex
+    // Without an event marker, every complete line is printed text: passed on at once, not line by line, so a
+    // cell printing millions of lines costs little.
+    if !pending.containsByte(Self.prefix[Self.prefix.startIndex]) {
+      if let newline = pending.lastIndex(of: UInt8(ascii: "\n")) {
+        appendText(Data(pending[...newline]))
+        lineStart = newline + 1
+      }
+      lineStart = passLongLine(from: lineStart)
+      pending = Data(pending[lineStart...])
+      return events
+    }
     while let newline = pending[lineStart...].firstIndex(of: UInt8(ascii: "\n")) {
       let line = pending[lineStart...newline]
       lineStart = newline + 1
@@ -43,8 +66,18 @@ struct DisplayStream {
       }
     }
     // Only the unfinished last line stays pending; it is copied once per chunk, not once per line.
+    lineStart = passLongLine(from: lineStart)
     pending = Data(pending[lineStart...])
     return events
+  }
+
+  /// Passes on most of an unfinished line longer than 64 KiB, keeping enough to find an event marker split
+  /// between chunks; returns where the pending text now starts.
+  private mutating func passLongLine(from lineStart: Int) -> Int {
+    let keep = Self.prefix.count
+    guard pending.endIndex - lineStart > 65536 else { return lineStart }
+    appendText(Data(pending[lineStart..<(pending.endIndex - keep)]))
+    return pending.endIndex - keep
   }
 
   /// Ends the stream: the last cell's time is taken and unfinished text kept.
@@ -71,11 +104,14 @@ struct DisplayStream {
       run.cells[cell].status = .ok
       return .beganCell(cell)
     case .figure?: append(event["name"] as? String, as: CellOutput.figure)
-    case .markdown?: append(event["text"] as? String, as: CellOutput.markdown)
+    case .markdown?:
+      append(event["text"] as? String, as: CellOutput.markdown)
+      appendNote(omitted: event["omittedCharacters"] as? Int, "character")
     case .latex?: append(event["text"] as? String, as: CellOutput.latex)
     case .table?:
       if let header = event["header"] as? [String], let rows = event["rows"] as? [[String]] {
         appendOutput(.table(header: header, rows: rows))
+        appendNote(omitted: event["omittedRows"] as? Int, "row")
       }
     case .progress?:
       return .progress(
@@ -84,7 +120,10 @@ struct DisplayStream {
     case .isolatedEnd?:
       guard let cell = event["cell"] as? Int, run.cells.indices.contains(cell), event["failed"] as? Bool == true
       else { return nil }
-      fail(cell, RuntimeFailure.diagnostic(from: event["stderr"] as? String ?? "", cellStart: cellLines[cell]))
+      let origin = RuntimeFailure.Origin(chapterFile: file, sharedFile: sharedFile, cellStart: cellLines[cell])
+      for diagnostic in RuntimeFailure.diagnostics(from: event["stderr"] as? String ?? "", in: origin) {
+        fail(cell, diagnostic)
+      }
     case .inlineValue?:
       if let index = event["index"] as? Int, let text = event["text"] as? String { run.inlineValues[index] = text }
     case nil: break
@@ -96,6 +135,12 @@ struct DisplayStream {
     if let value { appendOutput(output(value)) }
   }
 
+  /// A note under a display that was cut, e.g. `*… 999,000 more rows not shown*`.
+  private mutating func appendNote(omitted: Int?, _ unit: String) {
+    guard let omitted, omitted > 0 else { return }
+    appendOutput(.markdown("*… \(omitted) more \(unit)\(omitted == 1 ? "" : "s") not shown*"))
+  }
+
   private mutating func appendOutput(_ output: CellOutput) {
     guard let currentCell else { return }
     run.cells[currentCell].outputs.append(output)
@@ -103,7 +148,14 @@ struct DisplayStream {
 
   private mutating func appendText(_ data: Data) {
     guard let currentCell, !data.isEmpty else { return }
-    let text = String(decoding: data, as: UTF8.self)
+    let file = displayDirectory.map { $0 + "/" + Self.fullOutputName(currentCell) }
+    appendShown(texts[currentCell, default: BoundedText(lines: outputLines[currentCell], file: file)].append(data))
+  }
+
+  /// Adds text to the current cell's last text output, or starts one.
+  private mutating func appendShown(_ shown: Data) {
+    guard let currentCell, !shown.isEmpty else { return }
+    let text = String(decoding: shown, as: UTF8.self)
     // Taken out of the array, the previous text is uniquely referenced and grows in place.
     if case .text(var previous)? = run.cells[currentCell].outputs.last {
       run.cells[currentCell].outputs.removeLast()
@@ -115,6 +167,31 @@ struct DisplayStream {
   }
 
   private mutating func closeCurrentCell() {
-    if let currentCell { run.cells[currentCell].seconds = Date().timeIntervalSince(currentCellStart) }
+    guard let currentCell else { return }
+    run.cells[currentCell].seconds = Date().timeIntervalSince(currentCellStart)
+    let ending = texts[currentCell]?.finish()
+    texts[currentCell] = nil
+    switch ending {
+    case .whole(let rest)?:
+      appendShown(Data(rest.utf8))
+    case .truncated(let omitted, let tail)?:
+      let name = Self.fullOutputName(currentCell)
+      run.cells[currentCell].outputs.append(.truncated(omittedLines: omitted, fullOutput: name))
+      if !tail.isEmpty { run.cells[currentCell].outputs.append(.text(tail)) }
+    case nil: break
+    }
+  }
+
+  /// The file holding a cell's whole printed text when the page shows only part of it.
+  static func fullOutputName(_ cell: Int) -> String { "cell\(cell)-output.txt" }
+}
+
+extension Data {
+  /// Whether `byte` occurs, found with `memchr`.
+  func containsByte(_ byte: UInt8) -> Bool {
+    withUnsafeBytes { bytes in
+      guard let base = bytes.baseAddress, bytes.count > 0 else { return false }
+      return memchr(base, Int32(byte), bytes.count) != nil
+    }
   }
 }

@@ -1,20 +1,75 @@
-/// Turns what a crashed chapter program wrote to standard error into a diagnostic for its cell.
+/// Turns what a crashed chapter program wrote to standard error into diagnostics for its cell.
+///
+/// The line that trapped comes from the runtime's crash report (`CrashReport`): the innermost frame in the
+/// chapter or in the book's shared source. A trap inside a library function names that function ("in
+/// Flow.sample, called here"); a trap inside the shared source is reported there, with a note at the
+/// calling cell's line. Without a report (the program was killed, or exited), the runtime's own
+/// `chapters/x.md:12:` prefix, if any, locates the message.
 enum RuntimeFailure {
-  /// The message without the Swift runtime's `file:line: ` prefix; the line becomes relative to `cellStart`.
-  /// `ending` says how the program ended, for a crash that wrote nothing.
-  static func diagnostic(
-    from standardError: String, cellStart: Int?, ending: String = "the cell crashed"
-  ) -> ChapterRun.Diagnostic {
-    // The runtime's stack trace lists addresses in the generated program, which say nothing about the cell.
-    let text = String(standardError.split(separator: "Current stack trace:", maxSplits: 1).first ?? "").trimmed
-    guard let match = text.firstMatch(of: /(?m)^(.+?\.md):(\d+): (.*)/) else {
-      return ChapterRun.Diagnostic(severity: "error", text: text.isEmpty ? ending : text)
+  /// Where the crashed program's code came from.
+  struct Origin {
+    /// `chapters/<name>.md`.
+    var chapterFile: String
+    /// The book's shared source, e.g. `chapters/course.swift`, if the program has one.
+    var sharedFile: String?
+    /// Chapter line of the first code line of the cell that was running.
+    var cellStart: Int
+  }
+
+  /// The diagnostics of a crash, from the program's `standardError`; `ending` says how the program ended,
+  /// for a crash that wrote nothing.
+  static func diagnostics(
+    from standardError: String, in origin: Origin, ending: String = "the cell crashed"
+  ) -> [ChapterRun.Diagnostic] {
+    var message = CrashReport.message(in: standardError).trimmed
+    // The runtime prefixes `file:line: ` (the standard library's, or the caller's for `fatalError`).
+    var messageLine: Int?
+    var locatedByCaller = false
+    if let match = message.firstMatch(of: /^([^\s:]+):(\d+):\s/) {
+      // `#fileID` reads `chapter/x.md`: the program's module, then the file's name.
+      let name = match.1.split(separator: "/").last.map(String.init)
+      let names = [origin.chapterFile, origin.sharedFile].map { $0?.split(separator: "/").last.map(String.init) }
+      locatedByCaller = names.contains(name)
+      if name == names[0] { messageLine = Int(match.2) }
+      message = String(message[match.range.upperBound...])
     }
-    var message = String(match.3)
-    let rest = String(text[match.range.upperBound...]).trimmed
-    if !rest.isEmpty { message += "\n" + rest }
-    let offset = cellStart.flatMap { start in Int(match.2).map { $0 - start } }
-    return ChapterRun.Diagnostic(severity: "error", text: message, lineOffset: offset)
+    guard let report = CrashReport(standardError: standardError) else {
+      let text = message.isEmpty ? ending : message
+      return [.init(severity: "error", text: text, lineOffset: messageLine.map { $0 - origin.cellStart })]
+    }
+    if message.isEmpty {
+      message = report.frames.first(where: \.isRuntimeFailure)?.function ?? ending
+    }
+    let frames = report.frames
+    let inCell = frames.firstIndex { $0.file == origin.chapterFile && $0.line != nil }
+    let inShared = frames.firstIndex { $0.file != nil && $0.file == origin.sharedFile && $0.line != nil }
+    guard let innermost = [inCell, inShared].compactMap({ $0 }).min() else {
+      return [.init(severity: "error", text: message, lineOffset: messageLine.map { $0 - origin.cellStart })]
+    }
+    if !locatedByCaller, let callee = libraryFunction(called: frames[..<innermost]) {
+      message += " (in \(callee), called here)"
+    }
+    let frame = frames[innermost]
+    guard innermost == inShared else {
+      return [.init(severity: "error", text: message, lineOffset: frame.line! - origin.cellStart, column: frame.column)]
+    }
+    var diagnostics = [ChapterRun.Diagnostic(severity: "error", text: message, column: frame.column, sharedLine: frame.line)]
+    if let inCell, let line = frames[inCell].line {
+      diagnostics.append(
+        .init(severity: "note", text: "called from here", lineOffset: line - origin.cellStart, column: frames[inCell].column))
+    }
+    return diagnostics
+  }
+
+  /// The outermost frame of FlowBook's library (or another non-system library) among `frames` (those inside the
+  /// located chapter frame), by name without its argument labels: the function the chapter called.
+  private static func libraryFunction(called frames: ArraySlice<CrashReport.Frame>) -> String? {
+    let library = frames.last { frame in
+      !frame.isSystem && !frame.isRuntimeFailure
+        && !["libswift", "libFoundation", "libc.", "libdispatch", "ld-linux"].contains { frame.image.hasPrefix($0) }
+    }
+    guard let library else { return nil }
+    return library.function.replacing(/\([^()]*\)$/, with: "")
   }
 
   /// How a program ended, in words: `the cell crashed (signal 11, SIGSEGV)` or `… exited with code 3`.

@@ -62,9 +62,11 @@ public struct Toolchain: Sendable {
   /// Arguments for `swiftc` that compile `sources` (one of them `main.swift`) into `executable` against FlowBookKit.
   ///
   /// `-Onone`: cells mostly call into the prebuilt, optimised library, and an unoptimised cell compiles
-  /// faster (see README, "Command line").
+  /// faster (see README, "Command line"). `-gline-tables-only`: a trap's crash report names the chapter line
+  /// (through `#sourceLocation`) without full debug information to compile.
   func compileArguments(sources: [String], executable: String) -> [String] {
-    var arguments = ["swiftc", "-Onone", "-swift-version", "5", "-diagnostic-style=llvm"] + sources + ["-o", executable]
+    var arguments = ["swiftc", "-Onone", "-gline-tables-only", "-swift-version", "5", "-diagnostic-style=llvm"]
+    arguments += sources + ["-o", executable]
     arguments += ["-I", libraryDirectory + "/Modules", "-L", libraryDirectory, "-lFlowBookKit"]
     arguments += ["-Xlinker", "-rpath", "-Xlinker", libraryDirectory]
     for shim in systemLibraryShims { arguments += ["-I", sourcesDirectory + "/" + shim] }

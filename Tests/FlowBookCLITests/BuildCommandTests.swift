@@ -128,7 +128,7 @@ import _TestSupport
     #expect(run.exitCode != 0)
     #expect(run.standardError.contains("chapters/1-type.md:4:14: error: cannot convert"))
     #expect(run.standardError.contains("let x: Int = \"text\""))
-    #expect(run.standardError.contains("chapters/2-trap.md:12: error: Fatal error: cell three broke"))
+    #expect(run.standardError.contains("chapters/2-trap.md:12:1: error: Fatal error: cell three broke"))
     #expect(run.standardError.contains("chapters/3-loop.md:3: error: stopped after the cell's timeout of 2 s"))
     #expect(run.standardError.contains("chapters/4-expected.md:21: error: unknown cell option 'colour'"))
     #expect(!run.standardError.contains("state too big"))
@@ -170,8 +170,10 @@ import _TestSupport
     try book.write("```{swift}\nprint(1)\nshow(Figure().scatter([1, 2], [1]))\n```\n", to: "chapters/a.md")
     try book.write("```{swift}\nprint(2)\nlet n = Build.parameter(\"n\", default: 1)\n```\n", to: "chapters/b.md")
     let run = try FlowBookBinary.run(["build", "--book", book.path, "-P", "n=many"])
-    #expect(run.standardError.contains("chapters/a.md:3: error: Fatal error: show(figure): panel 0"), "\(run.standardError)")
-    #expect(run.standardError.contains("chapters/b.md:3: error: Fatal error: build parameter n=many is not a valid Int"))
+    #expect(run.standardError.contains("chapters/a.md:3:1: error: Fatal error: show(figure): panel 0"), "\(run.standardError)")
+    #expect(run.standardError.contains("chapters/b.md:3:15: error: Fatal error: build parameter n=many is not a valid Int"))
+    // The runtime functions name their caller's line themselves: no "(in show, called here)".
+    #expect(!run.standardError.contains("called here"))
     #expect(!run.standardError.contains("CellRuntime/"))
   }
 

@@ -40,7 +40,7 @@ import Testing
   }
 
   @Test func failedIsolatedCellIsAnErrorLocatedInTheCell() {
-    var stream = DisplayStream(cells: cells)
+    var stream = DisplayStream(cells: cells, file: "chapters/a.md")
     _ = stream.feed(
       Data(
         (event(#"{"event":"begin-cell","cell":1}"#)

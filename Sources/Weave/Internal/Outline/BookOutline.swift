@@ -91,6 +91,8 @@ struct CellOutline {
   var markdownOutputs: [Int: PreparedMarkdown]
   /// Report paths of the cell's figures, by output index.
   var figures: [Int: FigurePaths]
+  /// Report paths of the files holding the cell's whole printed text, by the index of its `.truncated` output.
+  var fullOutputs: [Int: String] = [:]
 
   /// The display formula of a `show(latex:)` output, located at the cell.
   func latexFormula(_ tex: String) -> MathSpan {

@@ -182,6 +182,7 @@ struct ChapterOutlineBuilder {
     if let caption { try defineEquations(in: caption, registry: &registry) }
     var markdownOutputs: [Int: PreparedMarkdown] = [:]
     var figures: [Int: FigurePaths] = [:]
+    var fullOutputs: [Int: String] = [:]
     for (index, output) in result.outputs.enumerated() {
       switch output {
       case .markdown(let text):
@@ -190,13 +191,18 @@ struct ChapterOutlineBuilder {
         markdownOutputs[index] = prepared
       case .figure(let name):
         figures[index] = try figurePaths(name, at: location)
+      case .truncated(_, let name):
+        // Copied beside the chapter's figures, so the page can link it.
+        let path = "figures/" + (pageName as NSString).deletingPathExtension + "/" + name
+        figureCopies[path] = (executed.displayDirectory as NSString).appendingPathComponent(name)
+        fullOutputs[index] = path
       case .text, .latex, .table:
         break
       }
     }
     return CellOutline(
       cell: cell, result: result, file: executed.chapter.file, caption: caption, captionText: "",
-      numbered: numbered, markdownOutputs: markdownOutputs, figures: figures)
+      numbered: numbered, markdownOutputs: markdownOutputs, figures: figures, fullOutputs: fullOutputs)
   }
 
   /// Schedules a figure (and the PNG beside an SVG) for copying into `figures/<chapter>/`.

@@ -62,6 +62,10 @@ struct CellHTML {
       case .table(let header, let rows):
         html += table(
           header: header, rows: rows, outline: outline, isFirst: isFirstTable(index, in: outline))
+      case .truncated(let lines, _):
+        let omitted = lines == 0 ? "long lines shortened" : "\(Self.grouped(lines)) line\(lines == 1 ? "" : "s") omitted"
+        let link = outline.fullOutputs[index].map { " (<a href=\"\($0.htmlEscaped)\">full output</a>)" } ?? ""
+        html += "<p class=\"cell-output-omitted\">… \(omitted)\(link)</p>\n"
       }
     }
     if let numbered = outline.numbered,
@@ -70,6 +74,17 @@ struct CellHTML {
       html += missing(outline, kind: numbered.kind == .figure ? "figure" : "table")
     }
     return html
+  }
+
+  /// 1999750 → "1,999,750", whatever the locale.
+  private static func grouped(_ number: Int) -> String {
+    var digits = String(number)
+    var index = digits.endIndex
+    while digits.distance(from: digits.startIndex, to: index) > 3 {
+      index = digits.index(index, offsetBy: -3)
+      digits.insert(",", at: index)
+    }
+    return digits
   }
 
   private func isFigure(_ output: CellOutput) -> Bool {

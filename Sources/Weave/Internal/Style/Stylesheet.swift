@@ -107,6 +107,7 @@ enum Stylesheet {
     }
     .cell-output { border-radius: 0 6px 6px 0; border-top: 1px solid var(--border); border-right: 1px solid var(--border); border-bottom: 1px solid var(--border); }
     .cell-output-markdown > :last-child { margin-bottom: 0; }
+    .cell-output-omitted { margin: 0.2em 0; font-size: 0.9em; font-style: italic; color: var(--muted); }
     .code-fold > summary { cursor: pointer; color: var(--muted); font-size: 0.9rem; margin-bottom: 0.4em; }
     .cell-meta { margin: -0.2em 0 0; text-align: right; font-size: 0.75rem; color: var(--muted); font-variant-numeric: tabular-nums; }
     .cell-figure { margin: 1em 0; text-align: center; }
