@@ -34,7 +34,9 @@ let package = Package(
     // MARK: - Numerics and flows
     .target(name: "Autodiff", dependencies: ["CBLAS"]),
     .target(name: "NeuralNet", dependencies: ["Autodiff"]),
-    .target(name: "Flows", dependencies: ["NeuralNet", "Autodiff", "CBLAS", "Plot"]),
+    .target(name: "Flows", dependencies: ["NeuralNet", "Autodiff", "CBLAS", "Plot", "_FlowKernels"]),
+    /// The elementwise kernels of the flows' training step in C, AVX2 chosen at run time.
+    .target(name: "_FlowKernels", publicHeadersPath: "."),
 
     // MARK: - Plotting
     .target(name: "Plot"),

@@ -33,6 +33,16 @@ struct ModelOptions: ParsableArguments {
   )
   var schedule = "cosine"
 
+  @Option(
+    parsing: .unconditional,
+    help: "Train for this many wall-clock seconds: the steps are planned from the measured pace (--steps is ignored).")
+  var timeBudget: Double?
+
+  @Option(
+    parsing: .unconditional,
+    help: "End with an exponential moving average of the parameters with this decay (e.g. 0.999).")
+  var averageDecay: Float?
+
   @Option(parsing: .unconditional, help: "Clip the global gradient norm to this value.")
   var clip: Float?
 
@@ -101,6 +111,8 @@ struct ModelOptions: ParsableArguments {
     options.clipNorm = clip
     options.evaluationInterval = evalEvery
     options.seed = seed
+    options.timeBudget = timeBudget
+    options.averageDecay = averageDecay
     do { try options.validate() } catch { throw UserError("\(error)") }
     return options
   }

@@ -51,7 +51,9 @@ struct TrainCommand: ParsableCommand {
       do { try flow.save(to: save) } catch { throw UserError("\(error)") }
     }
     var report: [String: Any] = [
-      "dataset": dataset.rawValue, "steps": options.steps, "seed": model.seed,
+      "dataset": dataset.rawValue, "steps": result.steps, "planned_steps": result.plannedSteps,
+      "time_budget": options.timeBudget ?? NSNull(), "average_decay": options.averageDecay.map { Double($0) } ?? NSNull(),
+      "seed": model.seed,
       "couplings": model.layers,
       "hidden": model.hidden, "batch": options.batchSize,
       "lr": Double("\(options.learningRate)") ?? 0,
@@ -81,11 +83,12 @@ struct TrainCommand: ParsableCommand {
     } else {
       print(
         String(
-          format: "%@: test NLL %.4f nats on %d fresh samples%@; %.2f ms/step (median), %.1f s, engine %@",
+          format: "%@: test NLL %.4f nats on %d fresh samples%@; %d steps%@, %.2f ms/step (median), %.1f s%@, engine %@",
           dataset.rawValue, result.testNLL, options.testSize,
           dataset.entropy.map { String(format: " (entropy bound %.4f)", $0) } ?? "",
-          result.millisecondsPerStep,
-          result.seconds, engineText))
+          result.steps, options.timeBudget == nil ? "" : " (planned \(result.plannedSteps))",
+          result.millisecondsPerStep, result.seconds,
+          options.timeBudget.map { String(format: " of a %.0f s budget", $0) } ?? "", engineText))
     }
   }
 

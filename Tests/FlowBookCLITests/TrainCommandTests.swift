@@ -50,6 +50,7 @@ import _TestSupport
       try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any])
     #expect(object["engine_summary"] as? String == "autodiff")
     #expect(object["scale_bound"] as? String == "glowSigmoid")
+    #expect(object["steps"] as? Int == 20 && object["planned_steps"] as? Int == 20)
     #expect((object["test_nll"] as? Double)?.isFinite == true)
   }
 
@@ -65,6 +66,8 @@ import _TestSupport
     (["--schedule", "linear"], "unknown schedule"),
     (["--engine", "fast"], "unknown engine 'fast'; choose one of: dense, piecewise, autodiff"),
     (["--scale-bound", "exp"], "unknown scale bound 'exp'"),
+    (["--time-budget", "0"], "time budget must be a positive number of seconds"),
+    (["--average-decay", "1"], "average decay must be in (0, 1)"),
     (["--save", "/nonexistent-flowbook-folder/flow.json"], "cannot save the flow to /nonexistent-flowbook-folder"),
   ])
   func badInputIsOneClearError(_ arguments: [String], _ message: String) throws {

@@ -24,6 +24,7 @@ public final class Flow: FlowLayer {
     self.engine = engine
     dimension = configuration.dimension
     self.stages = stages
+    stages.flatMap(\.parameters).packContiguously()
   }
 
   /// A freshly initialised flow of `configuration` (see `RealNVPRecipe`) whose couplings run `engine`;
@@ -52,6 +53,11 @@ public final class Flow: FlowLayer {
     return fallback == 0
       ? engine.rawValue
       : "\(engine.rawValue) (dense in \(fallback) of \(couplingEngines.count) couplings)"
+  }
+  /// The BLAS calls one training step over `rows` points makes (forward and backward of every layer), in
+  /// order: timed alone by `BLASCall.milliseconds(of:)`, they are the floor of the dense engine's step.
+  public func blasCalls(rows: Int) -> [BLASCall] {
+    stages.flatMap { stage in stage.blasCalls(rows: rows).map { $0.scoped(stage.name) } }
   }
   /// The flow's name as a layer.
   public var name: String { "flow" }

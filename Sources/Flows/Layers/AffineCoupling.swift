@@ -54,6 +54,7 @@ public final class AffineCoupling: FlowLayer {
   /// The engine the conditioner runs: the requested one, or `.dense` where `.piecewise` does not apply.
   public var engine: FlowEngine { conditioner.engine }
   var couplingEngine: FlowEngine? { conditioner.engine }
+  func blasCalls(rows: Int) -> [BLASCall] { conditioner.blasCalls(rows: rows) }
   /// The trainable parameters, by name, in a fixed order.
   public var parameters: [Parameter] { conditioner.parameters }
   var kind: String { "coupling" }

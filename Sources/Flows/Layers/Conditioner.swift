@@ -63,12 +63,8 @@ final class Conditioner {
       denseHidden2(x, h1: workspace.buffer("h1", count: rows * hidden), into: h2, rows: rows)
     }
     saved.record(rows: rows)
-    gemm(h2, weight3.value.pointer, into: o, m: rows, n: outputs, k: hidden)
-    let b3 = bias3.value.pointer
-    for i in 0..<rows {
-      let row = o + i * outputs
-      for j in 0..<outputs { row[j] += b3[j] }
-    }
+    Kernels.fillRows(o, with: bias3.value.pointer, rows: rows, columns: outputs)
+    gemm(h2, weight3.value.pointer, into: o, m: rows, n: outputs, k: hidden, beta: 1)
   }
 
   /// `h2 = relu(relu(x·W1 + b1)·W2 + b2)` with one sgemm per product, keeping `h1`.
@@ -78,19 +74,17 @@ final class Conditioner {
   ) {
     if inputs == 1 {
       // An outer product: a direct loop beats a k = 1 sgemm and fuses bias and ReLU.
-      let w = weight1.value.pointer
-      let b = bias1.value.pointer
-      for i in 0..<rows {
-        let xi = x[i]
-        let row = h1 + i * hidden
-        for j in 0..<hidden { row[j] = max(xi * w[j] + b[j], 0) }
-      }
+      Kernels.outerProductReLU(
+        x, weight: weight1.value.pointer, bias: bias1.value.pointer, into: h1, rows: rows,
+        hidden: hidden)
     } else {
-      gemm(x, weight1.value.pointer, into: h1, m: rows, n: hidden, k: inputs)
-      Kernels.addBiasAndReLU(h1, bias1.value.pointer, rows: rows, columns: hidden)
+      Kernels.fillRows(h1, with: bias1.value.pointer, rows: rows, columns: hidden)
+      gemm(x, weight1.value.pointer, into: h1, m: rows, n: hidden, k: inputs, beta: 1)
+      Kernels.relu(h1, count: rows * hidden)
     }
-    gemm(h1, weight2.value.pointer, into: h2, m: rows, n: hidden, k: hidden)
-    Kernels.addBiasAndReLU(h2, bias2.value.pointer, rows: rows, columns: hidden)
+    Kernels.fillRows(h2, with: bias2.value.pointer, rows: rows, columns: hidden)
+    gemm(h1, weight2.value.pointer, into: h2, m: rows, n: hidden, k: hidden, beta: 1)
+    Kernels.relu(h2, count: rows * hidden)
   }
 
   /// Given dL/do of the last forward, adds parameter gradients and writes dL/dx (rows×inputs).
@@ -153,5 +147,35 @@ final class Conditioner {
     let h1 = dense(x, weight1, bias1, hidden, relu: true)
     let h2 = dense(h1, weight2, bias2, hidden, relu: true)
     return dense(h2, weight3, bias3, outputs, relu: false)
+  }
+}
+
+extension Conditioner {
+  /// The BLAS calls of one forward and backward pass over `rows` rows, in the order `forward` and `backward`
+  /// make them (kept next to them: a change there changes this list).
+  func blasCalls(rows: Int) -> [BLASCall] {
+    let (n, h, i, o) = (rows, hidden, inputs, outputs)
+    var calls: [BLASCall] = []
+    if engine == .dense {
+      if i > 1 { calls.append(.gemm(a: "x", b: "W1", c: "h1", m: n, n: h, k: i, beta: 1)) }
+      calls.append(.gemm(a: "h1", b: "W2", c: "h2", m: n, n: h, k: h, beta: 1))
+    }
+    calls += [
+      .gemm(a: "h2", b: "W3", c: "out", m: n, n: o, k: h, beta: 1),
+      .gemm(a: "h2", b: "dOut", c: "dW3", m: h, n: o, k: n, transposeA: true, beta: 1),
+      .columnSums(matrix: "dOut", sums: "db3", rows: n, columns: o),
+      .gemm(a: "dOut", b: "W3", c: "dh2", m: n, n: h, k: o, transposeB: true, beta: 0),
+      .columnSums(matrix: "dh2", sums: "db2", rows: n, columns: h),
+    ]
+    if engine == .dense {
+      calls += [
+        .gemm(a: "h1", b: "dh2", c: "dW2", m: h, n: h, k: n, transposeA: true, beta: 1),
+        .gemm(a: "dh2", b: "W2", c: "dh1", m: n, n: h, k: h, transposeB: true, beta: 0),
+        .columnSums(matrix: "dh1", sums: "db1", rows: n, columns: h),
+        .gemm(a: "x", b: "dh1", c: "dW1", m: i, n: h, k: n, transposeA: true, beta: 1),
+        .gemm(a: "dh1", b: "W1", c: "dx", m: n, n: i, k: h, transposeB: true, beta: 0),
+      ]
+    }
+    return calls
   }
 }

@@ -38,12 +38,15 @@ protocol FlowLayer: Bijector {
   func restore(_ state: [String: Float])
   /// For a coupling, the engine its conditioner runs; nil for other layers.
   var couplingEngine: FlowEngine? { get }
+  /// The BLAS calls of one forward and backward pass over `rows` rows.
+  func blasCalls(rows: Int) -> [BLASCall]
 }
 
 extension FlowLayer {
   var savedState: [String: Float] { [:] }
   func restore(_ state: [String: Float]) {}
   var couplingEngine: FlowEngine? { nil }
+  func blasCalls(rows: Int) -> [BLASCall] { [] }
 }
 
 /// Largest number of rows the `Batch` API pushes through a layer at once; bounds workspace memory.

@@ -1,6 +1,8 @@
 import CBLAS
+import _FlowKernels
 
-/// The elementwise sweeps of a training step, written with 16-wide SIMD so each is one vectorised pass
+/// The elementwise sweeps of a training step, each one vectorised pass: the dense engine's in C
+/// (`_FlowKernels`, AVX2 where the CPU has it, chosen at run time), the piecewise engine's with 16-wide SIMD
 /// (scalar loops over raw pointers do not vectorise: the compiler cannot rule out aliasing).
 enum Kernels {
   typealias Vector = SIMD16<Float>
@@ -16,41 +18,30 @@ enum Kernels {
     UnsafeMutableRawPointer(p).storeBytes(of: v, as: Vector.self)
   }
 
-  /// `m[i, j] = max(m[i, j] + b[j], 0)`.
-  static func addBiasAndReLU(
-    _ m: UnsafeMutablePointer<Float>, _ b: UnsafePointer<Float>, rows: Int, columns: Int
-  ) {
-    let vectorEnd = columns - columns % width
-    for i in 0..<rows {
-      let row = m + i * columns
-      var j = 0
-      while j < vectorEnd {
-        // A select, not `pointwiseMax`, which compiles to a scalar loop (it handles NaN per IEEE).
-        let x = load(row + j) + load(b + j)
-        store(x.replacing(with: 0, where: x .< 0), row + j)
-        j += width
-      }
-      while j < columns {
-        row[j] = max(row[j] + b[j], 0)
-        j += 1
-      }
-    }
-  }
+  /// `m[i, j] = max(m[i, j], 0)` over `count` entries.
+  static func relu(_ m: UnsafeMutablePointer<Float>, count: Int) { fk_relu(m, count) }
 
   /// Zeroes the entries of `m` where the ReLU output `activation` is 0 (the ReLU's backward pass).
   static func maskInactive(
     _ m: UnsafeMutablePointer<Float>, activation: UnsafePointer<Float>, count: Int
   ) {
-    let vectorEnd = count - count % width
-    var j = 0
-    while j < vectorEnd {
-      store(load(m + j).replacing(with: 0, where: load(activation + j) .<= 0), m + j)
-      j += width
-    }
-    while j < count {
-      if activation[j] <= 0 { m[j] = 0 }
-      j += 1
-    }
+    fk_mask_inactive(m, activation, count)
+  }
+
+  /// Every row of the rows×columns matrix `m` set to `b`: a bias written before an sgemm with β = 1 adds
+  /// the product onto it (as `Tensor.linear` does, so both engines round alike; no separate bias pass).
+  static func fillRows(
+    _ m: UnsafeMutablePointer<Float>, with b: UnsafePointer<Float>, rows: Int, columns: Int
+  ) {
+    fk_fill_rows(m, b, rows, columns)
+  }
+
+  /// `h[i, j] = max(x[i]·w[j] + b[j], 0)`: a one-input dense layer with its ReLU.
+  static func outerProductReLU(
+    _ x: UnsafePointer<Float>, weight w: UnsafePointer<Float>, bias b: UnsafePointer<Float>,
+    into h: UnsafeMutablePointer<Float>, rows: Int, hidden: Int
+  ) {
+    fk_outer_relu(x, w, b, h, rows, hidden)
   }
 
   /// `sum[j] += Σ_i m[i, j]` as one `sgemv` with a vector of at least `rows` ones — the same call the
@@ -64,6 +55,14 @@ enum Kernels {
       1)
   }
 
+  /// `average[i] = decay·average[i] + (1 − decay)·value[i]` (see `WeightAverage`).
+  static func average(
+    _ average: UnsafeMutablePointer<Float>, with value: UnsafePointer<Float>, count: Int,
+    decay: Float
+  ) {
+    fk_average(average, value, count, decay)
+  }
+
   /// One Adam update of `count` parameters (see `FusedAdam`): moments `m`, `v` and values `theta` in place,
   /// `θ ← θ − lr·(m/c₁)/(√(v/c₂) + ε)` with the operations in NeuralNet's `Adam` order (same rounding).
   static func adamUpdate(
@@ -72,33 +71,7 @@ enum Kernels {
     v: UnsafeMutablePointer<Float>, count: Int, beta1: Float, beta2: Float, learningRate: Float,
     correction1: Float, correction2: Float, epsilon: Float
   ) {
-    let vectorEnd = count - count % width
-    let b1 = Vector(repeating: beta1)
-    let b2 = Vector(repeating: beta2)
-    let c1 = Vector(repeating: 1 - beta1)
-    let c2 = Vector(repeating: 1 - beta2)
-    let k1 = Vector(repeating: correction1)
-    let k2 = Vector(repeating: correction2)
-    let eps = Vector(repeating: epsilon)
-    let lr = Vector(repeating: learningRate)
-    var i = 0
-    while i < vectorEnd {
-      let gi = load(g + i)
-      let mi = b1 * load(m + i) + c1 * gi
-      let vi = b2 * load(v + i) + c2 * gi * gi
-      store(mi, m + i)
-      store(vi, v + i)
-      store(load(theta + i) - lr * (mi / k1) / ((vi / k2).squareRoot() + eps), theta + i)
-      i += width
-    }
-    while i < count {
-      let gi = g[i]
-      m[i] = beta1 * m[i] + (1 - beta1) * gi
-      v[i] = beta2 * v[i] + (1 - beta2) * gi * gi
-      theta[i] -=
-        learningRate * (m[i] / correction1) / ((v[i] / correction2).squareRoot() + epsilon)
-      i += 1
-    }
+    fk_adam(theta, g, m, v, count, beta1, beta2, learningRate, correction1, correction2, epsilon)
   }
 }
 

@@ -16,8 +16,13 @@ public enum AutodiffTraining {
       zip(plainLosses, autodiffLosses).enumerated().first { abs($1.0 - $1.1) > 1e-4 * abs($1.1) }
         .map { $0.offset + 1 }
     }
-    /// Median milliseconds per step of each engine.
+    /// Median wall-clock milliseconds per step of each engine.
     public var plainMillisecondsPerStep: Double, autodiffMillisecondsPerStep: Double
+    /// Median thread CPU milliseconds per step of each engine (less affected by other work on the machine).
+    public var plainCPUMillisecondsPerStep: Double, autodiffCPUMillisecondsPerStep: Double
+    /// Median thread CPU milliseconds of the plain engine's BLAS calls alone (`Flow.blasCalls`), run after
+    /// each step on scratch matrices of the same shapes.
+    public var blasCPUMillisecondsPerStep: Double
   }
 
   /// Runs `steps` Adam steps (`options`' batch size, learning rate and schedule) with the plain-arrays
@@ -40,20 +45,22 @@ public enum AutodiffTraining {
     var optimizer = Adam(parameters: reference.parameters, learningRate: options.learningRate)
     var plain: [Float] = []
     var autodiff: [Float] = []
-    var plainTimes: [Double] = []
-    var autodiffTimes: [Double] = []
-    let clock = ContinuousClock()
+    let replay = BLASReplay(flow.blasCalls(rows: options.batchSize))
+    var blasTimes: [Timing] = []
+    var plainTimes: [Timing] = []
+    var autodiffTimes: [Timing] = []
     for (step, batch) in batches.enumerated() {
       var plainBatch = batch
       if perturbingOneInput && step == 0 { plainBatch.values[0] = plainBatch.values[0].nextUp }
       let learningRate = options.schedule.learningRate(
         base: options.learningRate, step: step, steps: steps)
       plainTimes.append(
-        try milliseconds(clock) {
+        try Timing.of {
           plain.append(try stepper.run(plainBatch, learningRate: learningRate, step: step + 1))
         })
+      blasTimes.append(Timing.of { replay.run() })
       autodiffTimes.append(
-        try milliseconds(clock) {
+        Timing.of {
           optimizer.zeroGradients()
           let loss = reference.negativeLogLikelihood(
             Tensor(shape: [batch.count, batch.dimension], scalars: batch.values))
@@ -67,17 +74,10 @@ public enum AutodiffTraining {
       zip(plain, autodiff).map { Double(abs($0 - $1)) / max(Double(abs($1)), 1e-12) }.max() ?? 0
     return Comparison(
       plainLosses: plain, autodiffLosses: autodiff, maxRelativeDifference: difference,
-      plainMillisecondsPerStep: median(plainTimes),
-      autodiffMillisecondsPerStep: median(autodiffTimes))
-  }
-
-  private static func milliseconds(_ clock: ContinuousClock, _ body: () throws -> Void) throws
-    -> Double
-  {
-    let start = clock.now
-    try body()
-    let duration = clock.now - start
-    return Double(duration.components.seconds) * 1e3 + Double(duration.components.attoseconds)
-      * 1e-15
+      plainMillisecondsPerStep: median(plainTimes.map(\.wall)),
+      autodiffMillisecondsPerStep: median(autodiffTimes.map(\.wall)),
+      plainCPUMillisecondsPerStep: median(plainTimes.map(\.cpu)),
+      autodiffCPUMillisecondsPerStep: median(autodiffTimes.map(\.cpu)),
+      blasCPUMillisecondsPerStep: median(blasTimes.map(\.cpu)))
   }
 }

@@ -4,7 +4,8 @@ import Foundation
 ///
 ///     m ← β₁m + (1−β₁)g,   v ← β₂v + (1−β₂)g²,   θ ← θ − lr·(m/(1−β₁ᵗ)) / (√(v/(1−β₂ᵗ)) + ε).
 ///
-/// Moments live in buffers allocated once; `step` allocates nothing.
+/// Moments live in one buffer each, allocated once; parameters stored back to back (a `Flow`'s are) are
+/// updated in one vectorised pass; `step` allocates nothing.
 public final class FusedAdam {
   /// The parameters updated, in a fixed order.
   public let parameters: [Parameter]
@@ -12,8 +13,11 @@ public final class FusedAdam {
   public let beta1: Float, beta2: Float
   /// Added to the denominator for numerical safety.
   public let epsilon: Float
-  private let firstMoments: [FloatBuffer]
-  private let secondMoments: [FloatBuffer]
+  private let firstMoments: FloatBuffer
+  private let secondMoments: FloatBuffer
+  /// Runs of parameters whose values and gradients are contiguous: start of values, of gradients, of the
+  /// moments, and length.
+  private let runs: [(value: UnsafeMutablePointer<Float>, gradient: UnsafeMutablePointer<Float>, moment: Int, count: Int)]
   /// Number of updates applied so far.
   public private(set) var stepCount = 0
 
@@ -25,8 +29,22 @@ public final class FusedAdam {
     self.beta1 = beta1
     self.beta2 = beta2
     self.epsilon = epsilon
-    firstMoments = parameters.map { FloatBuffer(count: $0.count) }
-    secondMoments = parameters.map { FloatBuffer(count: $0.count) }
+    let total = parameters.reduce(0) { $0 + $1.count }
+    firstMoments = FloatBuffer(count: total)
+    secondMoments = FloatBuffer(count: total)
+    var runs: [(value: UnsafeMutablePointer<Float>, gradient: UnsafeMutablePointer<Float>, moment: Int, count: Int)] = []
+    var offset = 0
+    for parameter in parameters {
+      if let last = runs.last, last.value + last.count == parameter.value.pointer,
+        last.gradient + last.count == parameter.gradient.pointer
+      {
+        runs[runs.count - 1].count += parameter.count
+      } else {
+        runs.append((parameter.value.pointer, parameter.gradient.pointer, offset, parameter.count))
+      }
+      offset += parameter.count
+    }
+    self.runs = runs
   }
 
   /// Applies one update with learning rate `learningRate` from the parameters' current gradients.
@@ -35,18 +53,19 @@ public final class FusedAdam {
     // Bias corrections as NeuralNet's Adam computes them (powers in Double).
     let correction1 = 1 - Float(Foundation.pow(Double(beta1), Double(stepCount)))
     let correction2 = 1 - Float(Foundation.pow(Double(beta2), Double(stepCount)))
-    for (index, parameter) in parameters.enumerated() {
+    for run in runs {
       Kernels.adamUpdate(
-        theta: parameter.value.pointer, gradient: parameter.gradient.pointer,
-        m: firstMoments[index].pointer,
-        v: secondMoments[index].pointer, count: parameter.count, beta1: beta1, beta2: beta2,
+        theta: run.value, gradient: run.gradient, m: firstMoments.pointer + run.moment,
+        v: secondMoments.pointer + run.moment, count: run.count, beta1: beta1, beta2: beta2,
         learningRate: learningRate, correction1: correction1, correction2: correction2,
         epsilon: epsilon)
     }
   }
 
   /// Sets every parameter's gradient to zero.
-  public func zeroGradients() { for parameter in parameters { parameter.zeroGradient() } }
+  public func zeroGradients() {
+    for run in runs { run.gradient.update(repeating: 0, count: run.count) }
+  }
 
   /// Scales all gradients down so their joint L2 norm is at most `maxNorm`; returns the norm before clipping.
   @discardableResult

@@ -15,7 +15,10 @@ public struct Trainer {
   /// A trainer; `options.validate()` runs in `train`.
   public init(options: TrainingOptions = TrainingOptions()) { self.options = options }
 
-  /// Trains `flow` in place on `dataset` and returns curves, losses, test NLL and timing.
+  /// Trains `flow` in place on `dataset` and returns curves, losses, test NLL and timing. With
+  /// `options.timeBudget`, the number of steps is planned from the measured pace (`StepPlan`), so the
+  /// schedule completes within the budget; with `options.averageDecay`, the flow ends with the moving
+  /// average of its parameters.
   /// Throws `FlowError.nonFinite` at the first step whose loss is NaN or Inf.
   public func train(
     _ flow: Flow, on dataset: ToyDataset,
@@ -36,52 +39,69 @@ public struct Trainer {
       ? AutodiffTrainingStep(flow: flow)
       : TrainingStep(
         flow: flow, optimiser: FusedAdam(parameters: flow.parameters), rows: options.batchSize)
+    var plan = StepPlan(options)
+    let average = options.averageDecay.map { WeightAverage(parameters: flow.parameters, decay: $0) }
     var losses: [Float] = []
     var stepTimes: [Double] = []
+    var stepCPUTimes: [Double] = []
     var records: [TrainingRecord] = []
-    losses.reserveCapacity(options.steps)
-    stepTimes.reserveCapacity(options.steps)
     let start = DispatchTime.now().uptimeNanoseconds
+    func seconds() -> Double { Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 }
     var sinceRecord = 0.0
     var stepsSinceRecord = 0
-    for step in 0..<options.steps {
+    // The final test evaluation, estimated from the held-out one (each evaluation is timed).
+    var finalSeconds = 0.0
+    func evaluate() -> Double {
+      let before = seconds()
+      let logLikelihood = -flow.negativeLogLikelihood(heldOut)
+      finalSeconds = (seconds() - before) * Double(options.testSize) / Double(options.heldOutSize)
+      return logLikelihood
+    }
+    var step = 0
+    while step < plan.total {
       let batch =
         trainingSet.map { set in
           set.selecting((0..<options.batchSize).map { _ in stream.index(below: set.count) })
         } ?? dataset.sample(options.batchSize, generator: &stream)
       let learningRate = options.schedule.learningRate(
-        base: options.learningRate, step: step, steps: options.steps)
-      let before = DispatchTime.now().uptimeNanoseconds
-      let loss = try stepper.run(
-        batch, learningRate: learningRate, clipNorm: options.clipNorm, step: step + 1)
-      let now = DispatchTime.now().uptimeNanoseconds
-      stepTimes.append(Double(now - before) / 1e6)
-      losses.append(loss)
-      sinceRecord -= Double(loss)
+        base: options.learningRate, step: step, steps: plan.total)
+      let timing = try Timing.of {
+        losses.append(
+          try stepper.run(
+            batch, learningRate: learningRate, clipNorm: options.clipNorm, step: step + 1))
+      }
+      average?.update()
+      stepTimes.append(timing.wall)
+      stepCPUTimes.append(timing.cpu)
+      sinceRecord -= Double(losses[step])
       stepsSinceRecord += 1
-      let elapsed = Double(now - start) / 1e9
-      if (step + 1) % options.evaluationInterval == 0 || step + 1 == options.steps {
+      step += 1
+      if step == StepPlan.calibrationSteps && options.timeBudget != nil { _ = evaluate() }
+      plan.update(done: step, elapsed: seconds(), finalSeconds: finalSeconds)
+      if step % options.evaluationInterval == 0 || step == plan.total {
         records.append(
           TrainingRecord(
-            step: step + 1, trainLogLikelihood: sinceRecord / Double(stepsSinceRecord),
-            heldOutLogLikelihood: -flow.negativeLogLikelihood(heldOut), seconds: elapsed))
+            step: step, trainLogLikelihood: sinceRecord / Double(stepsSinceRecord),
+            heldOutLogLikelihood: evaluate(), seconds: seconds()))
         sinceRecord = 0
         stepsSinceRecord = 0
       }
-      if let progress, (step + 1) % 25 == 0 || step + 1 == options.steps {
+      if let progress, step % 25 == 0 || step == plan.total {
+        let elapsed = seconds()
         progress(
           TrainingProgress(
-            step: step + 1, steps: options.steps, loss: loss, elapsed: elapsed,
-            remaining: elapsed / Double(step + 1) * Double(options.steps - step - 1)))
+            step: step, steps: plan.total, loss: losses[step - 1], elapsed: elapsed,
+            remaining: elapsed / Double(step) * Double(plan.total - step)))
       }
     }
+    average?.apply()
     let test = dataset.sample(options.testSize, seed: options.seed &+ 0x7E57)
     let testNLL = flow.negativeLogLikelihood(test)
-    guard testNLL.isFinite else { throw FlowError.nonFinite(step: options.steps, layer: nil) }
+    guard testNLL.isFinite else { throw FlowError.nonFinite(step: step, layer: nil) }
     return TrainingResult(
       records: records, losses: losses, testNLL: testNLL,
-      millisecondsPerStep: median(stepTimes),
-      seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+      millisecondsPerStep: median(stepTimes), cpuMillisecondsPerStep: median(stepCPUTimes),
+      seconds: seconds(), steps: step, plannedSteps: plan.firstPlan ?? step)
   }
 }
 

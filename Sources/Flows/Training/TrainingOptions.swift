@@ -20,6 +20,12 @@ public struct TrainingOptions: Codable, Equatable, Sendable {
   public var trainingSetSize: Int? = nil
   /// Seeds the data stream, held-out and test sets (the flow's initialisation has its own seed).
   public var seed: UInt64 = 0
+  /// If set, wall-clock seconds for the whole run (evaluations included): the number of steps is planned
+  /// from the measured pace instead of `steps`, so the schedule completes in time.
+  public var timeBudget: Double? = nil
+  /// If set, the decay d of an exponential moving average of the parameters (Polyak averaging, e.g. 0.999);
+  /// the trained flow holds the average.
+  public var averageDecay: Float? = nil
 
   /// The canonical options: 3000 steps, batch 512, Adam lr 1e-3 constant, fresh samples, seed 0.
   public init() {}
@@ -41,6 +47,12 @@ public struct TrainingOptions: Codable, Equatable, Sendable {
     try check(evaluationInterval >= 1, "evaluation interval must be ≥ 1, got \(evaluationInterval)")
     try check(heldOutSize >= 1 && testSize >= 1, "held-out and test sets need at least one point")
     try check(trainingSetSize.map { $0 >= 1 } ?? true, "training set size must be ≥ 1")
+    try check(
+      timeBudget.map { $0.isFinite && $0 > 0 && $0 <= 1e6 } ?? true,
+      "time budget must be a positive number of seconds, got \(timeBudget ?? 0)")
+    try check(
+      averageDecay.map { $0 > 0 && $0 < 1 } ?? true,
+      "average decay must be in (0, 1), got \(averageDecay ?? 0)")
   }
 }
 
@@ -64,10 +76,16 @@ public struct TrainingResult: Codable, Equatable, Sendable {
   public var losses: [Float]
   /// Mean negative log-likelihood in nats on `testSize` fresh samples.
   public var testNLL: Double
-  /// Median wall-clock milliseconds of one optimisation step (sampling, forward, backward, update).
+  /// Median wall-clock milliseconds of one optimisation step (forward, backward, update).
   public var millisecondsPerStep: Double
+  /// Median thread CPU milliseconds of one optimisation step (less affected by other work on the machine).
+  public var cpuMillisecondsPerStep: Double
   /// Total wall-clock seconds of the run, evaluation included.
   public var seconds: Double
+  /// Steps taken.
+  public var steps: Int
+  /// Steps first planned for a time budget (after the calibration steps); `steps` without one.
+  public var plannedSteps: Int
 }
 
 /// Reported to a progress callback during training.
