@@ -4,7 +4,7 @@ import Foundation
 ///
 /// `book.yml` may set `title`, `authors` (a name or a list), `chapters` (file names in `chapters/`, in
 /// reading order; otherwise every `.md` in file-name order), `shared` (a Swift file in `chapters/` compiled
-/// into every chapter, see `SharedSource`), `bibliography` (BibTeX files in `chapters/`), `citation-style`
+/// into every chapter, see `SharedSource`), `bibliography` (BibTeX or CSL YAML files in `chapters/`), `citation-style`
 /// (`numeric` or `author-year`), `defaults` (cell options for every cell) and `cell-times` (`false` hides
 /// cell run times).
 public struct Book: Sendable {
