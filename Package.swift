@@ -47,7 +47,7 @@ let package = Package(
     .target(name: "CellProtocol"),
     .target(name: "CellRuntime", dependencies: ["CellProtocol", "Plot", "PlotCairo"]),
     .target(name: "Notebook", dependencies: ["CellProtocol", "CCmarkGFM", .product(name: "Yams", package: "Yams")]),
-    .target(name: "Weave", dependencies: ["Notebook", "CCmarkGFM"]),
+    .target(name: "Weave", dependencies: ["Notebook", "CCmarkGFM", .product(name: "Yams", package: "Yams")]),
 
     // MARK: - Live preview (HTTP server, file watcher, reload channel)
     .target(name: "Preview", dependencies: [.product(name: "FlyingFox", package: "FlyingFox")]),

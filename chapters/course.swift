@@ -107,3 +107,120 @@ func pointsPanel(_ figure: Figure, _ panel: Int, _ x: Batch, color: Color, title
     .title(title).labels(x: "x₁", y: "x₂").limits(x: limits.0, y: limits.1).equalAspect()
 }
 // endregion
+
+// region: checks
+/// The course's checks of a coupling layer and a flow, with messages that name the likely mistake. Each
+/// takes plain numbers, so it works for the chapter's layer and the library's alike, and reports at the
+/// chapter line that calls it.
+
+/// Rows of a matrix tensor [n, D] as Doubles.
+func rows(_ tensor: Tensor) -> [[Double]] {
+  tensor.rows.map { $0.map(Double.init) }
+}
+
+/// log|det J| of each row Jacobian (2 × 2 tensors from `Tensor.rowJacobians`).
+func logAbsDeterminants(_ jacobians: [Tensor]) -> [Double] {
+  jacobians.map { j in
+    precondition(j.shape == [2, 2], "the course's checks take 2 × 2 Jacobians, got \(j.shape)")
+    return log(abs(Double(j[0, 0]) * Double(j[1, 1]) - Double(j[0, 1]) * Double(j[1, 0])))
+  }
+}
+
+/// ✔ when a layer with mask `mask` copied the kept coordinates (b_j = 1) of `x` into `y`.
+func checkKeptCoordinates(
+  mask: [Float], x: [[Double]], y: [[Double]], file: StaticString = #filePath, line: UInt = #line
+) {
+  let kept = mask.indices.filter { mask[$0] == 1 }
+  let errors = zip(x, y).map { x, y in kept.map { abs(y[$0] - x[$0]) }.max() ?? 0 }
+  let worst = largest(errors)
+  check(
+    "kept coordinates are copied", worst.value, below: 1e-6, what: "worst |y_j − x_j| over the kept coordinates",
+    at: "sample \(worst.index)",
+    hint: "a kept coordinate (b_j = 1) changed: y = b ⊙ x + (1 − b) ⊙ (…) must leave it alone — is the mask applied?",
+    file: file, line: line)
+}
+
+/// ✔ when the analytic log-determinants match log|det J| of the autodiff Jacobians; `s` (per sample, all D
+/// coordinates) and `mask` let the message tell a sign error or a missing mask from other mistakes.
+func checkLogDeterminant(
+  analytic: [Double], jacobian: [Double], s: [[Double]], mask: [Float],
+  file: StaticString = #filePath, line: UInt = #line
+) {
+  let errors = zip(analytic, jacobian).map { abs($0 - $1) }
+  let worst = largest(errors)
+  func matches(_ other: [Double]) -> Bool { zip(analytic, other).allSatisfy { abs($0 - $1) < 1e-4 } }
+  var hint = "the log-det must be Σ_j (1 − b_j) s_j, @eq-logdet"
+  if matches(jacobian.map { -$0 }) {
+    hint = "the log-det is minus log|det J| at every sample: a sign error (it is +Σ s on the forward pass)"
+  } else if matches(s.map { $0.reduce(0, +) }) {
+    hint = "the log-det equals Σ_j s_j over all coordinates: the kept ones (b_j = 1) must not count — multiply by (1 − b)"
+  }
+  check(
+    "log-det matches the Jacobian", worst.value, below: 1e-4, what: "worst |log-det − log|det J||",
+    at: "sample \(worst.index) (log-det \(String(format: "%.4f", analytic[worst.index])), autodiff \(String(format: "%.4f", jacobian[worst.index])))",
+    hint: hint, file: file, line: line)
+}
+
+/// ✔ when the inverse undoes the forward pass: `back` = f⁻¹(f(x)) equals `x` relative to the size of x;
+/// for one layer, its `s` and `mask` let the message spot an inverse that multiplies by exp(s), not exp(−s).
+func checkRoundTrip(
+  x: [[Double]], back: [[Double]], s: [[Double]]? = nil, mask: [Float]? = nil,
+  file: StaticString = #filePath, line: UInt = #line
+) {
+  let errors = zip(x, back).map { x, back in
+    zip(x, back).map { abs($0 - $1) }.max()! / max(1, x.map(abs).max()!)
+  }
+  let worst = largest(errors)
+  // With exp(s) in place of exp(−s), a transformed coordinate comes back as x·exp(2s).
+  var doubled = false
+  if let s, let mask {
+    doubled = x.indices.allSatisfy { i in
+      mask.indices.allSatisfy { j in
+        mask[j] == 1 || abs(back[i][j] - x[i][j] * exp(2 * s[i][j])) < 1e-3 * max(1, abs(back[i][j]))
+      }
+    }
+  }
+  let hint =
+    doubled
+    ? "f⁻¹(f(x)) = x·exp(2s) on the transformed coordinates: the inverse multiplies by exp(s) where it must divide, (y − t)·exp(−s)"
+    : "each layer's inverse must solve y = x·exp(s) + t for x on its transformed coordinates, @eq-coupling-inverse"
+  check(
+    "inverse undoes forward", worst.value, below: 1e-5, what: "worst |f⁻¹(f(x)) − x| / max(1, ‖x‖∞)",
+    at: "sample \(worst.index)", hint: hint, file: file, line: line)
+}
+
+/// ✔ when every mask is the complement 1 − b of the one before, so each coordinate is transformed every
+/// second layer; the message names the first two layers that keep the same coordinates.
+func checkMasksAlternate(_ masks: [[Float]], file: StaticString = #filePath, line: UInt = #line) {
+  let dimension = masks.first?.count ?? 0
+  let shapeOK = masks.count >= 2 && masks.allSatisfy { $0.count == dimension && $0.allSatisfy { $0 == 0 || $0 == 1 } }
+  let broken = shapeOK ? masks.indices.dropFirst().first { k in zip(masks[k], masks[k - 1]).contains { $0 == $1 } } : 0
+  let describe = { (mask: [Float]) in "(" + mask.map { String(Int($0)) }.joined(separator: ", ") + ")" }
+  let message =
+    !shapeOK
+    ? "expected at least 2 masks of 0s and 1s, all of length \(dimension); got \(masks.map(describe))"
+    : broken.map { k in
+      "layers \(k) and \(k + 1) have masks \(describe(masks[k - 1])) and \(describe(masks[k])): a coordinate kept by "
+        + "one must be transformed by the next, b⁽ᵏ⁺¹⁾ = 1 − b⁽ᵏ⁾"
+    } ?? "\(masks.count) masks alternate between \(describe(masks[0])) and \(describe(masks[1]))"
+  check("masks alternate", shapeOK && broken == nil, message, file: file, line: line)
+  let never = (0..<dimension).filter { j in !masks.contains { $0[j] == 0 } }
+  check(
+    "every coordinate is transformed", shapeOK && never.isEmpty,
+    never.isEmpty
+      ? "each coordinate is transformed by \(masks.count / 2) of the \(masks.count) layers"
+      : "no layer transforms x\(never.map { String($0 + 1) }.joined(separator: ", x")): the flow copies it unchanged",
+    file: file, line: line)
+}
+
+/// ✔ when two computations of the same quantity (`what`, e.g. "output") agree to `tolerance`, point by point.
+func checkSame(
+  _ name: String, _ ours: [[Double]], _ theirs: [[Double]], what: String, below tolerance: Double = 1e-5,
+  file: StaticString = #filePath, line: UInt = #line
+) {
+  let errors = zip(ours, theirs).map { a, b in zip(a, b).map { abs($0 - $1) }.max() ?? 0 }
+  let worst = largest(errors)
+  check(name, worst.value, below: tolerance, what: "worst difference in \(what)", at: "sample \(worst.index)",
+    file: file, line: line)
+}
+// endregion

@@ -54,6 +54,10 @@ public enum CellProtocol {
     case isolatedEnd = "isolated-end"
     /// `name`: the chapter read the `-P` parameter `name` (`*`: it read them all), once per name.
     case parameterRead = "parameter-read"
+    /// `name`, `passed`, `message`, `file`, `line`: a `check(…)` verdict, located at the call.
+    case check
+    /// `name`, `file`, `line`: an unfinished exercise's stub was reached; the program ends after it.
+    case exercise
     /// `index`, `text`: the value of the chapter's `index`-th inline expression (`` `{swift} expr` ``).
     case inlineValue = "inline-value"
   }

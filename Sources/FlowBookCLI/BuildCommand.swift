@@ -170,8 +170,8 @@ struct BuildCommand: ParsableCommand {
     return collected.results()
   }
 
-  /// Lists every warning, unexpectedly failed cell and inline expression that did not compile on standard
-  /// error, and fails the command if there is a failure.
+  /// Lists every warning, unexpectedly failed cell, failed check, exercise not done and inline expression that
+  /// did not compile on standard error, and fails the command if there is a failure.
   private func finish(_ executed: [ExecutedChapter], warnings: [BuildWarning], seconds: Double) throws {
     for warning in warnings {
       FileHandle.standardError.write(Data("\(warning)\n".utf8))
@@ -180,28 +180,42 @@ struct BuildCommand: ParsableCommand {
     for (_, result) in failures {
       FileHandle.standardError.write(Data("\(result.error?.message ?? "a cell failed")\n".utf8))
     }
+    let failedChecks = executed.flatMap { chapter in chapter.failedChecks.map { (chapter.chapter.file, $0) } }
+    for (file, (check, line)) in failedChecks {
+      FileHandle.standardError.write(Data("\(file):\(line): ✘ \(check.name): \(check.message)\n".utf8))
+    }
     let inlineErrors = executed.compactMap(\.inlineError)
     for error in inlineErrors {
       FileHandle.standardError.write(Data("\(error.message)\n".utf8))
     }
     let cached = executed.filter(\.cached).count
-    let notBuilt = executed.filter { $0.results.contains { $0.status == .notRun && $0.error != nil } }.count
+    let notBuilt = executed.filter(ChapterSelection.wasNotBuilt).count
     let cells = executed.map(\.results.count).reduce(0, +)
+    let checks = executed.map { $0.results.map(\.checks.count).reduce(0, +) }.reduce(0, +)
     print(
       "wrote \(book == "." ? "" : book + "/")output/index.html in \(String(format: "%.2f", seconds)) s: "
         + "\(executed.count) chapters (\(cached) cached\(notBuilt == 0 ? "" : ", \(notBuilt) not built")), "
-        + "\(cells) cells, \(failures.count) failed"
+        + "\(cells) cells, \(failures.count) failed, \(checks) checks, \(failedChecks.count) failed"
         + (warnings.isEmpty ? "" : ", \(warnings.count) warning\(warnings.count == 1 ? "" : "s")"))
-    if failures.isEmpty, let error = inlineErrors.first {
+    let exercises = executed.flatMap { chapter in
+      chapter.unfinishedExercises.map { "\($0.name) (\(chapter.chapter.file):\($0.line))" }
+    }
+    let broken = failures.filter { $0.result.unfinishedExercise == nil }
+    if broken.isEmpty, failedChecks.isEmpty, exercises.isEmpty, let error = inlineErrors.first {
       throw UserError(
         "inline expression\(inlineErrors.count == 1 ? "" : "s") failed to compile (\(error.file):\(error.line ?? 0))")
     }
-    guard failures.isEmpty else {
-      let cells = failures.map {
+    guard broken.isEmpty, failedChecks.isEmpty, exercises.isEmpty else {
+      let cells = broken.map {
         "\($0.cell.options.label ?? "cell \($0.cell.index + 1)") (\($0.result.error?.file ?? ""):\($0.result.error?.line ?? $0.cell.line))"
       }
-      throw UserError(
-        "\(failures.count) cell\(failures.count == 1 ? "" : "s") failed: \(cells.joined(separator: ", "))")
+      let checks = failedChecks.map { file, failed in "\(failed.check.name) (\(file):\(failed.line))" }
+      var parts: [String] = []
+      for (items, noun, verb) in [(cells, "cell", "failed"), (checks, "check", "failed"), (exercises, "exercise", "not done yet")]
+      where !items.isEmpty {
+        parts.append("\(items.count) \(noun)\(items.count == 1 ? "" : "s") \(verb): \(items.joined(separator: ", "))")
+      }
+      throw UserError(parts.joined(separator: "; "))
     }
   }
 
@@ -216,7 +230,11 @@ struct BuildCommand: ParsableCommand {
 
   private static func failureNote(_ executed: ExecutedChapter) -> String {
     let count = executed.unexpectedFailures.count
-    return count == 0 ? "" : " — \(count) failed cell\(count == 1 ? "" : "s")"
+    let checks = executed.failedChecks.count
+    var notes: [String] = []
+    if count > 0 { notes.append("\(count) failed cell\(count == 1 ? "" : "s")") }
+    if checks > 0 { notes.append("\(checks) failed check\(checks == 1 ? "" : "s")") }
+    return notes.isEmpty ? "" : " — " + notes.joined(separator: ", ")
   }
 }
 

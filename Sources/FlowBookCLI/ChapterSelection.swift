@@ -32,13 +32,19 @@ struct ChapterSelection {
 
   /// `chapter` as not built: every cell "not run", with the reason.
   static func notBuilt(_ chapter: Chapter) -> ExecutedChapter {
-    let results = chapter.cells.map { cell in
+    let results = chapter.cells.map { _ in
       CellResult(
         status: .notRun,
-        error: CellError(
-          message: "Not built: this build ran only some chapters, and the cache holds no results for this one "
-            + "(flowbook build \(chapter.file))", file: chapter.file, line: cell.line))
+        notRunReason: notBuiltReason + " (this build ran only some chapters, and the cache holds no results for "
+          + "this one: flowbook build \(chapter.file))")
     }
     return ExecutedChapter(chapter: chapter, results: results, displayDirectory: "")
   }
+
+  /// Whether `executed` stands for a chapter this build left out (see `notBuilt`).
+  static func wasNotBuilt(_ executed: ExecutedChapter) -> Bool {
+    executed.results.contains { $0.notRunReason?.hasPrefix(notBuiltReason) == true }
+  }
+
+  private static let notBuiltReason = "this chapter was not built"
 }

@@ -2,7 +2,7 @@
 public struct BibliographyFile: Sendable, Equatable {
   /// The path relative to the book folder, e.g. `chapters/references.bib`, for error messages.
   public var path: String
-  /// The file's text (BibTeX).
+  /// The file's text (BibTeX, or CSL YAML for `.yaml`).
   public var text: String
 
   /// A bibliography file and its text.

@@ -4,7 +4,7 @@ import Foundation
 ///
 /// `book.yml` may set `title`, `authors` (a name or a list), `chapters` (file names in `chapters/`, in
 /// reading order; otherwise every `.md` in file-name order), `shared` (a Swift file in `chapters/` compiled
-/// into every chapter, see `SharedSource`), `bibliography` (BibTeX files in `chapters/`), `citation-style`
+/// into every chapter, see `SharedSource`), `bibliography` (BibTeX or CSL YAML files in `chapters/`), `citation-style`
 /// (`numeric` or `author-year`), `defaults` (cell options for every cell) and `cell-times` (`false` hides
 /// cell run times).
 public struct Book: Sendable {
@@ -47,17 +47,23 @@ public struct Book: Sendable {
       shared = try SharedSource.read(name, bookDirectory: directory, line: line)
     }
     var chapters: [Chapter] = []
+    var exports: [SharedSource] = []
+    var regions = try shared.map { shared throws(BookError) in try SolutionRegion.scan(shared.code, file: shared.file) } ?? []
     for file in configuration.chapterFiles {
       let relative = "chapters/" + file
       guard let source = try? String(contentsOfFile: directory + "/" + relative, encoding: .utf8) else {
         throw BookError(file: relative, "cannot read the chapter (is it UTF-8 text?)")
       }
+      regions += try SolutionRegion.scan(source, file: relative)
       var chapter = try ChapterParser.parse(
         source, file: relative, defaults: configuration.defaults, includes: includes)
       chapter.shared = shared
       try DeclaredInputs.check(chapter, bookDirectory: directory)
+      chapter.exports = exports
+      exports += chapter.cells.filter(\.options.export).map { SharedSource(file: relative, code: $0.code, line: $0.line) }
       chapters.append(chapter)
     }
+    try SolutionRegion.requireUniqueNames(regions)
     let folderName = URL(fileURLWithPath: directory).standardizedFileURL.lastPathComponent
     let title = configuration.title ?? chapters.lazy.compactMap(\.title).first ?? folderName
     var preface: (markdown: String, file: String)?

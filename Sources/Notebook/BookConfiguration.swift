@@ -47,9 +47,11 @@ struct BookConfiguration {
       case "preface": configuration.preface = (try mapping.string(entry), entry.line)
       case "bibliography":
         let names = try mapping.strings(entry)
-        if let name = names.first(where: { !$0.hasSuffix(".bib") || $0.hasPrefix("/") || $0.contains("..") }) {
+        let isBibliography = { (name: String) in [".bib", ".yaml", ".yml"].contains { name.hasSuffix($0) } }
+        if let name = names.first(where: { !isBibliography($0) || $0.hasPrefix("/") || $0.contains("..") }) {
           throw BookError(
-            file: file, line: entry.line, "bibliography '\(name)' must name a BibTeX .bib file inside chapters/")
+            file: file, line: entry.line,
+            "bibliography '\(name)' must name a BibTeX .bib or CSL YAML .yaml file inside chapters/")
         }
         configuration.bibliography = (names, entry.line)
       case "citation-style":

@@ -32,6 +32,26 @@ public struct BuildRecord: Codable, Sendable {
     public var seconds: Double
     /// The error as shown, located in the chapter.
     public var error: String?
+    /// Why a `not-run` cell did not run.
+    public var notRunReason: String?
+    /// The exercise left undone that stopped the chapter in this cell (`exercise(…)` of a student edition).
+    public var unfinishedExercise: String?
+    /// The cell's `check(…)` verdicts, in order.
+    public var checks: [CheckRecord]
+    /// Exercises whose `exercise(…)` stub is still in the cell's code (a student edition's unwritten code).
+    public var exercisesNotDone: [String]
+  }
+
+  /// One `check(…)` verdict.
+  public struct CheckRecord: Codable, Sendable {
+    /// The check's name.
+    public var name: String
+    /// Whether it held.
+    public var passed: Bool
+    /// What was found, e.g. "worst error 5.7e-7 (tolerance 1e-4)".
+    public var message: String
+    /// Chapter line of the `check` call (the cell's first line when the call is outside the cell).
+    public var line: Int
   }
 
   /// `swiftc --version`'s first line.
@@ -68,7 +88,11 @@ public struct BuildRecord: Codable, Sendable {
         cells: zip(executed.chapter.cells, executed.results).map { cell, result in
           CellRecord(
             index: cell.index, line: cell.line, label: cell.options.label, status: result.status,
-            expectsError: cell.options.expectsError, seconds: result.seconds, error: result.error?.message)
+            expectsError: cell.options.expectsError, seconds: result.seconds, error: result.error?.message,
+            notRunReason: result.notRunReason, unfinishedExercise: result.unfinishedExercise,
+            checks: result.checks.map {
+              CheckRecord(name: $0.name, passed: $0.passed, message: $0.message, line: cell.line + ($0.lineOffset ?? 0))
+            }, exercisesNotDone: cell.unfinishedExercises)
         })
     }
   }
@@ -85,5 +109,17 @@ extension ExecutedChapter {
   /// Cells that failed and were not expected to (`error: true` cells may fail).
   public var unexpectedFailures: [(cell: Cell, result: CellResult)] {
     zip(chapter.cells, results).filter { $0.1.status == .error && !$0.0.options.expectsError }
+  }
+
+  /// Exercises still to write (their `exercise(…)` stub is in a cell), with the line of their cell.
+  public var unfinishedExercises: [(name: String, line: Int)] {
+    chapter.cells.flatMap { cell in cell.unfinishedExercises.map { ($0, cell.line) } }
+  }
+
+  /// Checks that failed, each with the chapter line of its `check` call.
+  public var failedChecks: [(check: CheckResult, line: Int)] {
+    zip(chapter.cells, results).flatMap { cell, result in
+      result.checks.filter { !$0.passed }.map { ($0, cell.line + ($0.lineOffset ?? 0)) }
+    }
   }
 }

@@ -1,7 +1,9 @@
 /// Parsing of `//| key: value` option lines and of option defaults in YAML.
 extension CellOptions {
   /// The option keys a cell, a chapter's front matter or `book.yml`'s `defaults` may set.
-  public static let keys = ["label", "echo", "eval", "output", "fig-cap", "error", "timeout", "code-fold", "output-lines", "memory", "depends",
+  public static let keys = [
+    "label", "echo", "eval", "output", "fig-cap", "error", "timeout", "code-fold", "output-lines", "memory", "depends",
+    "export",
   ]
 
   /// Sets option `key` from its text `value`; throws a message naming the key and the accepted values.
@@ -22,6 +24,7 @@ extension CellOptions {
     case "eval": eval = try Self.bool(key, value)
     case "output": output = try Self.bool(key, value)
     case "error": expectsError = try Self.bool(key, value)
+    case "export": export = try Self.bool(key, value)
     case "fig-cap":
       guard !value.isEmpty else { throw OptionError("fig-cap needs a caption") }
       figureCaption = value

@@ -35,6 +35,9 @@ public struct CellOptions: Sendable, Equatable {
   public var outputLines: Int = 500
   /// Whether the echoed code is folded (`code-fold: true`), folded but open (`show`), or plain.
   public var codeFold: CodeFold = .none
+  /// The cell's declarations are also compiled into every later chapter of the book (`export: true`), like the
+  /// shared source: a chapter defines a type in its own cells and the chapters after it use it.
+  public var export: Bool = false
 
   /// The defaults: echoed, run, output shown, no label or caption, no error expected.
   public init() {}

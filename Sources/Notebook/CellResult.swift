@@ -14,13 +14,26 @@ public struct CellResult: Sendable, Equatable {
   public var error: CellError?
   /// Wall-clock seconds the cell ran.
   public var seconds: Double
+  /// Why a `notRun` cell did not run, e.g. "exercise 2.1 forward pass not done yet (chapters/02.md:40)".
+  public var notRunReason: String?
+  /// The exercise whose stub stopped the chapter in this cell (`exercise("2.1 forward pass")`), if one did.
+  public var unfinishedExercise: String?
 
   /// A result; outputs, error and time default to none.
-  public init(status: Status, outputs: [CellOutput] = [], error: CellError? = nil, seconds: Double = 0) {
+  public init(
+    status: Status, outputs: [CellOutput] = [], error: CellError? = nil, seconds: Double = 0,
+    notRunReason: String? = nil
+  ) {
     self.status = status
     self.outputs = outputs
     self.error = error
     self.seconds = seconds
+    self.notRunReason = notRunReason
+  }
+
+  /// The verdicts of the cell's checks, in order.
+  public var checks: [CheckResult] {
+    outputs.compactMap { if case .check(let check) = $0 { check } else { nil } }
   }
 }
 
@@ -39,6 +52,28 @@ public enum CellOutput: Sendable, Equatable, Codable {
   /// Printed text left out of the page (the cell printed more than its `output-lines`): how many lines, and
   /// the file inside `ExecutedChapter.displayDirectory` holding the cell's whole printed text.
   case truncated(omittedLines: Int, fullOutput: String)
+  /// A check's verdict (from `check(…)`).
+  case check(CheckResult)
+}
+
+/// The verdict of one `check(name, condition, message)` of a cell.
+public struct CheckResult: Sendable, Equatable, Codable {
+  /// The check's name, e.g. "log-det matches Jacobian".
+  public var name: String
+  /// Whether it held.
+  public var passed: Bool
+  /// What was found, e.g. "worst error 0.73 at sample 12 (tolerance 1e-4)".
+  public var message: String
+  /// 0-based line of the `check` call inside its cell's code, when the call is in the cell.
+  public var lineOffset: Int?
+
+  /// A verdict from its parts.
+  public init(name: String, passed: Bool, message: String, lineOffset: Int? = nil) {
+    self.name = name
+    self.passed = passed
+    self.message = message
+    self.lineOffset = lineOffset
+  }
 }
 
 /// Why a cell failed, located in the chapter.

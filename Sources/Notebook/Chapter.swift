@@ -8,6 +8,8 @@ public struct Chapter: Sendable, Equatable {
   public var blocks: [Block]
   /// The book's shared Swift source, compiled before the first cell; `nil` if the book has none.
   public var shared: SharedSource?
+  /// The `export: true` cells of the chapters before this one, compiled into its program as further files.
+  public var exports: [SharedSource] = []
 
   /// A chapter from its parts (normally made by `ChapterParser`).
   public init(file: String, title: String? = nil, blocks: [Block], shared: SharedSource? = nil) {
@@ -54,6 +56,11 @@ public struct Cell: Sendable, Equatable {
   public var options: CellOptions
   /// A bad `//|` option line: the cell is reported as failed there and not run.
   public var optionError: CellError?
+
+  /// The exercises whose stub, a line `exercise("<name>")` (see `SolutionRegion`), is still in the cell.
+  public var unfinishedExercises: [String] {
+    code.matches(of: /(?m)^[ \t]*exercise\("((?:[^"\\]|\\.)*)"\)[ \t]*$/).map { String($0.1) }
+  }
 
   /// A cell from its parts (normally made by `ChapterParser`).
   public init(index: Int, code: String, line: Int, options: CellOptions = CellOptions(), optionError: CellError? = nil)

@@ -90,6 +90,12 @@ struct ChapterExecutor: Sendable {
       sources.append(workDirectory + "/shared.swift")
       try ChapterProgram.source(for: shared).write(toFile: sources[1], atomically: true, encoding: .utf8)
     }
+    if !chapter.exports.isEmpty {
+      // One file for all of them: each file of the program costs the compiler a front-end job of its own.
+      sources.append(workDirectory + "/exports.swift")
+      try ChapterProgram.source(forExports: chapter.exports)
+        .write(toFile: sources.last!, atomically: true, encoding: .utf8)
+    }
     let started = Date()
     let outcome = try ChildProcess.run(
       toolchain.compileArguments(sources: sources, executable: workDirectory + "/chapter"),
@@ -120,9 +126,13 @@ struct ChapterExecutor: Sendable {
       if diagnostic.severity == "error" { lastErrorCell = cell ?? program[0] }
       // A note elsewhere (e.g. "declared here" in another cell) is left out; its error says enough.
       if diagnostic.severity == "note", cell?.index != lastErrorCell.index, !inShared { continue }
+      // An error in an earlier chapter's exported cell names that chapter's line.
+      let elsewhere =
+        cell == nil && !inShared && diagnostic.file != chapter.file
+        ? "\(diagnostic.file ?? "?"):\(diagnostic.line.map(String.init) ?? "?"): " : ""
       failures.cells[lastErrorCell.index, default: []].append(
         .init(
-          severity: diagnostic.severity, text: diagnostic.text,
+          severity: diagnostic.severity, text: elsewhere + diagnostic.text,
           lineOffset: cell != nil ? diagnostic.line.map { $0 - lastErrorCell.line } : nil, column: diagnostic.column,
           sharedLine: inShared ? diagnostic.line : nil))
     }
@@ -186,7 +196,7 @@ struct ChapterExecutor: Sendable {
       for diagnostic in RuntimeFailure.diagnostics(from: outcome.standardError, in: origin, ending: ending) {
         stream.fail(cell, diagnostic)
       }
-    } else if let cell = stream.currentCell, cell != program.last?.index {
+    } else if let cell = stream.currentCell, cell != program.last?.index, !stream.stoppedByExercise {
       // `exit(0)` in a cell ends the whole program: the cells after it would silently not run.
       stream.fail(
         cell,

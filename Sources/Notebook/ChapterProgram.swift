@@ -39,7 +39,12 @@ enum ChapterProgram {
 
   /// The book's shared source as a file of the program, located at its path in the book.
   static func source(for shared: SharedSource) -> String {
-    "import CellRuntime\n" + located(shared.code, file: shared.file, line: 1)
+    "import CellRuntime\n" + located(shared.code, file: shared.file, line: shared.line)
+  }
+
+  /// The `export: true` cells of earlier chapters as one file of the program, each located at its chapter line.
+  static func source(forExports exports: [SharedSource]) -> String {
+    "import CellRuntime\n" + exports.map { located($0.code, file: $0.file, line: $0.line) }.joined()
   }
 
   /// `code` wrapped in `#sourceLocation`, so diagnostics name `file` from `line` on.

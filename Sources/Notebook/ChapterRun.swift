@@ -18,6 +18,8 @@ struct ChapterRun: Codable, Sendable {
     var outputs: [CellOutput] = []
     var seconds: Double = 0
     var diagnostics: [Diagnostic] = []
+    /// The unfinished exercise (`exercise(name)`) that stopped the chapter in this cell.
+    var exercise: String?
   }
 
   var cells: [CellRun]
@@ -36,9 +38,16 @@ struct ChapterRun: Codable, Sendable {
 
   /// The results of `chapter`'s cells, errors located at the chapter's current lines.
   func results(for chapter: Chapter) -> [CellResult] {
-    zip(chapter.cells, cells).map { cell, run in
+    var stopReason: String?
+    return zip(chapter.cells, cells).map { cell, run in
       guard run.status == .error, !run.diagnostics.isEmpty else {
-        return CellResult(status: run.status, outputs: run.outputs, seconds: run.seconds)
+        let reason = run.status == .notRun ? stopReason : nil
+        return CellResult(status: run.status, outputs: run.outputs, seconds: run.seconds, notRunReason: reason)
+      }
+      if stopReason == nil, !cell.options.expectsError {
+        let location = "\(chapter.file):\(cell.line + (run.diagnostics.first?.lineOffset ?? 0))"
+        stopReason =
+          run.exercise.map { "exercise \($0) is not done yet (\(location))" } ?? "an earlier cell failed (\(location))"
       }
       let message = run.diagnostics.map { Self.render($0, in: cell, of: chapter) }.joined(separator: "\n")
       let error: CellError
@@ -49,7 +58,9 @@ struct ChapterRun: Codable, Sendable {
         error = CellError(
           message: message, file: chapter.file, line: cell.line + (located?.lineOffset ?? 0), column: located?.column)
       }
-      return CellResult(status: .error, outputs: run.outputs, error: error, seconds: run.seconds)
+      var result = CellResult(status: .error, outputs: run.outputs, error: error, seconds: run.seconds)
+      result.unfinishedExercise = run.exercise
+      return result
     }
   }
 

@@ -83,6 +83,9 @@ public struct ChapterRunner: Sendable {
     }
     let inputs = DeclaredInputs.fingerprint(of: chapter, bookDirectory: settings.bookDirectory)
     if !inputs.isEmpty { key += "inputs:\n\(inputs)\n" }
+    for exported in chapter.exports {
+      key += "export \(exported.file)\n\(exported.code)\n"
+    }
     for cell in chapter.cells {
       let options = cell.options
       key += "cell \(cell.index) eval=\(options.eval) error=\(options.expectsError) output-lines=\(options.outputLines)"
@@ -111,6 +114,6 @@ public struct ChapterRunner: Sendable {
 extension Chapter {
   /// The Swift code the chapter's program is made of: the book's shared source and the cells.
   var sources: [String] {
-    (shared.map { [$0.code] } ?? []) + cells.map(\.code)
+    (shared.map { [$0.code] } ?? []) + exports.map(\.code) + cells.map(\.code)
   }
 }

@@ -28,6 +28,8 @@ struct DisplayStream {
   /// The chapter's file and its shared source's, to locate runtime errors.
   private let file: String
   private let sharedFile: String?
+  /// Whether an unfinished exercise (`exercise(…)`) ended the program.
+  private(set) var stoppedByExercise = false
 
   /// A stream for the program of `cells`, of the chapter `file` with the shared source `sharedFile`.
   init(cells: [Cell], file: String = "", sharedFile: String? = nil, displayDirectory: String? = nil) {
@@ -117,6 +119,18 @@ struct DisplayStream {
       return .progress(
         step: event["step"] as? Int ?? 0, total: event["total"] as? Int ?? 0, message: event["message"] as? String ?? ""
       )
+    case .check?:
+      guard let name = event["name"] as? String, let passed = event["passed"] as? Bool else { return nil }
+      let offset = lineOffset(event)
+      appendOutput(
+        .check(CheckResult(name: name, passed: passed, message: event["message"] as? String ?? "", lineOffset: offset)))
+    case .exercise?:
+      guard let cell = currentCell, let name = event["name"] as? String else { return nil }
+      stoppedByExercise = true
+      let offset = lineOffset(event)
+      let stub = " (its stub is at \(event["file"] as? String ?? "?"):\(event["line"] as? Int ?? 0))"
+      run.cells[cell].exercise = name
+      fail(cell, .init(severity: "error", text: "exercise \(name) not done yet\(stub)", lineOffset: offset))
     case .isolatedEnd?:
       guard let cell = event["cell"] as? Int, run.cells.indices.contains(cell), event["failed"] as? Bool == true
       else { return nil }
@@ -131,6 +145,14 @@ struct DisplayStream {
     case nil: break
     }
     return nil
+  }
+
+  /// The event's `line` inside the current cell, when its `file` is the chapter and the line is in that cell.
+  private func lineOffset(_ event: [String: Any]) -> Int? {
+    guard let currentCell, let line = event["line"] as? Int, event["file"] as? String == file else { return nil }
+    let offset = line - cellLines[currentCell]
+    let next = cellLines.indices.contains(currentCell + 1) ? cellLines[currentCell + 1] : Int.max
+    return offset >= 0 && line < next ? offset : nil
   }
 
   private mutating func append(_ value: String?, as output: (String) -> CellOutput) {

@@ -13,11 +13,15 @@ public struct SharedSource: Sendable, Equatable {
   public var file: String
   /// The file's Swift code.
   public var code: String
+  /// 1-based line of `file` where `code` starts: 1 for a Swift file, the cell's line for an exported cell.
+  public var line: Int
 
-  /// A shared source from its parts (normally read by `Book.load` from `book.yml`'s `shared:`).
-  public init(file: String, code: String) {
+  /// A shared source from its parts (normally read by `Book.load` from `book.yml`'s `shared:`, or an
+  /// `export: true` cell of an earlier chapter).
+  public init(file: String, code: String, line: Int = 1) {
     self.file = file
     self.code = code
+    self.line = line
   }
 
   /// Reads `name` (relative to `chapters/`, a `.swift` file inside it) of the book in `directory`;

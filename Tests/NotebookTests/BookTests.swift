@@ -53,9 +53,9 @@ import _TestSupport
     ("titel: x\n", 1, "unknown key 'titel'"),
     ("title: x\nshared: ../secret.swift\n", 2, "must name a .swift file inside chapters/"),
     ("title: x\nshared: missing.swift\n", 2, "cannot read the shared source 'chapters/missing.swift'"),
+    ("title: x\nbibliography: refs.json\n", 2, "must name a BibTeX .bib or CSL YAML .yaml file inside chapters/"),
     ("title: x\npreface: ../notes.md\n", 2, "must name a .md file inside chapters/"),
     ("title: x\npreface: missing.md\n", 2, "cannot read the preface 'chapters/missing.md'"),
-    ("title: x\nbibliography: refs.yaml\n", 2, "must name a BibTeX .bib file inside chapters/"),
     ("title: x\nbibliography: [missing.bib]\n", 2, "cannot read the bibliography chapters/missing.bib"),
     ("title: x\ncitation-style: apa\n", 2, "citation-style 'apa' is unknown (known: numeric, author-year)"),
   ])

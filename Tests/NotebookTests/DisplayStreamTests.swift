@@ -50,3 +50,42 @@ import Testing
     #expect(stream.run.cells[1].diagnostics == [.init(severity: "error", text: "Fatal error: no", lineOffset: 1)])
   }
 }
+
+@Suite struct DisplayStreamCheckTests {
+  private let cells = [Cell(index: 0, code: "a\nb\n", line: 3), Cell(index: 1, code: "c\n", line: 7)]
+
+  private func event(_ json: String) -> String { "\u{1E}flowbook:" + json + "\n" }
+
+  @Test func checksAreOutputsLocatedInTheirCell() {
+    var stream = DisplayStream(cells: cells, file: "chapters/a.md")
+    _ = stream.feed(
+      Data(
+        (event(#"{"event":"begin-cell","cell":0}"#)
+          + event(#"{"event":"check","name":"n","passed":false,"message":"m","file":"chapters/a.md","line":4}"#)
+          + event(#"{"event":"check","name":"o","passed":true,"message":"","file":"chapters/course.swift","line":4}"#))
+          .utf8))
+    stream.finish()
+    #expect(
+      stream.run.cells[0].outputs == [
+        .check(CheckResult(name: "n", passed: false, message: "m", lineOffset: 1)),
+        .check(CheckResult(name: "o", passed: true, message: "", lineOffset: nil)),
+      ])
+    #expect(stream.run.cells[0].status == .ok)
+  }
+
+  @Test func anUnfinishedExerciseFailsItsCellNamingTheStub() {
+    var stream = DisplayStream(cells: cells, file: "chapters/a.md")
+    _ = stream.feed(
+      Data(
+        (event(#"{"event":"begin-cell","cell":1}"#)
+          + event(#"{"event":"exercise","name":"2.1 forward","file":"chapters/a.md","line":4}"#)).utf8))
+    stream.finish()
+    #expect(stream.stoppedByExercise)
+    #expect(stream.run.cells[1].status == .error)
+    #expect(stream.run.cells[1].exercise == "2.1 forward")
+    #expect(
+      stream.run.cells[1].diagnostics == [
+        .init(severity: "error", text: "exercise 2.1 forward not done yet (its stub is at chapters/a.md:4)")
+      ])
+  }
+}

@@ -132,4 +132,45 @@ import Weave
         "<a class=\"cross-reference\" href=\"#eq-sq\">Equation (1)<span class=\"reference-preview\" aria-hidden=\"true\"><span class=\"math display\">x^2</span></span></a>."
       ))
   }
+
+  @Test func cslYAMLEntriesCiteLikeBibTeXOnes() throws {
+    let yaml = """
+      references:
+      - id: papamakarios2021
+        type: article-journal
+        author:
+        - family: Papamakarios
+          given: George
+        - family: Nalisnick
+          given: Eric
+        title: Normalizing Flows for Probabilistic Modeling and Inference
+        container-title: Journal of Machine Learning Research
+        volume: 22
+        issue: 57
+        page: 1-64
+        issued:
+          date-parts:
+          - [2021]
+      - id: pytorch
+        type: software
+        author:
+        - literal: The PyTorch Team
+        title: PyTorch
+        issued: 2019
+        URL: https://pytorch.org
+      """
+    let metadata = BookMetadata(
+      title: "T", bibliography: [BibliographyFile(path: "chapters/references.yaml", text: yaml)],
+      citationStyle: .authorYear)
+    let chapter = ExecutedChapter(
+      chapter: Chapter(file: "chapters/01-a.md", blocks: [.prose("# A\n\n[@papamakarios2021; @pytorch]", line: 1)]),
+      results: [], displayDirectory: "/nonexistent")
+    let html = try #require(try ReportBuilder(metadata: metadata, assets: nil).build([chapter]).text("01-a.html"))
+    #expect(html.contains(">Papamakarios and Nalisnick 2021</a>; <a class=\"citation\" href=\"#ref-pytorch\""))
+    #expect(html.contains(">The PyTorch Team 2019</a>)"))
+    #expect(
+      html.contains(
+        "<li id=\"ref-papamakarios2021\">George Papamakarios and Eric Nalisnick (2021). Normalizing Flows for Probabilistic Modeling and Inference. <em>Journal of Machine Learning Research</em>, 22(57), 1–64.</li>"
+      ))
+  }
 }

@@ -41,6 +41,10 @@ final class FixtureBook {
     ### An aside
 
     Without a label a display stays unnumbered: $$\\sum_{i=1}^{n} x_i^2$$
+
+    ::: {.callout-tip title="A *tip*"}
+    Callouts hold Markdown: **bold** and a [link](#sec-formula).
+    :::
     """
 
   var introduction: ExecutedChapter {

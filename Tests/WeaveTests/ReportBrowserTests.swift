@@ -58,6 +58,7 @@ import _TestSupport
   @Test func printVersionHoldsTheWholeBook() throws {
     let result = try browser.check(page: "print.html", in: folder.path).result
     #expect(result.text.contains("Printing costs $5 and $10."))
+    #expect(result.text.contains("A tip\n\nCallouts hold Markdown: bold and a link."))
     #expect(result.text.contains("<script>alert(1)</script>"))
     #expect(result.images.count == 1)
     // Seven formulas, and three equation links' tooltips.

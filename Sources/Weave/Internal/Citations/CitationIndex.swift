@@ -8,11 +8,16 @@ struct Bibliography {
   /// An empty bibliography: every `[@key]` is then an unknown key.
   init() {}
 
-  /// Parses the book's BibTeX files; a key defined twice is an error naming both places.
+  /// Parses the book's BibTeX (`.bib`) and CSL YAML (`.yaml`) files; a key defined twice is an error
+  /// naming both places.
   init(files: [BibliographyFile], style: CitationStyle) throws(WeaveError) {
     self.style = style
     for file in files {
-      for entry in try BibTeXParser.parse(file.text, file: file.path) {
+      let isBibTeX = file.path.hasSuffix(".bib")
+      let parsed =
+        try isBibTeX
+        ? BibTeXParser.parse(file.text, file: file.path) : CSLYAMLReader.parse(file.text, file: file.path)
+      for entry in parsed {
         if let first = entries[entry.key] {
           throw .duplicateLabel(entry.key, at: entry.location, firstDefinedAt: first.location)
         }

@@ -151,7 +151,7 @@ extension ChapterOutline {
           switch output {
           case .markdown: formulas += cell.markdownOutputs[index]?.maths ?? []
           case .latex(let tex): formulas.append(cell.latexFormula(tex))
-          case .text, .figure, .table, .truncated: break
+          case .text, .figure, .table, .truncated, .check: break
           }
         }
         return formulas

@@ -196,7 +196,7 @@ struct ChapterOutlineBuilder {
         let path = "figures/" + (pageName as NSString).deletingPathExtension + "/" + name
         figureCopies[path] = (executed.displayDirectory as NSString).appendingPathComponent(name)
         fullOutputs[index] = path
-      case .text, .latex, .table:
+      case .text, .latex, .table, .check:
         break
       }
     }

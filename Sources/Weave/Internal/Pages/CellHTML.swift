@@ -13,13 +13,18 @@ struct CellHTML {
     var html = "<div class=\"cell\(outline.result.status == .error ? " cell-failed" : "")\">\n"
     if options.echo { html += code(outline.cell.code, fold: options.codeFold) }
     if options.output { html += outputs(of: outline) }
-    if let error = outline.result.error, outline.result.status != .notRun {
+    for exercise in outline.cell.unfinishedExercises where exercise != outline.result.unfinishedExercise {
+      html += exerciseHTML(exercise, at: "\(outline.file):\(outline.cell.line)")
+    }
+    if let exercise = outline.result.unfinishedExercise, let error = outline.result.error {
+      let stub = error.message.firstMatch(of: /its stub is at ([^)\s]+)/).map { String($0.1) } ?? error.file
+      html += exerciseHTML(exercise, at: stub)
+    } else if let error = outline.result.error {
       html += errorHTML(error, expected: options.expectsError)
     }
     if outline.result.status == .notRun, options.eval {
-      // A chapter left out of a partial build says so; otherwise an earlier cell failed.
-      let reason = outline.result.error?.message ?? "Not run: an earlier cell of this chapter failed."
-      html += "<p class=\"cell-not-run\">\(reason.htmlEscaped)</p>\n"
+      let reason = outline.result.notRunReason ?? "an earlier cell of this chapter failed"
+      html += "<p class=\"cell-not-run\">Not run: \(reason.htmlEscaped).</p>\n"
     }
     // A cell whose code is hidden reads as part of the text (a hand-in, say): no run-time badge.
     if showsTimes, options.echo { html += meta(outline) }
@@ -70,6 +75,8 @@ struct CellHTML {
         let omitted = lines == 0 ? "long lines shortened" : "\(Self.grouped(lines)) line\(lines == 1 ? "" : "s") omitted"
         let link = outline.fullOutputs[index].map { " (<a href=\"\($0.htmlEscaped)\">full output</a>)" } ?? ""
         html += "<p class=\"cell-output-omitted\">… \(omitted)\(link)</p>\n"
+      case .check(let check):
+        html += checkHTML(check, outline)
       }
     }
     if let numbered = outline.numbered,
@@ -176,6 +183,24 @@ struct CellHTML {
     return
       "<div class=\"cell-error\(expected ? " expected" : "")\">\n<p class=\"cell-error-location\">\(heading) at <code>\(location.htmlEscaped)</code></p>\n"
       + "<pre>\(error.message.htmlEscaped)</pre>\n</div>\n"
+  }
+
+  /// "✔ name: message" or "✘ name: message", the ✘ with the chapter line of its `check` call.
+  private func checkHTML(_ check: CheckResult, _ outline: CellOutline) -> String {
+    let verdict = check.passed ? "passed" : "failed"
+    let line = outline.cell.line + (check.lineOffset ?? 0)
+    let message = check.message.isEmpty ? "" : ": \(check.message.htmlEscaped)"
+    let location =
+      check.passed ? "" : " <span class=\"check-location\">\("\(outline.file):\(line)".htmlEscaped)</span>"
+    return "<p class=\"check check-\(verdict)\"><span class=\"check-mark\" aria-label=\"\(verdict)\">"
+      + "\(check.passed ? "✔" : "✘")</span> <strong>\(check.name.htmlEscaped)</strong>\(message)\(location)</p>\n"
+  }
+
+  /// An exercise of the student edition that is still a stub: what to do, not an error to debug.
+  private func exerciseHTML(_ exercise: String, at stub: String) -> String {
+    return "<div class=\"cell-exercise-todo\">\n<p><strong>Exercise \(exercise.htmlEscaped): not done yet.</strong> "
+      + "Write it in place of <code>exercise(\"\(exercise.htmlEscaped)\")</code> at <code>\(stub.htmlEscaped)</code>, "
+      + "then rebuild.</p>\n</div>\n"
   }
 
   private func meta(_ outline: CellOutline) -> String {

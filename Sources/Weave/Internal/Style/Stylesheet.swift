@@ -123,6 +123,12 @@ enum Stylesheet {
     .cell-error-location { margin: 0 0 0.4em; font-weight: 650; color: var(--error-fg); font-size: 0.9rem; }
     .cell-error.expected { --error-bg: var(--expected-bg); --error-rule: var(--expected-rule); --error-fg: var(--expected-fg); }
     .cell-not-run { color: var(--muted); font-style: italic; font-size: 0.9rem; }
+    .check { margin: 0.2em 0; font-size: 0.95rem; }
+    .check-mark { font-weight: 700; }
+    .check-passed .check-mark { color: #2f9e44; }
+    .check-failed { background: var(--error-bg); border-left: 3px solid var(--error-rule); padding: 0.3em 0.8em; color: var(--error-fg); }
+    .check-location { font-family: "DejaVu Sans Mono", monospace; font-size: 0.8rem; opacity: 0.8; }
+    .cell-exercise-todo { background: var(--expected-bg); border-left: 3px solid var(--expected-rule); padding: 0.5em 1em; margin: 0 0 0.5em; }
 
     /* A link to an equation shows the equation while the pointer rests on it (or it has focus) */
     a.cross-reference { position: relative; }
