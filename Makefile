@@ -1,19 +1,29 @@
 # The commands of FlowBook. Each installs missing Debian packages first (scripts/setup.sh).
 #   make report — build the course report into output/ (HTML; PDF too with PDF=1)
-#   make test   — run the whole test suite
+#   make test   — check the formatting (.swift-format) and run the whole test suite
+#   make format — format Sources, Tests and Package.swift with swift format (.swift-format)
 #   make sanitize — the Flows and Autodiff tests under AddressSanitizer (own build folder .build-sanitize)
 #   make mutate — plant the bugs of scripts/mutations.txt one at a time and check the tests catch each (slow)
-.PHONY: report test sanitize mutate clean
+SWIFT_SOURCES = Sources Tests Package.swift
+
+.PHONY: report test format format-check sanitize mutate clean
 
 report:
 	@scripts/setup.sh $(if $(PDF),--browser,)
 	swift build -c release
 	.build/release/flowbook build $(if $(PDF),--pdf,)
 
-test:
+test: format-check
 	@scripts/setup.sh --browser
 	swift build --build-tests
 	swift test --skip-build
+
+format:
+	swift format format --in-place --recursive $(SWIFT_SOURCES)
+
+format-check:
+	@swift format lint --strict --recursive $(SWIFT_SOURCES) || \
+	  { echo "swift format: the files above are not formatted; run 'make format'" >&2; exit 1; }
 
 sanitize:
 	@scripts/setup.sh

@@ -9,7 +9,9 @@ let package = Package(
   products: [
     .executable(name: "flowbook", targets: ["flowbook"]),
     /// The library that chapter cells link against: one dynamic product so a cell compiles in ~1 s.
-    .library(name: "FlowBookKit", type: .dynamic, targets: ["CellRuntime", "CellProtocol", "Autodiff", "NeuralNet", "Flows", "Plot", "PlotCairo"]),
+    .library(
+      name: "FlowBookKit", type: .dynamic,
+      targets: ["CellRuntime", "CellProtocol", "Autodiff", "NeuralNet", "Flows", "Plot", "PlotCairo"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

@@ -54,8 +54,7 @@ extension Tensor {
   }
 
   /// `(m, k, n)` of the product of `left` `[m, k]` and `right` `[k, n]`, or a failure naming both shapes.
-  static func productSizes(_ operation: String, _ left: Tensor, _ right: Tensor) -> (Int, Int, Int)
-  {
+  static func productSizes(_ operation: String, _ left: Tensor, _ right: Tensor) -> (Int, Int, Int) {
     guard left.shape.count == 2, right.shape.count == 2, left.shape[1] == right.shape[0] else {
       let detail =
         left.shape.count == 2 && right.shape.count == 2

@@ -73,7 +73,8 @@ public enum Build {
     guard let text = given[name] else { return fallback }
     guard let value = T(text) else {
       fatalError(
-        "build parameter \(name)=\(text) is not a valid \(T.self) (flowbook build -P \(name)=…)", file: (file), line: line)
+        "build parameter \(name)=\(text) is not a valid \(T.self) (flowbook build -P \(name)=…)", file: (file),
+        line: line)
     }
     return value
   }

@@ -14,9 +14,11 @@ public func check(
   _ name: String, _ condition: Bool, _ message: @autoclosure () -> String = "",
   file: StaticString = #filePath, line: UInt = #line
 ) -> Bool {
-  emit(.check, [
-    "name": name, "passed": condition, "message": message(), "file": "\(file)", "line": Int(line),
-  ])
+  emit(
+    .check,
+    [
+      "name": name, "passed": condition, "message": message(), "file": "\(file)", "line": Int(line),
+    ])
   return condition
 }
 

@@ -14,7 +14,8 @@ struct BuildCommand: ParsableCommand {
   @Option(name: .long, help: "The book folder (holding chapters/).")
   var book: String = "."
 
-  @Flag(name: .long, help: "Rerun every chapter, ignoring cached results and what chapters shared (Build.sharedDirectory).")
+  @Flag(
+    name: .long, help: "Rerun every chapter, ignoring cached results and what chapters shared (Build.sharedDirectory).")
   var force = false
 
   @Option(
@@ -34,7 +35,10 @@ struct BuildCommand: ParsableCommand {
   @Option(name: .long, help: "Build only the chapters whose file name starts with this, e.g. --only 04.")
   var only: [String] = []
 
-  @Argument(help: "Build only these chapters (e.g. chapters/04-training.md); the others come from the cache or are listed as not built.")
+  @Argument(
+    help:
+      "Build only these chapters (e.g. chapters/04-training.md); the others come from the cache or are listed as not built."
+  )
   var chapterFiles: [String] = []
 
   /// The chapters to run.
@@ -211,7 +215,9 @@ struct BuildCommand: ParsableCommand {
       }
       let checks = failedChecks.map { file, failed in "\(failed.check.name) (\(file):\(failed.line))" }
       var parts: [String] = []
-      for (items, noun, verb) in [(cells, "cell", "failed"), (checks, "check", "failed"), (exercises, "exercise", "not done yet")]
+      for (items, noun, verb) in [
+        (cells, "cell", "failed"), (checks, "check", "failed"), (exercises, "exercise", "not done yet"),
+      ]
       where !items.isEmpty {
         parts.append("\(items.count) \(noun)\(items.count == 1 ? "" : "s") \(verb): \(items.joined(separator: ", "))")
       }
@@ -220,11 +226,13 @@ struct BuildCommand: ParsableCommand {
   }
 
   /// A warning for each `-P` parameter that no chapter read: probably a misspelt name.
-  private static func unreadParameters(_ parameters: [String: String], by chapters: [ExecutedChapter]) -> [BuildWarning] {
+  private static func unreadParameters(_ parameters: [String: String], by chapters: [ExecutedChapter]) -> [BuildWarning]
+  {
     let read = chapters.reduce(into: Set<String>()) { $0.formUnion($1.parametersRead) }
     guard !read.contains("*") else { return [] }
     return parameters.keys.sorted().filter { !read.contains($0) }.map { name in
-      BuildWarning(file: "", "-P \(name)=\(parameters[name]!): no chapter reads the parameter '\(name)' (Build.parameter)")
+      BuildWarning(
+        file: "", "-P \(name)=\(parameters[name]!): no chapter reads the parameter '\(name)' (Build.parameter)")
     }
   }
 

@@ -23,9 +23,11 @@ struct ChapterSelection {
   /// Fails naming the first file or prefix that selects no chapter of `chapters`.
   func check(against chapters: [Chapter]) throws {
     for file in files where !chapters.contains(where: { ChapterSelection(files: [file], prefixes: []).contains($0) }) {
-      throw UserError("\(file) is not a chapter of this book (chapters: \(chapters.map(\.file).joined(separator: ", ")))")
+      throw UserError(
+        "\(file) is not a chapter of this book (chapters: \(chapters.map(\.file).joined(separator: ", ")))")
     }
-    for prefix in prefixes where !chapters.contains(where: { ChapterSelection(files: [], prefixes: [prefix]).contains($0) }) {
+    for prefix in prefixes
+    where !chapters.contains(where: { ChapterSelection(files: [], prefixes: [prefix]).contains($0) }) {
       throw UserError("--only \(prefix): no chapter file name starts with '\(prefix)'")
     }
   }

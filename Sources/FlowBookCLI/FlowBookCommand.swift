@@ -6,7 +6,10 @@ public struct FlowBookCommand: ParsableCommand {
   public static let configuration = CommandConfiguration(
     commandName: "flowbook",
     abstract: "Build a literate Swift report from the Markdown chapters in chapters/.",
-    subcommands: [BuildCommand.self, NewCommand.self, PreviewCommand.self, CleanCommand.self, StudentCommand.self, GalleryCommand.self, TrainCommand.self, VerifyCommand.self, BenchCommand.self])
+    subcommands: [
+      BuildCommand.self, NewCommand.self, PreviewCommand.self, CleanCommand.self, StudentCommand.self,
+      GalleryCommand.self, TrainCommand.self, VerifyCommand.self, BenchCommand.self,
+    ])
 
   /// The command before argument parsing (ArgumentParser fills it in).
   public init() {}

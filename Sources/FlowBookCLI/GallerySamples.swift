@@ -32,8 +32,7 @@ struct GallerySamples {
   }
 
   /// The "two moons" data set: `n` points in two interleaved half circles with noise, and each point's moon.
-  mutating func twoMoons(_ n: Int, noise: Double = 0.08) -> (x: [Double], y: [Double], moon: [Int])
-  {
+  mutating func twoMoons(_ n: Int, noise: Double = 0.08) -> (x: [Double], y: [Double], moon: [Int]) {
     var result = (x: [Double](), y: [Double](), moon: [Int]())
     for k in 0..<n {
       let moon = k % 2

@@ -78,7 +78,8 @@ struct ModelOptions: ParsableArguments {
   func flowConfiguration() throws -> FlowConfiguration {
     guard let bound = ScaleBound(rawValue: scaleBound) else {
       throw UserError(
-        "unknown scale bound '\(scaleBound)'; choose one of: \(ScaleBound.allCases.map(\.rawValue).joined(separator: ", "))")
+        "unknown scale bound '\(scaleBound)'; choose one of: \(ScaleBound.allCases.map(\.rawValue).joined(separator: ", "))"
+      )
     }
     return FlowConfiguration(
       couplings: layers, hidden: hidden, actNorm: actnorm, luLinear: lu, zeroInitialised: zeroInit,

@@ -72,7 +72,7 @@ struct PreviewCommand: ParsableCommand {
       do {
         let server = try PreviewServer(root: root, host: host, port: candidate, hub: hub)
         return try Self.wait { try await server.start() }
-      } catch where candidate != 0 && candidate < port &+ 100 && Self.isAddressInUse(error) {
+      } catch  where candidate != 0 && candidate < port &+ 100 && Self.isAddressInUse(error) {
         candidate += 1
       }
     }
@@ -92,7 +92,8 @@ struct PreviewCommand: ParsableCommand {
         ok: failures.isEmpty, failures: failures, reran: outcome.executed.filter { !$0.cached }.map(\.chapter.file),
         watch: watchList(of: outcome.book, chapters: chapters))
     } catch let failure as BuildCommand.BuildFailed {
-      return RebuildOutcome(ok: false, failures: [BuildFailure(file: "", line: nil, message: failure.message)], watch: nil)
+      return RebuildOutcome(
+        ok: false, failures: [BuildFailure(file: "", line: nil, message: failure.message)], watch: nil)
     } catch {
       return RebuildOutcome(ok: false, failures: [BuildFailure(file: "", line: nil, message: "\(error)")], watch: nil)
     }

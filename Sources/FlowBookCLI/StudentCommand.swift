@@ -33,6 +33,8 @@ struct StudentCommand: ParsableCommand {
       throw ExitCode(1)
     }
     try edition.write(to: target)
-    print("wrote the student edition to \(out): \(edition.exercises.count) exercises (\(edition.exercises.joined(separator: ", ")))")
+    print(
+      "wrote the student edition to \(out): \(edition.exercises.count) exercises (\(edition.exercises.joined(separator: ", ")))"
+    )
   }
 }

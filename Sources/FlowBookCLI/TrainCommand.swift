@@ -52,7 +52,8 @@ struct TrainCommand: ParsableCommand {
     }
     var report: [String: Any] = [
       "dataset": dataset.rawValue, "steps": result.steps, "planned_steps": result.plannedSteps,
-      "time_budget": options.timeBudget ?? NSNull(), "average_decay": options.averageDecay.map { Double($0) } ?? NSNull(),
+      "time_budget": options.timeBudget ?? NSNull(),
+      "average_decay": options.averageDecay.map { Double($0) } ?? NSNull(),
       "seed": model.seed,
       "couplings": model.layers,
       "hidden": model.hidden, "batch": options.batchSize,
@@ -83,7 +84,8 @@ struct TrainCommand: ParsableCommand {
     } else {
       print(
         String(
-          format: "%@: test NLL %.4f nats on %d fresh samples%@; %d steps%@, %.2f ms/step (median), %.1f s%@, engine %@",
+          format:
+            "%@: test NLL %.4f nats on %d fresh samples%@; %d steps%@, %.2f ms/step (median), %.1f s%@, engine %@",
           dataset.rawValue, result.testNLL, options.testSize,
           dataset.entropy.map { String(format: " (entropy bound %.4f)", $0) } ?? "",
           result.steps, options.timeBudget == nil ? "" : " (planned \(result.plannedSteps))",

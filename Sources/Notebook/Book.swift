@@ -39,7 +39,8 @@ public struct Book: Sendable {
         warnings.append(
           BuildWarning(
             file: "chapters/" + file,
-            "not listed in chapters/book.yml, so not in the report (add it to 'chapters:', or move it out of chapters/)"))
+            "not listed in chapters/book.yml, so not in the report (add it to 'chapters:', or move it out of chapters/)"
+          ))
       }
     }
     var shared: SharedSource?
@@ -48,7 +49,8 @@ public struct Book: Sendable {
     }
     var chapters: [Chapter] = []
     var exports: [SharedSource] = []
-    var regions = try shared.map { shared throws(BookError) in try SolutionRegion.scan(shared.code, file: shared.file) } ?? []
+    var regions =
+      try shared.map { shared throws(BookError) in try SolutionRegion.scan(shared.code, file: shared.file) } ?? []
     for file in configuration.chapterFiles {
       let relative = "chapters/" + file
       guard let source = try? String(contentsOfFile: directory + "/" + relative, encoding: .utf8) else {
@@ -60,7 +62,9 @@ public struct Book: Sendable {
       chapter.shared = shared
       try DeclaredInputs.check(chapter, bookDirectory: directory)
       chapter.exports = exports
-      exports += chapter.cells.filter(\.options.export).map { SharedSource(file: relative, code: $0.code, line: $0.line) }
+      exports += chapter.cells.filter(\.options.export).map {
+        SharedSource(file: relative, code: $0.code, line: $0.line)
+      }
       chapters.append(chapter)
     }
     try SolutionRegion.requireUniqueNames(regions)

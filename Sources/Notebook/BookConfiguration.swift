@@ -57,7 +57,8 @@ struct BookConfiguration {
       case "citation-style":
         let text = try mapping.string(entry)
         guard let style = CitationStyle(rawValue: text) else {
-          throw BookError(file: file, line: entry.line, "citation-style '\(text)' is unknown (known: numeric, author-year)")
+          throw BookError(
+            file: file, line: entry.line, "citation-style '\(text)' is unknown (known: numeric, author-year)")
         }
         configuration.citationStyle = style
       case "cell-times":
@@ -78,7 +79,8 @@ struct BookConfiguration {
       default:
         throw BookError(
           file: file, line: entry.line,
-          "unknown key '\(entry.key)' (known: title, authors, chapters, shared, preface, bibliography, citation-style, defaults, cell-times)")
+          "unknown key '\(entry.key)' (known: title, authors, chapters, shared, preface, bibliography, citation-style, defaults, cell-times)"
+        )
       }
     }
     if let preface = configuration.preface, !mapping.entries.contains(where: { $0.key == "chapters" }) {

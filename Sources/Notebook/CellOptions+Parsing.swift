@@ -17,7 +17,8 @@ extension CellOptions {
       // Only fig- and tbl- labels are numbered and referable; any other label would lose its caption silently.
       guard value.hasPrefix("fig-") || value.hasPrefix("tbl-") else {
         throw OptionError(
-          "label '\(value)' needs a prefix: fig-\(value) for a figure, tbl-\(value) for a table (so @fig-\(value) refers to it)")
+          "label '\(value)' needs a prefix: fig-\(value) for a figure, tbl-\(value) for a table (so @fig-\(value) refers to it)"
+        )
       }
       label = value
     case "echo": echo = try Self.bool(key, value)
@@ -40,7 +41,9 @@ extension CellOptions {
       memory = bytes
     case "depends":
       let patterns = Self.list(value)
-      guard !patterns.isEmpty else { throw OptionError("depends needs files or globs, e.g. depends: [data/points.csv]") }
+      guard !patterns.isEmpty else {
+        throw OptionError("depends needs files or globs, e.g. depends: [data/points.csv]")
+      }
       for pattern in patterns where pattern.hasPrefix("/") || pattern.split(separator: "/").contains("..") {
         throw OptionError("depends: '\(pattern)' must be a path inside the book folder, relative to it")
       }

@@ -105,7 +105,9 @@ struct ChapterExecutor: Sendable {
     let expressions = inline ? chapter.inlineExpressions : []
     // A chapter whose prose has inline expressions but no cells to run compiles them alone.
     guard var lastErrorCell = program.first else {
-      failures.inline[0] = [.init(severity: "error", text: "the inline expressions did not compile: \(outcome.standardError)")]
+      failures.inline[0] = [
+        .init(severity: "error", text: "the inline expressions did not compile: \(outcome.standardError)")
+      ]
       return failures
     }
     for diagnostic in CompilerDiagnostics.parse(outcome.standardOutput + outcome.standardError) {
@@ -202,7 +204,8 @@ struct ChapterExecutor: Sendable {
         cell,
         .init(
           severity: "error",
-          text: "the chapter program exited (code 0) in this cell, so later cells did not run; exit() ends the chapter"))
+          text: "the chapter program exited (code 0) in this cell, so later cells did not run; exit() ends the chapter")
+      )
     }
     var run = stream.run
     for (index, earlierCell) in earlier.cells.enumerated() where earlierCell.status == .error {

@@ -73,7 +73,7 @@ struct ChildProcess {
       let reaped = waitpid(pid, &status, WNOHANG)
       exited = reaped == pid || (reaped == -1 && errno != EINTR)
     }
-    open.forEach { close($0) }
+    for descriptor in open { close(descriptor) }
     // Whatever the program left running in its group (e.g. a forked cell) goes with it.
     kill(-pid, SIGKILL)
     let signal = status & 0x7f
@@ -120,7 +120,7 @@ struct ChildProcess {
 
     let argv = command.map { strdup($0) } + [nil]
     let envp = variables.map { strdup($0) } + [nil]
-    defer { (argv + envp).forEach { free($0) } }
+    defer { for pointer in argv + envp { free(pointer) } }
     var pid: pid_t = 0
     let result = posix_spawn(&pid, command[0], &actions, &attributes, argv, envp)
     guard result == 0 else {

@@ -71,7 +71,9 @@ struct CrashReport {
   private static func function(in description: String) -> String {
     var name = description
     if let plus = name.range(of: " + ", options: .backwards) { name = String(name[..<plus.lowerBound]) }
-    for prefix in ["specialized ", "static "] where name.hasPrefix(prefix) { name = String(name.dropFirst(prefix.count)) }
+    for prefix in ["specialized ", "static "] where name.hasPrefix(prefix) {
+      name = String(name.dropFirst(prefix.count))
+    }
     return name
   }
 }

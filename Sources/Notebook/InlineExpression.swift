@@ -82,10 +82,16 @@ public struct InlineExpression: Sendable, Equatable {
       var closing: Int?
       while search < bytes.count {
         let run = bytes[search...].prefix { $0 == backtick }.count
-        if run == opening { closing = search; break }
+        if run == opening {
+          closing = search
+          break
+        }
         search += max(run, 1)
       }
-      guard let end = closing else { index = contentStart; continue }
+      guard let end = closing else {
+        index = contentStart
+        continue
+      }
       if let expression = expression(in: bytes[contentStart..<end], line: line) {
         spans.append(Span(expression: expression, range: index..<(end + opening)))
       }

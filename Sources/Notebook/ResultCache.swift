@@ -22,7 +22,8 @@ struct ResultCache: Sendable {
 
     /// Whether the chapter read the same values in `parameters` as it did when it ran.
     func matches(_ parameters: [String: String]) -> Bool {
-      let read = run.parametersRead.contains("*") ? Set(parameters.keys).union(self.parameters.keys) : run.parametersRead
+      let read =
+        run.parametersRead.contains("*") ? Set(parameters.keys).union(self.parameters.keys) : run.parametersRead
       return read.allSatisfy { self.parameters[$0] == parameters[$0] }
     }
   }

@@ -68,10 +68,14 @@ enum RuntimeFailure {
     guard innermost == inShared else {
       return [.init(severity: "error", text: message, lineOffset: frame.line! - origin.cellStart, column: frame.column)]
     }
-    var diagnostics = [ChapterRun.Diagnostic(severity: "error", text: message, column: frame.column, sharedLine: frame.line)]
+    var diagnostics = [
+      ChapterRun.Diagnostic(severity: "error", text: message, column: frame.column, sharedLine: frame.line)
+    ]
     if let inCell, let line = frames[inCell].line {
       diagnostics.append(
-        .init(severity: "note", text: "called from here", lineOffset: line - origin.cellStart, column: frames[inCell].column))
+        .init(
+          severity: "note", text: "called from here", lineOffset: line - origin.cellStart, column: frames[inCell].column
+        ))
     }
     return diagnostics
   }
@@ -90,7 +94,9 @@ enum RuntimeFailure {
   /// How a program ended, in words: `the cell crashed (signal 11, SIGSEGV)` or `… exited with code 3`.
   static func ending(exitCode: Int32, signal: Int32?) -> String {
     guard let signal else { return "the chapter program exited with code \(exitCode) in this cell" }
-    let names: [Int32: String] = [4: "SIGILL", 5: "SIGTRAP", 6: "SIGABRT", 7: "SIGBUS", 8: "SIGFPE", 9: "SIGKILL", 11: "SIGSEGV"]
+    let names: [Int32: String] = [
+      4: "SIGILL", 5: "SIGTRAP", 6: "SIGABRT", 7: "SIGBUS", 8: "SIGFPE", 9: "SIGKILL", 11: "SIGSEGV",
+    ]
     return "the cell crashed (signal \(signal)\(names[signal].map { ", \($0)" } ?? ""))"
   }
 }

@@ -45,7 +45,8 @@ public struct SolutionRegion: Sendable, Equatable {
         if let open {
           throw BookError(
             file: file, line: number,
-            "solution region inside the region '\(open.name)' opened at line \(open.begin); close it first with \(endMarker)")
+            "solution region inside the region '\(open.name)' opened at line \(open.begin); close it first with \(endMarker)"
+          )
         }
         let name = line.dropFirst(beginMarker.count).trimmingCharacters(in: .whitespaces)
         guard !name.isEmpty else {
@@ -65,11 +66,14 @@ public struct SolutionRegion: Sendable, Equatable {
         region.prompt.append(String(raw))
         open = region
       } else if open != nil, line.hasPrefix("```") {
-        throw BookError(file: file, line: open!.begin, "solution region '\(open!.name)' is not closed in its cell; end it with \(endMarker)")
+        throw BookError(
+          file: file, line: open!.begin,
+          "solution region '\(open!.name)' is not closed in its cell; end it with \(endMarker)")
       }
     }
     if let open {
-      throw BookError(file: file, line: open.begin, "solution region '\(open.name)' is never closed; end it with \(endMarker)")
+      throw BookError(
+        file: file, line: open.begin, "solution region '\(open.name)' is never closed; end it with \(endMarker)")
     }
     return regions
   }
@@ -81,7 +85,8 @@ public struct SolutionRegion: Sendable, Equatable {
       if let first = seen[region.name] {
         throw BookError(
           file: region.file, line: region.begin,
-          "exercise '\(region.name)' is already defined at \(first.file):\(first.begin); give each exercise its own name")
+          "exercise '\(region.name)' is already defined at \(first.file):\(first.begin); give each exercise its own name"
+        )
       }
       seen[region.name] = region
     }

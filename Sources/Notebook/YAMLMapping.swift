@@ -58,7 +58,8 @@ struct YAMLMapping {
   /// Applies `entry` as a cell option default, or throws naming its line.
   func apply(_ entry: Entry, to options: inout CellOptions) throws(BookError) {
     // A list (`depends: [a, b]`) is passed on in the form a `//|` option line gives it.
-    let text = entry.value.sequence != nil ? "[" + (try strings(entry)).joined(separator: ", ") + "]" : try string(entry)
+    let text =
+      entry.value.sequence != nil ? "[" + (try strings(entry)).joined(separator: ", ") + "]" : try string(entry)
     if entry.key == "depends" { (options.dependsFile, options.dependsLine) = (file, entry.line) }
     do {
       try options.set(entry.key, to: text)

@@ -38,7 +38,9 @@ import _TestSupport
   }
 
   @Test(arguments: [
-    ("---\ndepends: data/missing.csv\n---\n# A\n\n```{swift}\nprint(1)\n```\n", 2, "'data/missing.csv' matches no file"),
+    (
+      "---\ndepends: data/missing.csv\n---\n# A\n\n```{swift}\nprint(1)\n```\n", 2, "'data/missing.csv' matches no file"
+    ),
     ("# A\n\n```{swift}\n//| depends: [data/*.txt]\nprint(1)\n```\n", 4, "'data/*.txt' matches no file"),
     ("# A\n\n```{swift}\n//| depends: ../secret\nprint(1)\n```\n", 4, "inside the book folder"),
   ])

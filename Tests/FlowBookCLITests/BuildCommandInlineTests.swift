@@ -22,7 +22,8 @@ import _TestSupport
     let run = try FlowBookBinary.run(["build", "--book", book.path])
     #expect(run.exitCode == 0, "\(run.standardError)")
     let page = try String(contentsOfFile: book.path + "/output/01-one.html", encoding: .utf8)
-    #expect(page.contains("We train for 500 steps; the label is a*b &lt;c&gt; @fig-x $5. Code stays <code>code</code>."))
+    #expect(
+      page.contains("We train for 500 steps; the label is a*b &lt;c&gt; @fig-x $5. Code stays <code>code</code>."))
   }
 
   @Test func anInlineExpressionThatDoesNotCompileIsAnErrorAtItsLineAndColumn() throws {
@@ -32,7 +33,9 @@ import _TestSupport
       to: "chapters/01-one.md")
     let run = try FlowBookBinary.run(["build", "--book", book.path])
     #expect(run.exitCode != 0)
-    #expect(run.standardError.contains("chapters/01-one.md:8:14: error: cannot find 'stepz' in scope"), "\(run.standardError)")
+    #expect(
+      run.standardError.contains("chapters/01-one.md:8:14: error: cannot find 'stepz' in scope"), "\(run.standardError)"
+    )
     // The cells still ran and the report was written, showing the expression as code.
     #expect(try BuildRecordReader(book: book.path).statuses("chapters/01-one.md") == ["ok"])
     let page = try String(contentsOfFile: book.path + "/output/01-one.html", encoding: .utf8)

@@ -27,7 +27,8 @@ import _TestSupport
     let run = try FlowBookBinary.run(["build", "--book", book.path])
     #expect(run.exitCode != 0)
     #expect(
-      run.standardError.contains("chapters/hog.md:9: error:") && run.standardError.contains("stopped: exceeded memory limit of 300 MB"),
+      run.standardError.contains("chapters/hog.md:9: error:")
+        && run.standardError.contains("stopped: exceeded memory limit of 300 MB"),
       "\(run.standardError)")
     #expect(try BuildRecordReader(book: book.path).statuses("chapters/hog.md") == ["ok", "error", "not-run"])
     #expect(try String(contentsOfFile: book.path + "/output/hog.html", encoding: .utf8).contains("small"))

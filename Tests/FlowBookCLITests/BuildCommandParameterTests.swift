@@ -24,7 +24,9 @@ import _TestSupport
     record = try BuildRecordReader(book: book.path)
     #expect(record.isCached("chapters/a.md") == true)
     #expect(record.isCached("chapters/b.md") == true)
-    #expect(unread.standardError.contains("warning: -P stpes=3: no chapter reads the parameter 'stpes'"), "\(unread.standardError)")
+    #expect(
+      unread.standardError.contains("warning: -P stpes=3: no chapter reads the parameter 'stpes'"),
+      "\(unread.standardError)")
     #expect(!unread.standardError.contains("'steps'"))
 
     // Back to the first value: its results are still in the cache.

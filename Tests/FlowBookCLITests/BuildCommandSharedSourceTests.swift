@@ -39,7 +39,8 @@ import _TestSupport
   @Test func anIncludeResolvesAgainstTheBookBeforeTheProject() throws {
     // FlowBook's own course has a chapters/course.swift too; the book's file of that name wins.
     let book = try TemporaryDirectory()
-    try book.write("// region: recipe\nlet mine = \"the recipe of this book\"\n// endregion\n", to: "chapters/course.swift")
+    try book.write(
+      "// region: recipe\nlet mine = \"the recipe of this book\"\n// endregion\n", to: "chapters/course.swift")
     try book.write("# A\n\n{{< include chapters/course.swift#recipe >}}\n", to: "chapters/a.md")
     let run = try FlowBookBinary.run(["build", "--book", book.path])
     #expect(run.exitCode == 0, "\(run.standardError)")

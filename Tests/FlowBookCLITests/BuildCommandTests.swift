@@ -160,7 +160,9 @@ import _TestSupport
       to: "chapters/exit.md")
     let run = try FlowBookBinary.run(["build", "--book", book.path])
     #expect(run.exitCode != 0)
-    #expect(run.standardError.contains("chapters/exit.md:2: error: the chapter program exited (code 0)"), "\(run.standardError)")
+    #expect(
+      run.standardError.contains("chapters/exit.md:2: error: the chapter program exited (code 0)"),
+      "\(run.standardError)")
     #expect(try BuildRecordReader(book: book.path).statuses("chapters/exit.md") == ["error", "not-run"])
     #expect(try page(book).contains(">before\n</pre>"))
   }
@@ -170,8 +172,11 @@ import _TestSupport
     try book.write("```{swift}\nprint(1)\nshow(Figure().scatter([1, 2], [1]))\n```\n", to: "chapters/a.md")
     try book.write("```{swift}\nprint(2)\nlet n = Build.parameter(\"n\", default: 1)\n```\n", to: "chapters/b.md")
     let run = try FlowBookBinary.run(["build", "--book", book.path, "-P", "n=many"])
-    #expect(run.standardError.contains("chapters/a.md:3:1: error: Fatal error: show(figure): panel 0"), "\(run.standardError)")
-    #expect(run.standardError.contains("chapters/b.md:3:15: error: Fatal error: build parameter n=many is not a valid Int"))
+    #expect(
+      run.standardError.contains("chapters/a.md:3:1: error: Fatal error: show(figure): panel 0"), "\(run.standardError)"
+    )
+    #expect(
+      run.standardError.contains("chapters/b.md:3:15: error: Fatal error: build parameter n=many is not a valid Int"))
     // The runtime functions name their caller's line themselves: no "(in show, called here)".
     #expect(!run.standardError.contains("called here"))
     #expect(!run.standardError.contains("CellRuntime/"))

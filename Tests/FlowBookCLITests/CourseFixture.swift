@@ -22,7 +22,9 @@ struct CourseFixture {
       })
     let names = ["02-affine-coupling.md", "03-stacking.md"]
     for (name, text) in zip(names, chapters) {
-      let local = text.replacing(/@((?:sec|eq|fig|tbl)-[\w-]*\w)/) { defined.contains(String($0.1)) ? String($0.0) : String($0.1) }
+      let local = text.replacing(/@((?:sec|eq|fig|tbl)-[\w-]*\w)/) {
+        defined.contains(String($0.1)) ? String($0.0) : String($0.1)
+      }
       try book.write(local, to: "chapters/" + name)
     }
     try book.write(try Self.course("course.swift"), to: "chapters/course.swift")
@@ -47,7 +49,9 @@ struct CourseFixture {
     for chapter in record.json["chapters"] as? [[String: Any]] ?? [] {
       for cell in chapter["cells"] as? [[String: Any]] ?? [] {
         for check in cell["checks"] as? [[String: Any]] ?? [] {
-          checks[check["name"] as? String ?? ""] = (check["passed"] as? Bool ?? false, check["message"] as? String ?? "")
+          checks[check["name"] as? String ?? ""] = (
+            check["passed"] as? Bool ?? false, check["message"] as? String ?? ""
+          )
         }
       }
     }

@@ -39,7 +39,8 @@ import _TestSupport
     let fixture = try CourseFixture(stacking: planted.stacking) { text in
       text.replacingOccurrences(of: planted.solution, with: planted.mistake)
     }
-    let chapters = try String(contentsOfFile: fixture.book.path + "/chapters/02-affine-coupling.md", encoding: .utf8)
+    let chapters =
+      try String(contentsOfFile: fixture.book.path + "/chapters/02-affine-coupling.md", encoding: .utf8)
       + ((try? String(contentsOfFile: fixture.book.path + "/chapters/03-stacking.md", encoding: .utf8)) ?? "")
     try #require(chapters.contains(planted.mistake), "the solution text moved: plant '\(planted.mistake)' again")
     let (run, checks) = try fixture.build()

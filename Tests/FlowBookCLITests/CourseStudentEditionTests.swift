@@ -11,7 +11,9 @@ import _TestSupport
     let out = try TemporaryDirectory()
     let run = try FlowBookBinary.run(["student", "--book", root, "--out", out.path + "/student"])
     #expect(run.exitCode == 0, "\(run.standardError)")
-    for exercise in ["2.1 forward pass", "2.2 log-determinant", "2.3 inverse", "3.1 alternating masks", "4.1 training loss"] {
+    for exercise in [
+      "2.1 forward pass", "2.2 log-determinant", "2.3 inverse", "3.1 alternating masks", "4.1 training loss",
+    ] {
       #expect(run.standardOutput.contains(exercise))
     }
     let solutions = [
@@ -44,12 +46,15 @@ import _TestSupport
     #expect(statuses.last == "not-run")
     let cells = record.chapter("chapters/02-affine-coupling.md")?["cells"] as? [[String: Any]] ?? []
     #expect(cells.contains { $0["unfinishedExercise"] as? String == "2.1 forward pass" })
-    #expect(cells.contains { ($0["notRunReason"] as? String)?.hasPrefix("exercise 2.1 forward pass is not done yet") == true })
+    #expect(
+      cells.contains { ($0["notRunReason"] as? String)?.hasPrefix("exercise 2.1 forward pass is not done yet") == true }
+    )
 
     // Pasting the solutions back: the instructor's chapters in the student edition.
     for file in ["02-affine-coupling.md", "03-stacking.md"] {
       try FileManager.default.removeItem(atPath: edition + "/chapters/" + file)
-      try FileManager.default.copyItem(atPath: fixture.book.path + "/chapters/" + file, toPath: edition + "/chapters/" + file)
+      try FileManager.default.copyItem(
+        atPath: fixture.book.path + "/chapters/" + file, toPath: edition + "/chapters/" + file)
     }
     let solved = try FlowBookBinary.run(["build", "--book", edition, "--quick"])
     #expect(solved.exitCode == 0, "\(solved.standardError)")

@@ -20,8 +20,12 @@ import _TestSupport
 
   private func makeBook() throws -> TemporaryDirectory {
     let book = try TemporaryDirectory()
-    try book.write("# A\n\n\(Self.exercise)\n\n```{swift}\ncheck(\"twice 2 is 4\", twice(2) == 4, \"twice(2) = \\(twice(2))\")\ncheck(\"small error\", abs(twice(0.1) - 0.2), below: 1e-12, what: \"error\")\n```\n", to: "chapters/a.md")
-    try book.write("# B\n\n```{swift}\nprint(\"B says\", twice(21))\n```\n\n```{swift}\nprint(\"after\")\n```\n", to: "chapters/b.md")
+    try book.write(
+      "# A\n\n\(Self.exercise)\n\n```{swift}\ncheck(\"twice 2 is 4\", twice(2) == 4, \"twice(2) = \\(twice(2))\")\ncheck(\"small error\", abs(twice(0.1) - 0.2), below: 1e-12, what: \"error\")\n```\n",
+      to: "chapters/a.md")
+    try book.write(
+      "# B\n\n```{swift}\nprint(\"B says\", twice(21))\n```\n\n```{swift}\nprint(\"after\")\n```\n", to: "chapters/b.md"
+    )
     try book.write("x,y\n1,2\n", to: "data/points.csv")
     return book
   }
@@ -97,11 +101,14 @@ import _TestSupport
 
   @Test func aDuplicatedExerciseNameIsAnErrorAtItsChapterLine() throws {
     let book = try makeBook()
-    try book.write("# B\n\n\(Self.exercise.replacingOccurrences(of: "func twice", with: "func again"))\n", to: "chapters/b.md")
+    try book.write(
+      "# B\n\n\(Self.exercise.replacingOccurrences(of: "func twice", with: "func again"))\n", to: "chapters/b.md")
     let student = try TemporaryDirectory()
     let run = try FlowBookBinary.run(["student", "--book", book.path, "--out", student.path + "/edition"])
     #expect(run.exitCode != 0)
-    #expect(run.standardError.contains("chapters/b.md:7: error: exercise '1.1 twice' is already defined at chapters/a.md:7"), "\(run.standardError)")
+    #expect(
+      run.standardError.contains("chapters/b.md:7: error: exercise '1.1 twice' is already defined at chapters/a.md:7"),
+      "\(run.standardError)")
     #expect(try FlowBookBinary.run(["build", "--book", book.path]).standardError.contains("chapters/b.md:7: error:"))
   }
 }

@@ -4,8 +4,7 @@
 /// `L = (1/N) Σ_i (½|f(x_i)|² − logDet(x_i))` (the flow's NLL up to a constant).
 enum GradientCheck {
   /// Runs forward and backward on `x`; parameter gradients are left in the parameters, dL/dx is returned.
-  static func analytic(_ layer: any FlowLayer, at x: Batch) throws -> (loss: Float, input: [Float])
-  {
+  static func analytic(_ layer: any FlowLayer, at x: Batch) throws -> (loss: Float, input: [Float]) {
     for parameter in layer.parameters { parameter.zeroGradient() }
     let n = x.count
     let d = x.dimension
@@ -37,8 +36,7 @@ enum GradientCheck {
   }
 
   /// The test loss in `Double` through the layer's reference forward pass.
-  static func referenceLoss(_ layer: any FlowLayer, at values: [Double], dimension d: Int) -> Double
-  {
+  static func referenceLoss(_ layer: any FlowLayer, at values: [Double], dimension d: Int) -> Double {
     let n = values.count / d
     return (0..<n).reduce(0.0) { total, i in
       let (z, logDet) = layer.referenceForward(Array(values[(i * d)..<((i + 1) * d)]))

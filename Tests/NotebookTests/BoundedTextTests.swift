@@ -36,6 +36,7 @@ import _TestSupport
     #expect(shown.count < BoundedText.lineBytes + 10)
     #expect(String(decoding: shown, as: UTF8.self).hasSuffix("x …\n"))
     #expect(text.finish() == .truncated(omittedLines: 0, tail: "b\n"))
-    #expect(FileManager.default.contents(atPath: folder.path + "/full.txt") == Data("a\n".utf8) + huge + Data("\nb\n".utf8))
+    #expect(
+      FileManager.default.contents(atPath: folder.path + "/full.txt") == Data("a\n".utf8) + huge + Data("\nb\n".utf8))
   }
 }

@@ -3,7 +3,8 @@ import Testing
 @testable import Notebook
 
 @Suite struct RuntimeFailureTests {
-  private let origin = RuntimeFailure.Origin(chapterFile: "chapters/a.md", sharedFile: "chapters/s.swift", cellStart: 10)
+  private let origin = RuntimeFailure.Origin(
+    chapterFile: "chapters/a.md", sharedFile: "chapters/s.swift", cellStart: 10)
 
   /// A crash report as the runtime's backtracer writes it (`format=json`), with `frames` innermost first.
   private func report(_ frames: String) -> String {
@@ -14,9 +15,14 @@ import Testing
     """
   }
 
-  private func frame(_ description: String, image: String, file: String? = nil, line: Int = 0, column: Int = 0) -> String {
-    let location = file.map { ", \"sourceLocation\": { \"file\": \"\($0)\", \"line\": \(line), \"column\": \(column) }" }
-    return "{ \"kind\": \"returnAddress\", \"description\": \"\(description) + 12\", \"image\": \"\(image)\"\(location ?? "") }"
+  private func frame(_ description: String, image: String, file: String? = nil, line: Int = 0, column: Int = 0)
+    -> String
+  {
+    let location = file.map {
+      ", \"sourceLocation\": { \"file\": \"\($0)\", \"line\": \(line), \"column\": \(column) }"
+    }
+    return
+      "{ \"kind\": \"returnAddress\", \"description\": \"\(description) + 12\", \"image\": \"\(image)\"\(location ?? "") }"
   }
 
   @Test func withoutReportTheRuntimePrefixLocatesTheMessage() {

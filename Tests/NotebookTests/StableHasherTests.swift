@@ -16,7 +16,9 @@ import Testing
   }
 
   @Test func differentInputsOrSplitsDiffer() {
-    let digests = [digest("ab", "c"), digest("a", "bc"), digest("abc"), digest("abd"), digest("12345678"), digest("123456789")]
+    let digests = [
+      digest("ab", "c"), digest("a", "bc"), digest("abc"), digest("abd"), digest("12345678"), digest("123456789"),
+    ]
     #expect(Set(digests).count == digests.count)
   }
 }

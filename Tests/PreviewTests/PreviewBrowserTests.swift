@@ -53,7 +53,8 @@ private final class Browser {
     // debugging port, which keeps a headless browser open.
     process.arguments = [
       "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--no-default-browser-check",
-      "--disable-extensions", "--user-data-dir=\(profile.path)", "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+      "--disable-extensions", "--user-data-dir=\(profile.path)",
+      "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
       "--enable-logging=stderr", "--v=0", "--remote-debugging-port=0", url,
     ]
     let pipe = Pipe()

@@ -34,7 +34,8 @@ import _TestSupport
 
     // A compile error: ok false with the failing cell's place; the last good page is still served.
     try PreviewBook.save(
-      PreviewBook.intro(prose: "Broken prose.", cell: #"let number: Int = "forty-two""#), to: PreviewBook.intro, in: book)
+      PreviewBook.intro(prose: "Broken prose.", cell: #"let number: Int = "forty-two""#), to: PreviewBook.intro,
+      in: book)
     let failed = try events.next("reload").json()
     #expect(failed["ok"] as? Bool == false)
     #expect((failed["pages"] as? [String]) == [])

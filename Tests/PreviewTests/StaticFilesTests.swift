@@ -42,6 +42,9 @@ import _TestSupport
 
   @Test func theScriptGoesAtTheEndOfTheHead() {
     let html = StaticFiles.injectingScript(into: "<html><head><title>t</title></head><body></body></html>")
-    #expect(html == "<html><head><title>t</title><script src=\"/_flowbook/preview.js\" defer></script>\n</head><body></body></html>")
+    #expect(
+      html
+        == "<html><head><title>t</title><script src=\"/_flowbook/preview.js\" defer></script>\n</head><body></body></html>"
+    )
   }
 }

@@ -80,8 +80,14 @@ import Weave
       :::
       """
     let html = try page(source)
-    #expect(html.contains("<div class=\"callout callout-tip\">\n<div class=\"callout-title\"><span class=\"callout-label\">Tip</span></div>"))
-    #expect(html.contains("<div class=\"callout callout-warning\">\n<div class=\"callout-title\"><span class=\"callout-label\">Warning</span></div>"))
+    #expect(
+      html.contains(
+        "<div class=\"callout callout-tip\">\n<div class=\"callout-title\"><span class=\"callout-label\">Tip</span></div>"
+      ))
+    #expect(
+      html.contains(
+        "<div class=\"callout callout-warning\">\n<div class=\"callout-title\"><span class=\"callout-label\">Warning</span></div>"
+      ))
     #expect(html.contains("<div class=\"callout callout-important\" id=\"imp\">"))
     #expect(html.contains("<span class=\"callout-label\">Exercise 1.1</span></div>\n<p>E1</p>"))
     #expect(html.contains("<span class=\"callout-label\">Exercise 1.2</span>: Train &quot;moons&quot;</div>"))

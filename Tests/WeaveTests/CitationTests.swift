@@ -61,7 +61,8 @@ import Weave
     #expect(!list.contains("tabak2010"))
     let second = try #require(report.text("02-b.html"))
     #expect(second.contains("Only [<a class=\"citation\" href=\"#ref-tabak2010\""))
-    #expect(second.contains("<span class=\"reference-label\">[3]</span> E. G. Tabak (2010). Dual ascent. <em>CMS</em>."))
+    #expect(
+      second.contains("<span class=\"reference-label\">[3]</span> E. G. Tabak (2010). Dual ascent. <em>CMS</em>."))
     // The print version: no list per chapter, one for the whole book at its end.
     let print = try #require(report.text("print.html"))
     #expect(print.ranges(of: "<section class=\"references\"").count == 1)

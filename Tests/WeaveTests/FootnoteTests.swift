@@ -32,7 +32,10 @@ import Weave
       ))
     let section = try #require(html.firstRange(of: "<section class=\"footnotes\""))
     let notes = html[section.lowerBound...]
-    #expect(notes.contains("<li id=\"fn-1-1\">\n<p>Defined after a cell,\nin two paragraphs.</p>\n<p>Second one. <a href=\"#fnref-1-1\" class=\"footnote-back\""))
+    #expect(
+      notes.contains(
+        "<li id=\"fn-1-1\">\n<p>Defined after a cell,\nin two paragraphs.</p>\n<p>Second one. <a href=\"#fnref-1-1\" class=\"footnote-back\""
+      ))
     #expect(
       notes.contains(
         "<li id=\"fn-1-2\">\n<p>Note with <span class=\"math inline\">x^2</span> and <a class=\"cross-reference\" href=\"#sec-a\">Chapter 1</a>. <a href=\"#fnref-1-2\""

@@ -33,7 +33,8 @@ struct NumericsBenchCommand: ParsableCommand {
       // OpenBLAS silently keeps its kernel for a name it does not know: say so rather than mislabel the numbers.
       let selected = BLASKernel.select(coreType: coreType)
       guard selected.lowercased() == coreType.lowercased() else {
-        throw ValidationError("OpenBLAS has no kernel '\(coreType)' here (it kept \(selected)); try e.g. Prescott or Haswell")
+        throw ValidationError(
+          "OpenBLAS has no kernel '\(coreType)' here (it kept \(selected)); try e.g. Prescott or Haswell")
       }
     }
     report.add("blas_core", .text(BLASKernel.coreName))

@@ -32,8 +32,7 @@ extension FlowChecks {
   }
 
   /// The worst errors of one bijector on `x`.
-  public static func check(_ bijector: any Bijector, named name: String, at x: Batch) -> LayerCheck
-  {
+  public static func check(_ bijector: any Bijector, named name: String, at x: Batch) -> LayerCheck {
     LayerCheck(
       name: name,
       maxLogDetError: logDetChecks(of: bijector, at: x).map(\.error).max() ?? 0,

@@ -1,4 +1,3 @@
-
 /// One BLAS call of a training step, by shape and by the names of its operands: an `sgemm`
 /// `C = op(A)·op(B) + β·C` (C m×n, inner size k), or a column sum as `sgemv`. `Flow.blasCalls(rows:)` lists
 /// a step's calls, so a benchmark can time them alone (`BLASReplay`) with the same memory traffic: calls

@@ -25,8 +25,7 @@ final class PiecewiseScratch {
 /// dense path; it rounds differently, so it is checked against it to 1e-5 (values) and 1e-4 (gradients).
 extension Conditioner {
   /// The second layer's ReLU output `h2` (rows×hidden) by the breakpoint sweep; fills `scratch`.
-  func piecewiseHidden2(_ u: UnsafePointer<Float>, into h2: UnsafeMutablePointer<Float>, rows: Int)
-  {
+  func piecewiseHidden2(_ u: UnsafePointer<Float>, into h2: UnsafeMutablePointer<Float>, rows: Int) {
     let s = piecewise
     let h = hidden
     let w1 = weight1.value.pointer

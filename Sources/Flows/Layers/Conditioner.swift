@@ -136,8 +136,7 @@ final class Conditioner {
 
   /// The same MLP for one point in `Double`.
   func referenceForward(_ x: [Double]) -> [Double] {
-    func dense(_ input: [Double], _ w: Parameter, _ b: Parameter, _ n: Int, relu: Bool) -> [Double]
-    {
+    func dense(_ input: [Double], _ w: Parameter, _ b: Parameter, _ n: Int, relu: Bool) -> [Double] {
       (0..<n).map { j in
         var sum = Double(b.value[j])
         for k in input.indices { sum += input[k] * Double(w.value[k * n + j]) }

@@ -17,7 +17,8 @@ public final class FusedAdam {
   private let secondMoments: FloatBuffer
   /// Runs of parameters whose values and gradients are contiguous: start of values, of gradients, of the
   /// moments, and length.
-  private let runs: [(value: UnsafeMutablePointer<Float>, gradient: UnsafeMutablePointer<Float>, moment: Int, count: Int)]
+  private let runs:
+    [(value: UnsafeMutablePointer<Float>, gradient: UnsafeMutablePointer<Float>, moment: Int, count: Int)]
   /// Number of updates applied so far.
   public private(set) var stepCount = 0
 
@@ -32,7 +33,8 @@ public final class FusedAdam {
     let total = parameters.reduce(0) { $0 + $1.count }
     firstMoments = FloatBuffer(count: total)
     secondMoments = FloatBuffer(count: total)
-    var runs: [(value: UnsafeMutablePointer<Float>, gradient: UnsafeMutablePointer<Float>, moment: Int, count: Int)] = []
+    var runs: [(value: UnsafeMutablePointer<Float>, gradient: UnsafeMutablePointer<Float>, moment: Int, count: Int)] =
+      []
     var offset = 0
     for parameter in parameters {
       if let last = runs.last, last.value + last.count == parameter.value.pointer,

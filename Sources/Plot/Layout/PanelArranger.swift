@@ -147,8 +147,7 @@ struct PanelArranger {
     return limits
   }
 
-  func equalAspect(_ plot: Rect, _ limits: (x: ClosedRange<Double>, y: ClosedRange<Double>)) -> Rect
-  {
+  func equalAspect(_ plot: Rect, _ limits: (x: ClosedRange<Double>, y: ClosedRange<Double>)) -> Rect {
     let spanX = limits.x.upperBound - limits.x.lowerBound
     let spanY = limits.y.upperBound - limits.y.lowerBound
     let unit = min(plot.width / spanX, plot.height / spanY)

@@ -86,6 +86,8 @@ public final class PreviewSession: @unchecked Sendable {
     if let list = outcome.watch { watcher?.watch(list) }
     // The served folder is the book's `output/`.
     let book = (outputDirectory as NSString).deletingLastPathComponent
-    log(RebuildLine(bookDirectory: book, changed: changed, outcome: outcome, seconds: Date().timeIntervalSince(started)).text)
+    log(
+      RebuildLine(bookDirectory: book, changed: changed, outcome: outcome, seconds: Date().timeIntervalSince(started))
+        .text)
   }
 }

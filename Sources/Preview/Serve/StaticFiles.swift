@@ -59,7 +59,9 @@ struct StaticFiles: Sendable {
   /// only the response is changed, never the file on disk.
   static func injectingScript(into html: String) -> String {
     let tag = "<script src=\"\(PreviewScript.path)\" defer></script>\n"
-    if let head = html.range(of: "</head>") { return html.replacingCharacters(in: head.lowerBound..<head.lowerBound, with: tag) }
+    if let head = html.range(of: "</head>") {
+      return html.replacingCharacters(in: head.lowerBound..<head.lowerBound, with: tag)
+    }
     return html + tag
   }
 }

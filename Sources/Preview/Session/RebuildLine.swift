@@ -26,7 +26,8 @@ struct RebuildLine {
   }
 
   private static func list(_ items: [String]) -> String {
-    items.count <= 3 ? items.joined(separator: ", ") : items.prefix(3).joined(separator: ", ") + " and \(items.count - 3) more"
+    items.count <= 3
+      ? items.joined(separator: ", ") : items.prefix(3).joined(separator: ", ") + " and \(items.count - 3) more"
   }
 
   /// `path` relative to the book (`chapters/01-intro.md`), else to the working folder, else as it is.

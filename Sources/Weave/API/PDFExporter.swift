@@ -10,8 +10,7 @@ public struct PDFExporter: Sendable {
   public var virtualTimeBudget: Int
 
   /// An exporter using `chromium` (found on the `PATH` by default).
-  public init(chromium: HeadlessChromium? = nil, virtualTimeBudget: Int = 10_000) throws(WeaveError)
-  {
+  public init(chromium: HeadlessChromium? = nil, virtualTimeBudget: Int = 10_000) throws(WeaveError) {
     if let chromium { self.chromium = chromium } else { self.chromium = try HeadlessChromium() }
     self.virtualTimeBudget = virtualTimeBudget
   }

@@ -20,7 +20,9 @@ final class EventStreamClient {
     connection = try RawHTTP.Connection(port: port)
     connection.send("GET /_flowbook/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n")
     let data = connection.read(until: Date() + 60) { $0.range(of: Data("\r\n\r\n".utf8)) != nil }
-    guard let head = data.range(of: Data("\r\n\r\n".utf8)) else { throw RawHTTP.Failure("no answer from /_flowbook/events") }
+    guard let head = data.range(of: Data("\r\n\r\n".utf8)) else {
+      throw RawHTTP.Failure("no answer from /_flowbook/events")
+    }
     let headers = String(decoding: data[..<head.lowerBound], as: UTF8.self)
     guard headers.hasPrefix("HTTP/1.1 200"), headers.lowercased().contains("text/event-stream") else {
       throw RawHTTP.Failure("/_flowbook/events answered \(headers)")

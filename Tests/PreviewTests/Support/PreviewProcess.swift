@@ -82,7 +82,9 @@ final class LineCollector: @unchecked Sendable {
       let lines = String(decoding: data, as: UTF8.self).split(separator: "\n")
       if let line = lines.first(where: { $0.contains(pattern) }) { return String(line) }
       guard condition.wait(until: deadline) else {
-        throw RawHTTP.Failure("no line like \(pattern) within \(Int(timeout)) s; got: \(String(decoding: data, as: UTF8.self).suffix(1500))")
+        throw RawHTTP.Failure(
+          "no line like \(pattern) within \(Int(timeout)) s; got: \(String(decoding: data, as: UTF8.self).suffix(1500))"
+        )
       }
     }
   }

@@ -22,7 +22,9 @@ enum FootnoteMarkup {
           with: "")
       }
     }
-    body = body.replacing(/<sup class="footnote-ref"><a href="#fn-([^"]*)" id="fnref-[^"]*" data-footnote-ref>\d+<\/a><\/sup>/) { match in
+    body = body.replacing(
+      /<sup class="footnote-ref"><a href="#fn-([^"]*)" id="fnref-[^"]*" data-footnote-ref>\d+<\/a><\/sup>/
+    ) { match in
       references.append(FootnoteReference(label: String(match.1)))
       return Placeholder(kind: .footnote, index: references.count - 1).token
     }

@@ -30,7 +30,8 @@ enum ReadableTeX {
     }
     rest = rest.dropFirst(name.count)
     if name == "frac" {
-      let numerator = argument(&rest), denominator = argument(&rest)
+      let numerator = argument(&rest)
+      let denominator = argument(&rest)
       return "(\(text(numerator)))/(\(text(denominator)))"
     }
     if fonts.contains(name) { return text(argument(&rest)) }

@@ -72,7 +72,8 @@ struct CellHTML {
         html += table(
           header: header, rows: rows, outline: outline, isFirst: isFirstTable(index, in: outline))
       case .truncated(let lines, _):
-        let omitted = lines == 0 ? "long lines shortened" : "\(Self.grouped(lines)) line\(lines == 1 ? "" : "s") omitted"
+        let omitted =
+          lines == 0 ? "long lines shortened" : "\(Self.grouped(lines)) line\(lines == 1 ? "" : "s") omitted"
         let link = outline.fullOutputs[index].map { " (<a href=\"\($0.htmlEscaped)\">full output</a>)" } ?? ""
         html += "<p class=\"cell-output-omitted\">… \(omitted)\(link)</p>\n"
       case .check(let check):

@@ -49,7 +49,8 @@ struct CitationHTML {
 
   private func link(_ key: String, text: String) -> String {
     let title = index.entry(key).map { ReferenceText.plain($0, year: index.year(of: key)) } ?? ""
-    return "<a class=\"citation\" href=\"#ref-\(key.htmlEscaped)\" title=\"\(title.htmlEscaped)\">\(text.htmlEscaped)</a>"
+    return
+      "<a class=\"citation\" href=\"#ref-\(key.htmlEscaped)\" title=\"\(title.htmlEscaped)\">\(text.htmlEscaped)</a>"
   }
 
   // MARK: - Reference lists
