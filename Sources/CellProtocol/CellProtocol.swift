@@ -52,7 +52,8 @@ public enum CellProtocol {
     case progress
     /// `cell`, `failed`, `stderr`: how a cell run in a forked copy (`error: true`) ended.
     case isolatedEnd = "isolated-end"
-    /// `name`: the chapter read the `-P` parameter `name` (`*`: it read them all), once per name.
+    /// `name`, `file`: the chapter read the `-P` parameter `name` (`*`: it read them all) in `file` (the chapter's
+    /// or the shared source's path), once per name and file.
     case parameterRead = "parameter-read"
     /// `name`, `passed`, `message`, `file`, `line`: a `check(…)` verdict, located at the call.
     case check

@@ -109,6 +109,7 @@ struct BuildCommand: ParsableCommand {
     try selection.check(against: loaded.chapters)
     let (executed, chapterSeconds) = runChapters(
       loaded.chapters, with: runner, board: showsProgress ? ProgressBoard(files: loaded.chapters.map(\.file)) : nil)
+    runner.settleSharedDirectory(after: executed)
     var warnings = loaded.warnings + Self.unreadParameters(settings.parameters, by: executed)
     let mathRenderer = KaTeXRenderer.find()
     if mathRenderer == nil { warnings.append(.mathInBrowser) }

@@ -113,6 +113,8 @@ public struct ExecutedChapter: Sendable {
   public var inlineError: CellError?
   /// The `-P` parameters the chapter's program read (`*`: all of them).
   public var parametersRead: Set<String> = []
+  /// Those of `parametersRead` the book's shared source read (they key `Build.sharedDirectory`).
+  public var sharedParametersRead: Set<String> = []
 
   /// Results of `chapter`'s cells with the folder of their figures, and the values of its inline expressions.
   public init(

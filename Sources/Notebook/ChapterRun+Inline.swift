@@ -6,6 +6,7 @@ extension ChapterRun {
       chapter: chapter, results: results(for: chapter), displayDirectory: displayDirectory, cached: cached,
       inlineValues: inline.values, inlineError: inline.error)
     executed.parametersRead = parametersRead
+    executed.sharedParametersRead = sharedParametersRead ?? []
     return executed
   }
 

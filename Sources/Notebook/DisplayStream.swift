@@ -139,7 +139,11 @@ struct DisplayStream {
         fail(cell, diagnostic)
       }
     case .parameterRead?:
-      if let name = event["name"] as? String { run.parametersRead.insert(name) }
+      guard let name = event["name"] as? String else { return nil }
+      run.parametersRead.insert(name)
+      if sharedFile != nil, event["file"] as? String == sharedFile {
+        run.sharedParametersRead = (run.sharedParametersRead ?? []).union([name])
+      }
     case .inlineValue?:
       if let index = event["index"] as? Int, let text = event["text"] as? String { run.inlineValues[index] = text }
     case nil: break
