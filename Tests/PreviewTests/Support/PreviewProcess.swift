@@ -32,7 +32,7 @@ final class PreviewProcess {
 
   /// The first line it printed containing `text`, waiting for it (the terminal line follows the reload event).
   func line(containing text: String, timeout: Double = 60) throws -> String {
-    try lines.wait(for: text, timeout: timeout)
+    try lines.wait(for: Regex<Substring>(verbatim: text), timeout: timeout)
   }
 
   /// Sends Ctrl-C and waits for the process to end; returns its exit status.
