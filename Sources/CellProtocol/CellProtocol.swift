@@ -59,6 +59,8 @@ public enum CellProtocol {
     case check
     /// `name`, `file`, `line`: an unfinished exercise's stub was reached; the program ends after it.
     case exercise
+    /// `index`: the chapter's `index`-th inline expression is being evaluated (a trap from now on is its).
+    case beginInline = "begin-inline"
     /// `index`, `text`: the value of the chapter's `index`-th inline expression (`` `{swift} expr` ``).
     case inlineValue = "inline-value"
   }
