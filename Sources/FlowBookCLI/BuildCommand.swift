@@ -254,9 +254,13 @@ struct BuildCommand: ParsableCommand {
   {
     let read = chapters.reduce(into: Set<String>()) { $0.formUnion($1.parametersRead) }
     guard !read.contains("*") else { return [] }
+    // A chapter left out by --only may read it: say so rather than call the name misspelt.
+    let notBuilt = chapters.filter(ChapterSelection.wasNotBuilt).count
+    let which =
+      notBuilt == 0
+      ? "no chapter reads" : "no chapter this build ran reads (\(notBuilt) not built)"
     return parameters.keys.sorted().filter { !read.contains($0) }.map { name in
-      BuildWarning(
-        file: "", "-P \(name)=\(parameters[name]!): no chapter reads the parameter '\(name)' (Build.parameter)")
+      BuildWarning(file: "", "-P \(name)=\(parameters[name]!): \(which) the parameter '\(name)' (Build.parameter)")
     }
   }
 
