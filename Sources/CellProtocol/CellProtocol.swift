@@ -52,12 +52,15 @@ public enum CellProtocol {
     case progress
     /// `cell`, `failed`, `stderr`: how a cell run in a forked copy (`error: true`) ended.
     case isolatedEnd = "isolated-end"
-    /// `name`: the chapter read the `-P` parameter `name` (`*`: it read them all), once per name.
+    /// `name`, `file`: the chapter read the `-P` parameter `name` (`*`: it read them all) in `file` (the chapter's
+    /// or the shared source's path), once per name and file.
     case parameterRead = "parameter-read"
     /// `name`, `passed`, `message`, `file`, `line`: a `check(…)` verdict, located at the call.
     case check
     /// `name`, `file`, `line`: an unfinished exercise's stub was reached; the program ends after it.
     case exercise
+    /// `index`: the chapter's `index`-th inline expression is being evaluated (a trap from now on is its).
+    case beginInline = "begin-inline"
     /// `index`, `text`: the value of the chapter's `index`-th inline expression (`` `{swift} expr` ``).
     case inlineValue = "inline-value"
   }

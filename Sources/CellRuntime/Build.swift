@@ -16,9 +16,10 @@ public enum Build {
   /// A folder where the chapters of a build share results, e.g. trained models: what one chapter stores
   /// there, the chapters after it (or running beside it) may load instead of computing again.
   ///
-  /// The engine gives each combination of library build, compiler, profile, seed and parameters its own
-  /// folder (`<book>/.flowbook-cache/shared/<fingerprint>`), so nothing made by an older library or other
-  /// settings is ever read; `flowbook clean` removes it. Chapters running in parallel share it too: lock what
+  /// The engine gives each combination of library build, compiler, profile, seed and the parameters the book's
+  /// shared source reads its own folder (`<book>/.flowbook-cache/shared/<fingerprint>`), so nothing made by an
+  /// older library or other settings is ever read; `flowbook clean` removes it. A parameter read only by cells
+  /// keeps the folder: name what you store by the values it depends on (`TrainedFlowCache` does). Chapters running in parallel share it too: lock what
   /// you write (`TrainedFlowCache` does). Outside `flowbook build`, a fresh folder of this process.
   public static var sharedDirectory: String {
     if let folder = environment(Variable.sharedDirectory) { return folder }
@@ -43,14 +44,15 @@ public enum Build {
     return given
   }
 
-  /// Parameters the engine was told this program read, so each is reported once.
-  nonisolated(unsafe) private static var reported: Set<String> = []
+  /// Parameters the engine was told this program read, with the file that read them, so each is reported once.
+  nonisolated(unsafe) private static var reported: Set<[String]> = []
 
-  /// Tells the engine the chapter read parameter `name`: its cached results stay valid while the parameters
-  /// it read keep their values, and a `-P` no chapter reads is a warning.
-  private static func noteRead(_ name: String) {
-    guard reported.insert(name).inserted else { return }
-    emit(.parameterRead, ["name": name])
+  /// Tells the engine the chapter read parameter `name` in `file`: its cached results stay valid while the
+  /// parameters it read keep their values, those the book's shared source reads key `sharedDirectory`, and a
+  /// `-P` no chapter reads is a warning.
+  private static func noteRead(_ name: String, file: String = "") {
+    guard reported.insert([name, file]).inserted else { return }
+    emit(.parameterRead, ["name": name, "file": file])
   }
 
   private static var given: [String: String] {
@@ -69,7 +71,7 @@ public enum Build {
   public static func parameter<T: LosslessStringConvertible>(
     _ name: String, default fallback: T, file: StaticString = #filePath, line: UInt = #line
   ) -> T {
-    noteRead(name)
+    noteRead(name, file: "\(file)")
     guard let text = given[name] else { return fallback }
     guard let value = T(text) else {
       fatalError(

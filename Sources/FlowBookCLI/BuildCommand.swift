@@ -109,6 +109,7 @@ struct BuildCommand: ParsableCommand {
     try selection.check(against: loaded.chapters)
     let (executed, chapterSeconds) = runChapters(
       loaded.chapters, with: runner, board: showsProgress ? ProgressBoard(files: loaded.chapters.map(\.file)) : nil)
+    runner.settleSharedDirectory(after: executed)
     var warnings = loaded.warnings + Self.unreadParameters(settings.parameters, by: executed)
     let mathRenderer = KaTeXRenderer.find()
     if mathRenderer == nil { warnings.append(.mathInBrowser) }
@@ -192,6 +193,10 @@ struct BuildCommand: ParsableCommand {
     for error in inlineErrors {
       FileHandle.standardError.write(Data("\(error.message)\n".utf8))
     }
+    for note in executed.compactMap(Self.inlineNotComputedNote) {
+      FileHandle.standardError.write(Data("\(note)\n".utf8))
+    }
+    let inlineFailed = executed.map(\.inlineErrors.count).reduce(0, +)
     let cached = executed.filter(\.cached).count
     let notBuilt = executed.filter(ChapterSelection.wasNotBuilt).count
     let cells = executed.map(\.results.count).reduce(0, +)
@@ -199,24 +204,30 @@ struct BuildCommand: ParsableCommand {
     print(
       "wrote \(book == "." ? "" : book + "/")output/index.html in \(String(format: "%.2f", seconds)) s: "
         + "\(executed.count) chapters (\(cached) cached\(notBuilt == 0 ? "" : ", \(notBuilt) not built")), "
-        + "\(cells) cells, \(failures.count) failed, \(checks) checks, \(failedChecks.count) failed"
+        + "\(cells) cells, \(failures.count) failed, "
+        + (inlineFailed == 0 ? "" : "\(inlineFailed) inline expression\(inlineFailed == 1 ? "" : "s") failed, ")
+        + "\(checks) checks, \(failedChecks.count) failed"
         + (warnings.isEmpty ? "" : ", \(warnings.count) warning\(warnings.count == 1 ? "" : "s")"))
     let exercises = executed.flatMap { chapter in
       chapter.unfinishedExercises.map { "\($0.name) (\(chapter.chapter.file):\($0.line))" }
     }
     let broken = failures.filter { $0.result.unfinishedExercise == nil }
-    if broken.isEmpty, failedChecks.isEmpty, exercises.isEmpty, let error = inlineErrors.first {
-      throw UserError(
-        "inline expression\(inlineErrors.count == 1 ? "" : "s") failed to compile (\(error.file):\(error.line ?? 0))")
-    }
-    guard broken.isEmpty, failedChecks.isEmpty, exercises.isEmpty else {
+    guard broken.isEmpty, failedChecks.isEmpty, exercises.isEmpty, inlineFailed == 0 else {
       let cells = broken.map {
         "\($0.cell.options.label ?? "cell \($0.cell.index + 1)") (\($0.result.error?.file ?? ""):\($0.result.error?.line ?? $0.cell.line))"
       }
       let checks = failedChecks.map { file, failed in "\(failed.check.name) (\(file):\(failed.line))" }
+      let inline = executed.flatMap { chapter in
+        chapter.inlineErrors.keys.sorted().map { index in
+          let expression = chapter.chapter.inlineExpressions[index]
+          return
+            "`\(InlineExpression.marker) \(expression.code)` (\(chapter.chapter.file):\(expression.line):\(expression.column))"
+        }
+      }
       var parts: [String] = []
       for (items, noun, verb) in [
         (cells, "cell", "failed"), (checks, "check", "failed"), (exercises, "exercise", "not done yet"),
+        (inline, "inline expression", "failed"),
       ]
       where !items.isEmpty {
         parts.append("\(items.count) \(noun)\(items.count == 1 ? "" : "s") \(verb): \(items.joined(separator: ", "))")
@@ -225,14 +236,31 @@ struct BuildCommand: ParsableCommand {
     }
   }
 
+  /// `chapters/x.md:30:12: note: 2 inline expressions not computed: an earlier cell failed (chapters/x.md:14)`
+  /// for a chapter that ran but left expressions without a value for a reason other than their own error.
+  private static func inlineNotComputedNote(_ executed: ExecutedChapter) -> String? {
+    guard !ChapterSelection.wasNotBuilt(executed) else { return nil }
+    // An expression's own error is printed already.
+    let failed = executed.inlineErrors.keys.map { executed.chapter.inlineExpressions[$0] }
+    let missing = executed.inlineNotComputed.filter { !failed.contains($0.expression) }
+    guard let first = missing.first else { return nil }
+    let count = missing.count == 1 ? "an inline expression" : "\(missing.count) inline expressions"
+    return "\(executed.chapter.file):\(first.expression.line):\(first.expression.column): note: \(count) not computed: "
+      + first.reason
+  }
+
   /// A warning for each `-P` parameter that no chapter read: probably a misspelt name.
   private static func unreadParameters(_ parameters: [String: String], by chapters: [ExecutedChapter]) -> [BuildWarning]
   {
     let read = chapters.reduce(into: Set<String>()) { $0.formUnion($1.parametersRead) }
     guard !read.contains("*") else { return [] }
+    // A chapter left out by --only may read it: say so rather than call the name misspelt.
+    let notBuilt = chapters.filter(ChapterSelection.wasNotBuilt).count
+    let which =
+      notBuilt == 0
+      ? "no chapter reads" : "no chapter this build ran reads (\(notBuilt) not built)"
     return parameters.keys.sorted().filter { !read.contains($0) }.map { name in
-      BuildWarning(
-        file: "", "-P \(name)=\(parameters[name]!): no chapter reads the parameter '\(name)' (Build.parameter)")
+      BuildWarning(file: "", "-P \(name)=\(parameters[name]!): \(which) the parameter '\(name)' (Build.parameter)")
     }
   }
 

@@ -88,28 +88,40 @@ struct PreviewCommand: ParsableCommand {
           file: result.error?.file ?? "", line: result.error?.line ?? cell.line,
           message: result.error?.message ?? "the cell failed")
       }
+      let warnings = outcome.warnings.map { BuildFailure(file: $0.file, line: $0.line, message: $0.message) }
       return RebuildOutcome(
-        ok: failures.isEmpty, failures: failures, reran: outcome.executed.filter { !$0.cached }.map(\.chapter.file),
+        ok: failures.isEmpty, failures: failures, warnings: warnings,
+        reran: outcome.executed.filter { !$0.cached }.map(\.chapter.file),
         watch: watchList(of: outcome.book, chapters: chapters))
-    } catch let failure as BuildCommand.BuildFailed {
-      return RebuildOutcome(
-        ok: false, failures: [BuildFailure(file: "", line: nil, message: failure.message)], watch: nil)
     } catch {
-      return RebuildOutcome(ok: false, failures: [BuildFailure(file: "", line: nil, message: "\(error)")], watch: nil)
+      let message = (error as? BuildCommand.BuildFailed)?.message ?? "\(error)"
+      // A book that still loads (the error was an unknown label, say) keeps its files watched; one that does not
+      // (bad YAML) is watched through its chapters folder, so the fix is seen even when no build ever succeeded.
+      let book = try? Book.load(
+        from: folder.path, includes: IncludeResolver(projectRoot: Toolchain.current().projectRoot))
+      return RebuildOutcome(
+        ok: false, failures: [BuildFailure(file: "", line: nil, message: message)],
+        watch: book.map { watchList(of: $0, chapters: chapters) } ?? WatchList(folders: [chapters]))
     }
   }
 
-  /// The chapters folder (new chapters, `book.yml`, the shared source) and every file an include names.
+  /// The chapters folder (new chapters, `book.yml`, the shared source), every file an include names, and every
+  /// file a cell declares with `depends` (its patterns too, so a new matching file is seen).
   private static func watchList(of book: Book, chapters: String) -> WatchList {
     let includes = IncludeResolver(projectRoot: Toolchain.current().projectRoot, bookRoot: book.directory)
     var files: Set<String> = []
+    var patterns: Set<String> = []
     for chapter in book.chapters {
       let path = book.directory + "/" + chapter.file
       files.insert(path)
       let source = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
       files.formUnion(includes.includedFiles(in: source))
+      for pattern in Set(chapter.cells.flatMap(\.options.depends)) {
+        patterns.insert(book.directory + "/" + pattern)
+        files.formUnion(DeclaredInputs.files(matching: pattern, in: book.directory).map { book.directory + "/" + $0 })
+      }
     }
     if let shared = book.chapters.first?.shared { files.insert(book.directory + "/" + shared.file) }
-    return WatchList(files: files, folders: [chapters])
+    return WatchList(files: files, folders: [chapters], patterns: patterns)
   }
 }

@@ -66,7 +66,7 @@ struct TrainCommand: ParsableCommand {
       "engine_summary": engineText,
       "coupling_engines": Dictionary(
         uniqueKeysWithValues: flow.couplingEngines.map { ($0.name, $0.engine.rawValue) }),
-      "scale_bound": flow.configuration.scaleBound.rawValue,
+      "scale_bound": flow.configuration?.scaleBound.rawValue ?? NSNull(),
       "peak_rss_mb": ResourceUsage.peakResidentMegabytes,
       "final_held_out_nll": -(result.records.last?.heldOutLogLikelihood ?? .nan),
     ]

@@ -14,6 +14,25 @@ public struct BuildRecord: Codable, Sendable {
     public var seconds: Double
     /// One record per cell, in order.
     public var cells: [CellRecord]
+    /// One record per inline expression (`` `{swift} expr` ``), in reading order.
+    public var inline: [InlineRecord]
+  }
+
+  /// One inline expression's record.
+  public struct InlineRecord: Codable, Sendable {
+    /// Chapter line and column of the expression.
+    public var line: Int
+    public var column: Int
+    /// The expression, e.g. `steps * 2`.
+    public var code: String
+    /// `ok`, `error` (it did not compile, or trapped) or `not-run` (see `notRunReason`).
+    public var status: CellResult.Status
+    /// The value shown in the page.
+    public var value: String?
+    /// The error as printed.
+    public var error: String?
+    /// Why it has no value, e.g. "an earlier cell failed (chapters/x.md:14)".
+    public var notRunReason: String?
   }
 
   /// One cell's record.
@@ -93,6 +112,14 @@ public struct BuildRecord: Codable, Sendable {
             checks: result.checks.map {
               CheckRecord(name: $0.name, passed: $0.passed, message: $0.message, line: cell.line + ($0.lineOffset ?? 0))
             }, exercisesNotDone: cell.unfinishedExercises)
+        },
+        inline: executed.chapter.inlineExpressions.enumerated().map { index, expression in
+          let value = executed.inlineValue(for: expression)
+          let error = executed.inlineErrors[index]
+          return InlineRecord(
+            line: expression.line, column: expression.column, code: expression.code,
+            status: value != nil ? .ok : error != nil ? .error : .notRun, value: value, error: error,
+            notRunReason: value == nil && error == nil ? executed.inlineNotComputedReason(for: expression) : nil)
         })
     }
   }

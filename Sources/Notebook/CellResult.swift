@@ -109,10 +109,14 @@ public struct ExecutedChapter: Sendable {
   public var cached: Bool
   /// The values of `chapter.inlineExpressions`, in order; nil where none was computed.
   public var inlineValues: [String?]
-  /// The compile errors of inline expressions that did not compile, at their chapter lines.
+  /// The errors of inline expressions that did not compile or trapped, at their chapter lines.
   public var inlineError: CellError?
+  /// The same errors by the index of their expression in `chapter.inlineExpressions`, as printed.
+  public var inlineErrors: [Int: String] = [:]
   /// The `-P` parameters the chapter's program read (`*`: all of them).
   public var parametersRead: Set<String> = []
+  /// Those of `parametersRead` the book's shared source read (they key `Build.sharedDirectory`).
+  public var sharedParametersRead: Set<String> = []
 
   /// Results of `chapter`'s cells with the folder of their figures, and the values of its inline expressions.
   public init(

@@ -69,7 +69,8 @@ struct ChapterExecutor: Sendable {
       }
       // A failed cell explains the inline expressions' errors too; inline errors alone are reported at their lines.
       if failures.cells.isEmpty { run.inlineDiagnostics = failures.inline }
-      inline = false
+      // Only `error: true` cells failing leaves the expressions in: those cells are left out, the rest compiles again.
+      inline = inline && failures.inline.isEmpty && failures.cells.keys.allSatisfy { cells[$0].options.expectsError }
       for (index, diagnostics) in failures.cells {
         run.cells[index].status = .error
         run.cells[index].diagnostics += diagnostics
@@ -196,7 +197,12 @@ struct ChapterExecutor: Sendable {
         chapterFile: chapter.file, sharedFile: chapter.shared?.file, cellStart: chapter.cells[cell].line,
         memoryLimit: chapter.cells[cell].options.memory ?? settings.defaultMemoryLimit)
       for diagnostic in RuntimeFailure.diagnostics(from: outcome.standardError, in: origin, ending: ending) {
-        stream.fail(cell, diagnostic)
+        // Past the cells, the program was evaluating an inline expression: the failure is that expression's.
+        if let index = stream.currentInline {
+          stream.failInline(index, diagnostic)
+        } else {
+          stream.fail(cell, diagnostic)
+        }
       }
     } else if let cell = stream.currentCell, cell != program.last?.index, !stream.stoppedByExercise {
       // `exit(0)` in a cell ends the whole program: the cells after it would silently not run.
@@ -211,7 +217,7 @@ struct ChapterExecutor: Sendable {
     for (index, earlierCell) in earlier.cells.enumerated() where earlierCell.status == .error {
       run.cells[index] = earlierCell
     }
-    run.inlineDiagnostics = earlier.inlineDiagnostics
+    run.inlineDiagnostics.merge(earlier.inlineDiagnostics) { $1 }
     run.isReproducible = timedOut == nil && outcome.signal != SIGKILL
     return run
   }

@@ -31,6 +31,8 @@ struct ChapterRun: Codable, Sendable {
   var isReproducible = true
   /// The `-P` parameters the chapter read (`*`: all of them).
   var parametersRead: Set<String> = []
+  /// Those of `parametersRead` the book's shared source read (nil in entries stored before this was recorded).
+  var sharedParametersRead: Set<String>?
 
   init(cellCount: Int) {
     cells = Array(repeating: CellRun(), count: cellCount)

@@ -8,9 +8,11 @@ public struct ChapterRunner: Sendable {
   /// The first line of `swiftc --version`, recorded in `build.json` and part of every cache key.
   public let compilerVersion: String
   /// `<cache>/shared/<fingerprint>`: where the chapters of this build share results (`Build.sharedDirectory`),
-  /// e.g. trained models. The fingerprint covers compiler, settings and the library modules the chapters
-  /// import, so a chapter never reads what an older library or another seed or profile made.
-  public let sharedDirectory: String
+  /// e.g. trained models. The fingerprint covers compiler, profile, seed, the library modules the chapters
+  /// import and the parameters the shared source reads (`SharedFolder`), so a chapter never reads what an older
+  /// library or other settings made, and a parameter only cells read keeps the folder.
+  public var sharedDirectory: String { sharedFolder.path }
+  private let sharedFolder: SharedFolder
   private let toolchain: Toolchain
   private let cache: ResultCache
   private let library: LibraryFingerprint
@@ -28,8 +30,19 @@ public struct ChapterRunner: Sendable {
     var hasher = StableHasher()
     hasher.combine(
       Self.settingsKey(compilerVersion: compilerVersion, toolchain: toolchain, settings: settings)
-        + "parameters:\n\(settings.parameterLines)\n" + library.fingerprint(of: chapters.flatMap(\.sources)))
-    sharedDirectory = cacheDirectory + "/shared/" + hasher.hexDigest
+        + library.fingerprint(of: chapters.flatMap(\.sources)))
+    sharedFolder = SharedFolder(base: cacheDirectory + "/shared/" + hasher.hexDigest, parameters: settings.parameters)
+  }
+
+  /// Records the parameters the shared source read in the chapters that ran (`executed`), so the shared folder
+  /// of later builds is keyed on them; call it once every chapter of the build has run.
+  public func settleSharedDirectory(after executed: [ExecutedChapter]) {
+    let read = executed.filter { !$0.cached }.reduce(into: Set<String>()) { read, chapter in
+      read.formUnion(chapter.sharedParametersRead)
+      // A cell that read every parameter (`Build.parameters`) may have stored what depends on any of them.
+      if chapter.parametersRead.contains("*") { read.insert("*") }
+    }
+    sharedFolder.settle(read: read, parameters: settings.parameters)
   }
 
   /// The chapter's results from the cache, or `nil` when it must run.

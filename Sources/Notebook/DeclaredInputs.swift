@@ -9,9 +9,9 @@ import Foundation
 ///
 /// Patterns are globs relative to the book folder and stay inside it, like includes; a pattern that matches
 /// no file is an error at the option's line.
-enum DeclaredInputs {
+public enum DeclaredInputs {
   /// The book files `pattern` matches, relative to `bookDirectory`, sorted; directories are left out.
-  static func files(matching pattern: String, in bookDirectory: String) -> [String] {
+  public static func files(matching pattern: String, in bookDirectory: String) -> [String] {
     let root = URL(fileURLWithPath: bookDirectory).standardizedFileURL.resolvingSymlinksInPath().path
     var matches = glob_t()
     defer { globfree(&matches) }

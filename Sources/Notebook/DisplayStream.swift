@@ -28,6 +28,8 @@ struct DisplayStream {
   /// The chapter's file and its shared source's, to locate runtime errors.
   private let file: String
   private let sharedFile: String?
+  /// The inline expression being evaluated, once the cells are done: a failure now is the expression's.
+  private(set) var currentInline: Int?
   /// Whether an unfinished exercise (`exercise(…)`) ended the program.
   private(set) var stoppedByExercise = false
 
@@ -95,6 +97,11 @@ struct DisplayStream {
     run.cells[cell].diagnostics.append(diagnostic)
   }
 
+  /// Records a failure of the inline expression `index` (a trap while it was evaluated).
+  mutating func failInline(_ index: Int, _ diagnostic: ChapterRun.Diagnostic) {
+    run.inlineDiagnostics[index, default: []].append(diagnostic)
+  }
+
   private mutating func handleEvent(_ json: Data) -> Event? {
     guard let event = (try? JSONSerialization.jsonObject(with: json)) as? [String: Any] else { return nil }
     switch (event["event"] as? String).flatMap(CellProtocol.Event.init(rawValue:)) {
@@ -139,7 +146,13 @@ struct DisplayStream {
         fail(cell, diagnostic)
       }
     case .parameterRead?:
-      if let name = event["name"] as? String { run.parametersRead.insert(name) }
+      guard let name = event["name"] as? String else { return nil }
+      run.parametersRead.insert(name)
+      if sharedFile != nil, event["file"] as? String == sharedFile {
+        run.sharedParametersRead = (run.sharedParametersRead ?? []).union([name])
+      }
+    case .beginInline?:
+      currentInline = event["index"] as? Int
     case .inlineValue?:
       if let index = event["index"] as? Int, let text = event["text"] as? String { run.inlineValues[index] = text }
     case nil: break

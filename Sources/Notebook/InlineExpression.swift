@@ -10,7 +10,7 @@ public struct InlineExpression: Sendable, Equatable {
   public var column: Int
 
   /// Marks a code span as an inline expression: `` `{swift} …` ``.
-  static let marker = "{swift}"
+  public static let marker = "{swift}"
 
   /// Every inline expression of `prose`, whose first line is chapter line `firstLine`, in order;
   /// code spans inside fenced code blocks are code, not expressions.

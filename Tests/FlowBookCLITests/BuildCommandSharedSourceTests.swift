@@ -36,6 +36,44 @@ import _TestSupport
     #expect(try page(book).contains("edited shared file"))
   }
 
+  /// The shared folder is keyed on the parameters the shared source reads: one only a cell reads keeps it (and
+  /// what was trained in it); one the shared source reads gets a folder of its own.
+  @Test func theSharedFolderIsKeyedOnTheParametersTheSharedSourceReads() throws {
+    let book = try makeBook(
+      shared: """
+        import Foundation
+        func train() -> String {
+          let steps = Build.parameter("shared-steps", default: 1)
+          let marker = Build.sharedDirectory + "/trained"
+          if FileManager.default.fileExists(atPath: marker) { return "loaded" }
+          FileManager.default.createFile(atPath: marker, contents: nil)
+          return "trained with \\(steps)"
+        }
+        func greeting() -> String { "a: " + train() }
+
+        """)
+    try book.write(
+      "# B\n\n```{swift}\nprint(\"b:\", Build.parameter(\"glow-steps\", default: 10), train())\n```\n",
+      to: "chapters/b.md")
+    let first = try FlowBookBinary.run(["build", "--book", book.path])
+    #expect(first.exitCode == 0, "\(first.standardError)")
+
+    let cellsOnly = try FlowBookBinary.run(["build", "--book", book.path, "-P", "glow-steps=200"])
+    #expect(cellsOnly.exitCode == 0, "\(cellsOnly.standardError)")
+    var record = try BuildRecordReader(book: book.path)
+    #expect(record.isCached("chapters/a.md") == true)
+    #expect(record.isCached("chapters/b.md") == false)
+    #expect(try page(book).contains("b: 200 loaded"), "the shared folder of the first build was not kept")
+
+    let sharedParameter = try FlowBookBinary.run([
+      "build", "--book", book.path, "-P", "glow-steps=200", "-P", "shared-steps=5",
+    ])
+    #expect(sharedParameter.exitCode == 0, "\(sharedParameter.standardError)")
+    record = try BuildRecordReader(book: book.path)
+    #expect(record.isCached("chapters/a.md") == false)
+    #expect(try page(book).contains("trained with 5"), "a folder made with shared-steps=1 was read")
+  }
+
   @Test func anIncludeResolvesAgainstTheBookBeforeTheProject() throws {
     // FlowBook's own course has a chapters/course.swift too; the book's file of that name wins.
     let book = try TemporaryDirectory()
@@ -72,13 +110,13 @@ import _TestSupport
     let book = try makeBook(shared: "func greeting() -> String { \"hi\" }\n")
     #expect(try FlowBookBinary.run(["build", "--book", book.path]).exitCode == 0)
     let shared = try #require(
-      try page(book).firstMatch(of: /(\/[^<\n]*\/\.flowbook-cache\/shared\/[0-9a-f]+)/)?.1)
+      try page(book).firstMatch(of: /(\/[^<\n]*\/\.flowbook-cache\/shared\/[0-9a-f-]+)/)?.1)
     var isDirectory: ObjCBool = false
     #expect(FileManager.default.fileExists(atPath: String(shared), isDirectory: &isDirectory) && isDirectory.boolValue)
 
     #expect(try FlowBookBinary.run(["build", "--book", book.path, "--force", "--seed", "3"]).exitCode == 0)
     let reseeded = try #require(
-      try page(book).firstMatch(of: /(\/[^<\n]*\/\.flowbook-cache\/shared\/[0-9a-f]+)/)?.1)
+      try page(book).firstMatch(of: /(\/[^<\n]*\/\.flowbook-cache\/shared\/[0-9a-f-]+)/)?.1)
     #expect(reseeded != shared)
 
     // --force reruns everything, including what the chapters shared.

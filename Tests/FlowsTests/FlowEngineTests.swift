@@ -30,6 +30,36 @@ import Testing
     }
   }
 
+  /// Units whose first-layer weight is 0 (constant, on or off), and breakpoints that move between steps so
+  /// the kept unit order must be re-sorted: still the dense engine's values and gradients.
+  @Test func piecewiseFollowsMovingBreakpointsAndConstantUnits() throws {
+    let configuration = FlowConfiguration(couplings: 2, hidden: 24)
+    let flows = try [FlowEngine.dense, .piecewise].map { try Flow(configuration, seed: 4, engine: $0) }
+    var generator = SeededGenerator(seed: 9)
+    for round in 0..<3 {
+      let moves = (0..<flows[0].parameters.count).map { _ in (0..<24).map { _ in generator.normal() } }
+      for flow in flows {
+        for (parameter, move) in zip(flow.parameters, moves) where parameter.name.hasSuffix("bias1") {
+          for j in 0..<24 { parameter.value[j] += round == 0 ? 0 : move[j] }
+        }
+        for parameter in flow.parameters where parameter.name.hasSuffix("weight1") {
+          (parameter.value[0], parameter.value[1]) = (0, 0)
+        }
+        for parameter in flow.parameters where parameter.name.hasSuffix("bias1") {
+          (parameter.value[0], parameter.value[1]) = (0.5, -0.5)
+        }
+      }
+      let batch = ToyDataset.moons.sample(200, seed: UInt64(round))
+      let (denseLoss, denseGradients) = try Self.lossAndGradients(flows[0], batch: batch)
+      let (piecewiseLoss, piecewiseGradients) = try Self.lossAndGradients(flows[1], batch: batch)
+      #expect(abs(denseLoss - piecewiseLoss) <= 1e-5 * abs(denseLoss))
+      for (dense, piecewise) in zip(denseGradients, piecewiseGradients) {
+        let scale = dense.map { abs($0) }.max()!
+        #expect(zip(dense, piecewise).map { abs($0 - $1) }.max()! <= 1e-4 * max(scale, 1e-3))
+      }
+    }
+  }
+
   @Test func piecewiseKeepsLogProbAndSamples() throws {
     let configuration = FlowConfiguration(couplings: 2, hidden: 16)
     let x = ToyDataset.moons.sample(100, seed: 1)
@@ -39,12 +69,13 @@ import Testing
   }
 
   @Test func aCouplingThatCannotRunPiecewiseReportsDense() throws {
-    // Width 120 is not a multiple of the SIMD width, and 4-D couplings have two conditioner inputs.
-    let narrow = try Flow(FlowConfiguration(couplings: 2, hidden: 120), engine: .piecewise)
-    #expect(narrow.couplingEngines.map(\.engine) == [.dense, .dense])
-    #expect(narrow.engineSummary == "piecewise (dense in 2 of 2 couplings)")
+    // 4-D couplings have two conditioner inputs.
     let wide = try Flow(FlowConfiguration(dimension: 4, couplings: 2, hidden: 16), engine: .piecewise)
-    #expect(wide.couplingEngines.allSatisfy { $0.engine == .dense })
+    #expect(wide.couplingEngines.map(\.engine) == [.dense, .dense])
+    #expect(wide.engineSummary == "piecewise (dense in 2 of 2 couplings)")
+    // Any width runs piecewise, 120 too.
+    let odd = try Flow(FlowConfiguration(couplings: 2, hidden: 120), engine: .piecewise)
+    #expect(odd.couplingEngines.map(\.engine) == [.piecewise, .piecewise])
     let fine = try Flow(FlowConfiguration(couplings: 2, hidden: 16), engine: .piecewise)
     #expect(fine.couplingEngines.map(\.name) == ["layer0.coupling", "layer1.coupling"])
     #expect(fine.engineSummary == "piecewise")

@@ -39,7 +39,7 @@ enum GradientCheck {
   static func referenceLoss(_ layer: any FlowLayer, at values: [Double], dimension d: Int) -> Double {
     let n = values.count / d
     return (0..<n).reduce(0.0) { total, i in
-      let (z, logDet) = layer.referenceForward(Array(values[(i * d)..<((i + 1) * d)]))
+      let (z, logDet) = layer.referenceForward(Array(values[(i * d)..<((i + 1) * d)]))!
       return total + 0.5 * z.reduce(0) { $0 + $1 * $1 } - logDet
     } / Double(n)
   }

@@ -21,7 +21,9 @@ import Testing
     let received = await frames(stream, count: 3)
     #expect(received[0].hasPrefix(": flowbook preview\n"))
     #expect(received[1] == "event: building\ndata: {}\n\n")
-    #expect(received[2] == "event: reload\ndata: {\"failures\":[],\"ok\":true,\"pages\":[\"01-intro.html\"]}\n\n")
+    #expect(
+      received[2]
+        == "event: reload\ndata: {\"failures\":[],\"ok\":true,\"pages\":[\"01-intro.html\"],\"warnings\":[]}\n\n")
   }
 
   @Test func aLatePageLearnsOfTheLastFailedBuild() async {
@@ -31,7 +33,7 @@ import Testing
     let received = await frames(hub.subscribe(), count: 2)
     #expect(
       received[1]
-        == "event: status\ndata: {\"failures\":[{\"file\":\"chapters/a.md\",\"line\":3,\"message\":\"error: line one\\nline two\"}],\"ok\":false,\"pages\":[]}\n\n"
+        == "event: status\ndata: {\"failures\":[{\"file\":\"chapters/a.md\",\"line\":3,\"message\":\"error: line one\\nline two\"}],\"ok\":false,\"pages\":[],\"warnings\":[]}\n\n"
     )
   }
 

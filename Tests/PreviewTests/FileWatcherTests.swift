@@ -38,6 +38,20 @@ import _TestSupport
     try folder.write("new", to: "chapters/02.md")
     #expect(try changes.waitFor(folder.path + "/chapters/02.md").contains(folder.path + "/chapters/02.md"))
   }
+
+  @Test(arguments: Kind.allCases)
+  func reportsNewFilesMatchingAPattern(kind: Kind) throws {
+    let folder = try TemporaryDirectory()
+    try folder.write("a", to: "data/a.csv")
+    let changes = Changes()
+    let watcher = try makeWatcher(kind, changes)
+    watcher.watch(WatchList(patterns: [folder.path + "/data/*.csv"]))
+
+    try folder.write("not data", to: "data/notes.txt")
+    try folder.write("b", to: "data/b.csv")
+    let reported = try changes.waitFor(folder.path + "/data/b.csv")
+    #expect(!reported.contains(folder.path + "/data/notes.txt"), "\(reported)")
+  }
 }
 
 /// Changed paths reported by a watcher, awaited by the test.

@@ -16,9 +16,16 @@ public protocol Bijector: AnyObject {
   func inverse(_ z: Batch) -> (x: Batch, logDet: [Float])
   /// The trainable parameters, by name; empty for a fixed map.
   var parameters: [Parameter] { get }
+  /// The forward map of one point evaluated in `Double` from the `Float` parameters — the independent
+  /// reference that finite-difference Jacobians are taken of (`FlowChecks.jacobian`) — or nil when the
+  /// bijector has none (the default); checks then difference its `Float` forward pass with a larger step.
+  func referenceForward(_ x: [Double]) -> (z: [Double], logDet: Double)?
 }
 
 extension Bijector {
+  /// No `Double` reference.
+  public func referenceForward(_ x: [Double]) -> (z: [Double], logDet: Double)? { nil }
+
   /// Total number of trainable scalars.
   public var parameterCount: Int { parameters.reduce(0) { $0 + $1.count } }
 }

@@ -7,10 +7,11 @@ import Foundation
 ///
 /// Sampling draws `z ~ N(0, I)` and runs the layers' inverses in reverse order. The flow only composes;
 /// `RealNVPRecipe` builds the layers from a `FlowConfiguration` (RealNVP with alternating masks, optionally
-/// ActNorm and LU-linear layers) and a seed.
+/// ActNorm and LU-linear layers) and a seed; `init(dimension:layers:)` composes layers of your own
+/// (`TensorBijector`).
 public final class Flow: FlowLayer {
-  /// The recipe this flow was built from.
-  public let configuration: FlowConfiguration
+  /// The recipe this flow was built from; nil for a flow of your own layers (`init(dimension:layers:)`).
+  public let configuration: FlowConfiguration?
   /// The engine requested when the flow was built; `couplingEngines` says what each coupling runs.
   public let engine: FlowEngine
   /// The dimension D of the points.
@@ -19,10 +20,10 @@ public final class Flow: FlowLayer {
   let workspace = Workspace()
 
   /// The composition of `stages` (data → latent order), built by `configuration`'s recipe.
-  init(configuration: FlowConfiguration, engine: FlowEngine, stages: [any FlowLayer]) {
+  init(configuration: FlowConfiguration?, dimension: Int, engine: FlowEngine, stages: [any FlowLayer]) {
     self.configuration = configuration
     self.engine = engine
-    dimension = configuration.dimension
+    self.dimension = dimension
     self.stages = stages
     stages.flatMap(\.parameters).packContiguously()
   }
@@ -33,7 +34,25 @@ public final class Flow: FlowLayer {
     _ configuration: FlowConfiguration = .realNVP8x128, seed: UInt64 = 0, engine: FlowEngine = .dense
   ) throws {
     let stages = try RealNVPRecipe(configuration).layers(seed: seed, engine: engine)
-    self.init(configuration: configuration, engine: engine, stages: stages)
+    self.init(configuration: configuration, dimension: configuration.dimension, engine: engine, stages: stages)
+  }
+
+  /// A flow composing your own layers (data → latent order), named `layer0.<type>`, `layer1.<type>`, …; trained
+  /// by `Trainer` with `engine` (`.autodiff` records the whole loss as one graph; `.dense` back-propagates
+  /// layer by layer). Throws `FlowError.invalidConfiguration` when there is no layer or a layer's dimension
+  /// is not `dimension`. Such a flow cannot be saved (`load` could not rebuild your types).
+  public convenience init(
+    dimension: Int, layers: [any TensorBijector], engine: FlowEngine = .autodiff
+  ) throws {
+    guard !layers.isEmpty else { throw FlowError.invalidConfiguration("a flow needs at least one layer") }
+    if let l = layers.firstIndex(where: { $0.dimension != dimension }) {
+      throw FlowError.invalidConfiguration(
+        "layer \(l) (\(type(of: layers[l]))) acts on \(layers[l].dimension)-D points, the flow on \(dimension)-D")
+    }
+    let stages = layers.enumerated().map { l, layer in
+      TensorLayer(layer, name: "layer\(l).\(type(of: layer))")
+    }
+    self.init(configuration: nil, dimension: dimension, engine: engine, stages: stages)
   }
 
   /// The layers in data → latent order (couplings, and ActNorm/LULinear layers if configured).
@@ -161,11 +180,14 @@ public final class Flow: FlowLayer {
     }
   }
 
-  func referenceForward(_ x: [Double]) -> (z: [Double], logDet: Double) {
-    stages.reduce((x, 0.0)) { partial, stage in
-      let (z, logDet) = stage.referenceForward(partial.0)
-      return (z, partial.1 + logDet)
+  /// The layers' `Double` references in turn; nil when one of them has none.
+  public func referenceForward(_ x: [Double]) -> (z: [Double], logDet: Double)? {
+    var (z, logDet) = (x, 0.0)
+    for stage in stages {
+      guard let (next, layerLogDet) = stage.referenceForward(z) else { return nil }
+      (z, logDet) = (next, logDet + layerLogDet)
     }
+    return (z, logDet)
   }
 
   /// The autodiff form: the layers' tensor forms in turn, each given its slice of `parameters`.

@@ -16,7 +16,7 @@ public struct LogDetCheck: Sendable {
 /// round-trip error, and cancellation of forward and inverse log-dets.
 public enum FlowChecks {
   /// The Jacobian ∂f/∂x at `x` by finite differences of the layer's `Double` reference forward pass
-  /// (for bijectors outside Flows, of the `Float` forward pass with a larger step).
+  /// (for a bijector without one, of its `Float` forward pass with a larger step).
   ///
   /// ReLU conditioners make f piecewise smooth: a central difference across a kink averages two slopes.
   /// So each column uses one-sided differences at steps h and h/2 on both sides, keeps the side whose two
@@ -25,15 +25,11 @@ public enum FlowChecks {
     -> [[Double]]
   {
     let d = x.count
-    let evaluate: ([Double]) -> [Double]
-    let h = step ?? (bijector is any FlowLayer ? 1e-5 : 1e-2)
-    if let layer = bijector as? any FlowLayer {
-      evaluate = { layer.referenceForward($0).z }
-    } else {
-      evaluate = { point in
-        bijector.forward(Batch(count: 1, dimension: d, values: point.map(Float.init))).z.values.map(
+    let h = step ?? (bijector.referenceForward(x) == nil ? 1e-2 : 1e-5)
+    func evaluate(_ point: [Double]) -> [Double] {
+      bijector.referenceForward(point)?.z
+        ?? bijector.forward(Batch(count: 1, dimension: d, values: point.map(Float.init))).z.values.map(
           Double.init)
-      }
     }
     let center = evaluate(x)
     func oneSided(_ j: Int, _ delta: Double) -> [Double] {

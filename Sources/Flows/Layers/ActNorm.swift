@@ -104,7 +104,8 @@ public final class ActNorm: FlowLayer {
     }
   }
 
-  func referenceForward(_ x: [Double]) -> (z: [Double], logDet: Double) {
+  /// The same forward map for one point in `Double`: the reference finite-difference Jacobians are taken of.
+  public func referenceForward(_ x: [Double]) -> (z: [Double], logDet: Double)? {
     let z = (0..<dimension).map {
       x[$0] * Foundation.exp(Double(logScale.value[$0])) + Double(bias.value[$0])
     }

@@ -169,7 +169,8 @@ public final class AffineCoupling: FlowLayer {
     }
   }
 
-  func referenceForward(_ x: [Double]) -> (z: [Double], logDet: Double) {
+  /// The same forward map for one point in `Double`: the reference finite-difference Jacobians are taken of.
+  public func referenceForward(_ x: [Double]) -> (z: [Double], logDet: Double)? {
     let out = conditioner.referenceForward(keptIndices.map { x[$0] })
     var z = x
     var logDet = 0.0

@@ -1,18 +1,127 @@
-import Foundation
+import _FlowKernels
 
-/// Scratch of the piecewise-linear conditioner path, reused every step.
+/// A fixed-size heap array of any plain element type, for the piecewise engine's scratch.
+final class ScratchArray<Element> {
+  let count: Int
+  let pointer: UnsafeMutablePointer<Element>
+
+  init(count: Int, repeating value: Element) {
+    self.count = count
+    pointer = .allocate(capacity: max(count, 1))
+    pointer.initialize(repeating: value, count: max(count, 1))
+  }
+
+  deinit { pointer.deallocate() }
+}
+
+/// Scratch of the piecewise-linear conditioner path, sized for the largest batch seen and reused every step
+/// (a step allocates nothing).
 final class PiecewiseScratch {
-  /// Units with w1 ≠ 0, sorted by breakpoint t_j = −b1_j / w1_j.
-  var unitOrder: [Int] = []
-  var breakpoints: [Float] = []
-  /// Samples sorted by their input u.
-  var sampleOrder: [Int] = []
-  /// For each sample, its interval's snapshot of (A, B).
-  var interval: [Int32] = []
-  /// Snapshots of A = Σ_active w1_j W2[j,:] and B = Σ_active b1_j W2[j,:] (each `hidden` floats).
-  var slopes: [Float] = [], offsets: [Float] = []
-  /// The inputs u of the last forward pass, copied for the backward pass.
-  var inputs: [Float] = []
+  /// All units ordered by breakpoint t_j = −b1_j / w1_j (units with w1_j = 0, which never switch, last with
+  /// t = +∞). Kept from step to step: the breakpoints barely move, so re-sorting is an insertion sort of a
+  /// nearly sorted list.
+  var unitOrder: ScratchArray<Int32>
+  /// The breakpoints by unit, and in `unitOrder`.
+  var unitBreakpoint: ScratchArray<Float>, breakpoints: ScratchArray<Float>
+  /// Whether a unit's breakpoint was passed in the sweep (backward pass).
+  var switched: ScratchArray<Bool>
+  /// Running sums of the sweep in `Double`: A and B (forward), P = Σ d and Q = Σ u·d (backward).
+  var slope: ScratchArray<Double>, offset: ScratchArray<Double>
+  var prefix: ScratchArray<Double>, weightedPrefix: ScratchArray<Double>
+  /// Snapshots of (A, B + b2), one per interval between breakpoints that holds a sample: (hidden + 1)·hidden.
+  var slopes: ScratchArray<Float>, offsets: ScratchArray<Float>
+  /// W3 transposed (outputs×hidden), its gradient in that layout, and a row kernel's scratch.
+  var outputWeights: ScratchArray<Float>, outputGradient: ScratchArray<Float>, rowScratch: ScratchArray<Float>
+  /// Per sorted position: the sample's row, its input u and its interval's snapshot (from the forward pass).
+  var sampleOrder: ScratchArray<Int32>, sortedInputs: ScratchArray<Float>, interval: ScratchArray<Int32>
+  /// Radix-sort buffers: (order-preserving key of u) << 32 | row.
+  var keys: ScratchArray<UInt64>, sortedKeys: ScratchArray<UInt64>
+
+  init(hidden: Int, outputs: Int) {
+    unitOrder = ScratchArray(count: hidden, repeating: 0)
+    for j in 0..<hidden { unitOrder.pointer[j] = Int32(j) }
+    unitBreakpoint = ScratchArray(count: hidden, repeating: 0)
+    breakpoints = ScratchArray(count: hidden, repeating: 0)
+    switched = ScratchArray(count: hidden, repeating: false)
+    slope = ScratchArray(count: hidden, repeating: 0)
+    offset = ScratchArray(count: hidden, repeating: 0)
+    prefix = ScratchArray(count: hidden, repeating: 0)
+    weightedPrefix = ScratchArray(count: hidden, repeating: 0)
+    slopes = ScratchArray(count: (hidden + 1) * hidden, repeating: 0)
+    offsets = ScratchArray(count: (hidden + 1) * hidden, repeating: 0)
+    outputWeights = ScratchArray(count: outputs * hidden, repeating: 0)
+    outputGradient = ScratchArray(count: outputs * hidden, repeating: 0)
+    rowScratch = ScratchArray(count: 2 * hidden, repeating: 0)
+    sampleOrder = ScratchArray(count: 0, repeating: 0)
+    sortedInputs = ScratchArray(count: 0, repeating: 0)
+    interval = ScratchArray(count: 0, repeating: 0)
+    keys = ScratchArray(count: 0, repeating: 0)
+    sortedKeys = ScratchArray(count: 0, repeating: 0)
+  }
+
+  /// Grows the per-sample buffers to `rows`.
+  func reserve(rows: Int) {
+    guard rows > sampleOrder.count else { return }
+    sampleOrder = ScratchArray(count: rows, repeating: 0)
+    sortedInputs = ScratchArray(count: rows, repeating: 0)
+    interval = ScratchArray(count: rows, repeating: 0)
+    keys = ScratchArray(count: rows, repeating: 0)
+    sortedKeys = ScratchArray(count: rows, repeating: 0)
+  }
+
+  /// Re-sorts `unitOrder` by the current breakpoints (insertion sort: nearly sorted after one step).
+  func sortUnits(weight w1: UnsafePointer<Float>, bias b1: UnsafePointer<Float>, hidden: Int) {
+    let t = unitBreakpoint.pointer
+    for j in 0..<hidden { t[j] = w1[j] != 0 ? -b1[j] / w1[j] : .infinity }
+    let order = unitOrder.pointer
+    for k in 1..<max(hidden, 1) {
+      let unit = order[k]
+      let key = t[Int(unit)]
+      var m = k
+      while m > 0 && t[Int(order[m - 1])] > key {
+        order[m] = order[m - 1]
+        m -= 1
+      }
+      order[m] = unit
+    }
+    for k in 0..<hidden { breakpoints.pointer[k] = t[Int(order[k])] }
+  }
+
+  /// Sorts the rows by `u` (LSD radix sort, 4 passes of 8 bits over an order-preserving integer key) into
+  /// `sampleOrder` and `sortedInputs`.
+  func sortSamples(_ u: UnsafePointer<Float>, rows: Int) {
+    var source = keys.pointer
+    var target = sortedKeys.pointer
+    for i in 0..<rows {
+      let bits = u[i].bitPattern
+      let key = bits & 0x8000_0000 != 0 ? ~bits : bits | 0x8000_0000
+      source[i] = UInt64(key) << 32 | UInt64(i)
+    }
+    withUnsafeTemporaryAllocation(of: Int.self, capacity: 256) { count in
+      for shift in stride(from: 32, to: 64, by: 8) {
+        count.initialize(repeating: 0)
+        for i in 0..<rows { count[Int((source[i] >> UInt64(shift)) & 0xFF)] += 1 }
+        if count.contains(rows) { continue }  // every key has this digit: nothing to move
+        var total = 0
+        for digit in 0..<256 {
+          let n = count[digit]
+          count[digit] = total
+          total += n
+        }
+        for i in 0..<rows {
+          let digit = Int((source[i] >> UInt64(shift)) & 0xFF)
+          target[count[digit]] = source[i]
+          count[digit] += 1
+        }
+        swap(&source, &target)
+      }
+    }
+    for position in 0..<rows {
+      let row = Int32(truncatingIfNeeded: source[position])
+      sampleOrder.pointer[position] = row
+      sortedInputs.pointer[position] = u[Int(row)]
+    }
+  }
 }
 
 /// The 1-input conditioner evaluated exactly without its hidden×hidden matrix product.
@@ -20,114 +129,110 @@ final class PiecewiseScratch {
 /// With a scalar input u, `h1 = relu(u·w1 + b1)` is piecewise linear in u with one breakpoint per unit,
 /// t_j = −b1_j/w1_j. Between breakpoints the active set is fixed, so the second layer's pre-activation is
 /// `u·A + B + b2` with `A = Σ_active w1_j·W2[j,:]`, `B = Σ_active b1_j·W2[j,:]`. Sorting the samples and
-/// sweeping the breakpoints gives the forward pass in O(N·H + H²) instead of O(N·H²); the backward pass
-/// uses running sums over the sorted samples (in `Double`) the same way. Mathematically identical to the
-/// dense path; it rounds differently, so it is checked against it to 1e-5 (values) and 1e-4 (gradients).
+/// sweeping the breakpoints gives the forward pass in O(N·H + H²) instead of O(N·H²), with the output layer
+/// fused into the sweep (h2 is never stored: the backward sweep recomputes each row from its interval's
+/// snapshot). The backward pass uses running sums over the sorted samples (in `Double`) the same way.
+/// Mathematically identical to the dense path; it rounds differently, so it is checked against it to 1e-5
+/// (values) and 1e-4 (gradients).
 extension Conditioner {
-  /// The second layer's ReLU output `h2` (rows×hidden) by the breakpoint sweep; fills `scratch`.
-  func piecewiseHidden2(_ u: UnsafePointer<Float>, into h2: UnsafeMutablePointer<Float>, rows: Int) {
+  /// `o = MLP(u)` for `rows` one-input rows by the breakpoint sweep; keeps the sorted samples and the
+  /// snapshots for `piecewiseBackward`.
+  func piecewiseForward(_ u: UnsafePointer<Float>, into o: UnsafeMutablePointer<Float>, rows: Int) {
     let s = piecewise
-    let h = hidden
-    let w1 = weight1.value.pointer
-    let b1 = bias1.value.pointer
-    let w2 = weight2.value.pointer
-    let b2 = bias2.value.pointer
-    s.inputs.removeAll(keepingCapacity: true)
-    s.inputs.append(contentsOf: UnsafeBufferPointer(start: u, count: rows))
-    s.unitOrder = (0..<h).filter { w1[$0] != 0 }.sorted { -b1[$0] / w1[$0] < -b1[$1] / w1[$1] }
-    s.breakpoints = s.unitOrder.map { -b1[$0] / w1[$0] }
-    s.sampleOrder = (0..<rows).sorted { u[$0] < u[$1] }
-    if s.interval.count < rows { s.interval = Array(repeating: 0, count: rows) }
-    s.slopes.removeAll(keepingCapacity: true)
-    s.offsets.removeAll(keepingCapacity: true)
-    // Active set at u → −∞: decreasing units, and constant units with a positive bias.
-    var slope = [Double](repeating: 0, count: h)
-    var offset = [Double](repeating: 0, count: h)
-    func toggle(_ j: Int, sign: Double) {
-      let a = sign * Double(w1[j])
-      let b = sign * Double(b1[j])
-      let row = w2 + j * h
-      for c in 0..<h {
-        slope[c] += a * Double(row[c])
-        offset[c] += b * Double(row[c])
-      }
+    let (h, n) = (hidden, outputs)
+    let (w1, b1, w2) = (weight1.value.pointer, bias1.value.pointer, weight2.value.pointer)
+    let (b2, w3, b3) = (bias2.value.pointer, weight3.value.pointer, bias3.value.pointer)
+    s.reserve(rows: rows)
+    s.sortUnits(weight: w1, bias: b1, hidden: h)
+    s.sortSamples(u, rows: rows)
+    for j in 0..<h {
+      for c in 0..<n { s.outputWeights.pointer[c * h + j] = w3[j * n + c] }
     }
-    for j in 0..<h where w1[j] < 0 || (w1[j] == 0 && b1[j] > 0) { toggle(j, sign: 1) }
+    let (slope, offset) = (s.slope.pointer, s.offset.pointer)
+    slope.update(repeating: 0, count: h)
+    offset.update(repeating: 0, count: h)
+    // Active set at u → −∞: decreasing units, and constant units with a positive bias.
+    for j in 0..<h where w1[j] < 0 || (w1[j] == 0 && b1[j] > 0) {
+      fk_pw_toggle(slope, offset, w2 + j * h, Double(w1[j]), Double(b1[j]), h)
+    }
     var next = 0
+    var snapshots = 0
     var changed = true
-    for i in s.sampleOrder {
-      while next < s.breakpoints.count && s.breakpoints[next] < u[i] {
-        let j = s.unitOrder[next]
-        toggle(j, sign: w1[j] > 0 ? 1 : -1)
+    for position in 0..<rows {
+      let ui = s.sortedInputs.pointer[position]
+      while next < h && s.breakpoints.pointer[next] < ui {
+        let j = Int(s.unitOrder.pointer[next])
+        let sign: Double = w1[j] > 0 ? 1 : -1
+        fk_pw_toggle(slope, offset, w2 + j * h, sign * Double(w1[j]), sign * Double(b1[j]), h)
         next += 1
         changed = true
       }
       if changed {
-        s.slopes.append(contentsOf: slope.map { Float($0) })
-        s.offsets.append(contentsOf: (0..<h).map { Float(offset[$0]) + b2[$0] })
+        fk_pw_snapshot(slope, offset, b2, s.slopes.pointer + snapshots * h, s.offsets.pointer + snapshots * h, h)
+        snapshots += 1
         changed = false
       }
-      let k = s.slopes.count / h - 1
-      s.interval[i] = Int32(k)
-      Kernels.affineReLU(
-        u[i], slope: s.slopes, offset: s.offsets, at: k * h, into: h2 + i * h, count: h)
+      let k = snapshots - 1
+      s.interval.pointer[position] = Int32(k)
+      fk_pw_forward_row(
+        ui, s.slopes.pointer + k * h, s.offsets.pointer + k * h, s.outputWeights.pointer, b3,
+        o + Int(s.sampleOrder.pointer[position]) * n, h, n)
     }
   }
 
-  /// Backward of the piecewise path from `dpre2` (dL/d pre-activation of layer 2, rows×hidden): adds the
-  /// gradients of W2, w1, b1 and writes dL/du.
+  /// Backward of `piecewiseForward` from dL/do (rows×outputs): adds the gradients of every parameter and
+  /// writes dL/du.
   func piecewiseBackward(
-    _ dpre2: UnsafePointer<Float>, inputGradient du: UnsafeMutablePointer<Float>, rows: Int
+    _ dOut: UnsafePointer<Float>, inputGradient du: UnsafeMutablePointer<Float>, rows: Int
   ) {
     let s = piecewise
-    let h = hidden
-    let u = s.inputs
-    let w1 = weight1.value.pointer
-    let b1 = bias1.value.pointer
-    let w2 = weight2.value.pointer
-    let gw1 = weight1.gradient.pointer
-    let gb1 = bias1.gradient.pointer
-    let gw2 = weight2.gradient.pointer
-    for i in 0..<rows {
-      du[i] = Kernels.dot(dpre2 + i * h, s.slopes, at: Int(s.interval[i]) * h, count: h)
-    }
-    // Running sums over the sorted samples: P = Σ dpre2_i, Q = Σ u_i·dpre2_i.
-    var p = [Double](repeating: 0, count: h)
-    var q = [Double](repeating: 0, count: h)
+    let (h, n) = (hidden, outputs)
+    let (w1, b1, w2) = (weight1.value.pointer, bias1.value.pointer, weight2.value.pointer)
+    let (gw1, gb1, gw2) = (weight1.gradient.pointer, bias1.gradient.pointer, weight2.gradient.pointer)
+    let (gb2, gw3, gb3) = (bias2.gradient.pointer, weight3.gradient.pointer, bias3.gradient.pointer)
+    let (p, q) = (s.prefix.pointer, s.weightedPrefix.pointer)
+    p.update(repeating: 0, count: h)
+    q.update(repeating: 0, count: h)
+    s.outputGradient.pointer.update(repeating: 0, count: n * h)
+    s.switched.pointer.update(repeating: false, count: h)
     // A unit active on a set S of samples receives dW2[j,:] += w1_j·Q_S + b1_j·P_S,
     // dw1_j += W2[j,:]·Q_S, db1_j += W2[j,:]·P_S; `weight` ±1 adds or subtracts the prefix sums.
     func contribute(_ j: Int, weight: Double) {
-      let a = weight * Double(w1[j])
-      let b = weight * Double(b1[j])
-      let row = w2 + j * h
-      let grad = gw2 + j * h
-      var dotQ = 0.0
-      var dotP = 0.0
-      for c in 0..<h {
-        grad[c] += Float(a * q[c] + b * p[c])
-        dotQ += Double(row[c]) * q[c]
-        dotP += Double(row[c]) * p[c]
+      withUnsafeTemporaryAllocation(of: Double.self, capacity: 2) { dots in
+        dots.initialize(repeating: 0)
+        fk_pw_contribute(
+          w2 + j * h, gw2 + j * h, p, q, weight * Double(w1[j]), weight * Double(b1[j]), dots.baseAddress!, h)
+        gw1[j] += Float(weight * dots[0])
+        gb1[j] += Float(weight * dots[1])
       }
-      gw1[j] += Float(weight * dotQ)
-      gb1[j] += Float(weight * dotP)
     }
     var next = 0
-    for i in s.sampleOrder {
-      while next < s.breakpoints.count && s.breakpoints[next] < u[i] {
-        let j = s.unitOrder[next]
+    for position in 0..<rows {
+      let ui = s.sortedInputs.pointer[position]
+      while next < h && s.breakpoints.pointer[next] < ui {
+        let j = Int(s.unitOrder.pointer[next])
         // Increasing units switch on here (active on the suffix: total − prefix); decreasing ones switch off
         // (active on the prefix).
         contribute(j, weight: w1[j] > 0 ? -1 : 1)
+        s.switched.pointer[j] = true
         next += 1
       }
-      Kernels.accumulate(dpre2 + i * h, scale: Double(u[i]), p: &p, q: &q)
+      let row = Int(s.sampleOrder.pointer[position])
+      let k = Int(s.interval.pointer[position])
+      du[row] = fk_pw_backward_row(
+        ui, s.slopes.pointer + k * h, s.offsets.pointer + k * h, s.outputWeights.pointer, dOut + row * n,
+        s.outputGradient.pointer, gb2, p, q, s.rowScratch.pointer, h, n)
     }
     // Totals: increasing units that switched on, decreasing units that never switched off, positive constants.
-    let switched = Set(s.unitOrder[..<next])
     for j in 0..<h {
-      let increasingOn = w1[j] > 0 && switched.contains(j)
-      let decreasingStillOn = w1[j] < 0 && !switched.contains(j)
-      if increasingOn || decreasingStillOn || (w1[j] == 0 && b1[j] > 0) { contribute(j, weight: 1) }
+      let on = s.switched.pointer[j]
+      if (w1[j] > 0 && on) || (w1[j] < 0 && !on) || (w1[j] == 0 && b1[j] > 0) { contribute(j, weight: 1) }
+    }
+    for j in 0..<h {
+      for c in 0..<n { gw3[j * n + c] += s.outputGradient.pointer[c * h + j] }
+    }
+    for i in 0..<rows {
+      for c in 0..<n { gb3[c] += dOut[i * n + c] }
     }
   }
 }

@@ -15,7 +15,7 @@ final class Conditioner {
   /// The engine that runs: the requested one, or `.dense` where `.piecewise` does not apply.
   let engine: FlowEngine
   let workspace = Workspace()
-  let piecewise = PiecewiseScratch()
+  let piecewise: PiecewiseScratch
   private var saved = SavedForward()
   private var onesCount = 0
 
@@ -28,7 +28,8 @@ final class Conditioner {
     self.inputs = inputs
     self.hidden = hidden
     self.outputs = outputs
-    self.engine = engine.resolved(inputs: inputs, hidden: hidden)
+    self.engine = engine.resolved(inputs: inputs)
+    piecewise = PiecewiseScratch(hidden: self.engine == .piecewise ? hidden : 0, outputs: outputs)
     func uniform(_ count: Int, fanIn: Int) -> [Float] {
       let bound = 1 / Float(fanIn).squareRoot()
       return (0..<count).map { _ in (2 * generator.uniform() - 1) * bound }
@@ -56,13 +57,13 @@ final class Conditioner {
 
   /// `o = MLP(x)` for `rows` rows; keeps the hidden activations for `backward`.
   func forward(_ x: UnsafePointer<Float>, into o: UnsafeMutablePointer<Float>, rows: Int) {
-    let h2 = workspace.buffer("h2", count: rows * hidden)
-    if engine == .piecewise {
-      piecewiseHidden2(x, into: h2, rows: rows)
-    } else {
-      denseHidden2(x, h1: workspace.buffer("h1", count: rows * hidden), into: h2, rows: rows)
-    }
     saved.record(rows: rows)
+    if engine == .piecewise {
+      piecewiseForward(x, into: o, rows: rows)
+      return
+    }
+    let h2 = workspace.buffer("h2", count: rows * hidden)
+    denseHidden2(x, h1: workspace.buffer("h1", count: rows * hidden), into: h2, rows: rows)
     Kernels.fillRows(o, with: bias3.value.pointer, rows: rows, columns: outputs)
     gemm(h2, weight3.value.pointer, into: o, m: rows, n: outputs, k: hidden, beta: 1)
   }
@@ -93,6 +94,10 @@ final class Conditioner {
     inputGradient dx: UnsafeMutablePointer<Float>, rows: Int
   ) {
     saved.check(rows: rows, layer: "Conditioner")
+    if engine == .piecewise {
+      piecewiseBackward(dOut, inputGradient: dx, rows: rows)
+      return
+    }
     let h2 = workspace.buffer("h2", count: rows * hidden)
     let dh2 = workspace.buffer("dh2", count: rows * hidden)
     let dh1 = workspace.buffer("dh1", count: rows * hidden)
@@ -106,10 +111,6 @@ final class Conditioner {
     Kernels.maskInactive(dh2, activation: h2, count: rows * hidden)
     Kernels.addColumnSums(
       dh2, into: bias2.gradient.pointer, rows: rows, columns: hidden, ones: ones)
-    if engine == .piecewise {
-      piecewiseBackward(dh2, inputGradient: dx, rows: rows)
-      return
-    }
     let h1 = workspace.buffer("h1", count: rows * hidden)
     gemm(
       h1, dh2, into: weight2.gradient.pointer, m: hidden, n: hidden, k: rows, transposeA: true,
@@ -154,27 +155,23 @@ extension Conditioner {
   /// make them (kept next to them: a change there changes this list).
   func blasCalls(rows: Int) -> [BLASCall] {
     let (n, h, i, o) = (rows, hidden, inputs, outputs)
+    // The piecewise engine makes none: its sweeps replace every product.
+    guard engine == .dense else { return [] }
     var calls: [BLASCall] = []
-    if engine == .dense {
-      if i > 1 { calls.append(.gemm(a: "x", b: "W1", c: "h1", m: n, n: h, k: i, beta: 1)) }
-      calls.append(.gemm(a: "h1", b: "W2", c: "h2", m: n, n: h, k: h, beta: 1))
-    }
+    if i > 1 { calls.append(.gemm(a: "x", b: "W1", c: "h1", m: n, n: h, k: i, beta: 1)) }
     calls += [
+      .gemm(a: "h1", b: "W2", c: "h2", m: n, n: h, k: h, beta: 1),
       .gemm(a: "h2", b: "W3", c: "out", m: n, n: o, k: h, beta: 1),
       .gemm(a: "h2", b: "dOut", c: "dW3", m: h, n: o, k: n, transposeA: true, beta: 1),
       .columnSums(matrix: "dOut", sums: "db3", rows: n, columns: o),
       .gemm(a: "dOut", b: "W3", c: "dh2", m: n, n: h, k: o, transposeB: true, beta: 0),
       .columnSums(matrix: "dh2", sums: "db2", rows: n, columns: h),
+      .gemm(a: "h1", b: "dh2", c: "dW2", m: h, n: h, k: n, transposeA: true, beta: 1),
+      .gemm(a: "dh2", b: "W2", c: "dh1", m: n, n: h, k: h, transposeB: true, beta: 0),
+      .columnSums(matrix: "dh1", sums: "db1", rows: n, columns: h),
+      .gemm(a: "x", b: "dh1", c: "dW1", m: i, n: h, k: n, transposeA: true, beta: 1),
+      .gemm(a: "dh1", b: "W1", c: "dx", m: n, n: i, k: h, transposeB: true, beta: 0),
     ]
-    if engine == .dense {
-      calls += [
-        .gemm(a: "h1", b: "dh2", c: "dW2", m: h, n: h, k: n, transposeA: true, beta: 1),
-        .gemm(a: "dh2", b: "W2", c: "dh1", m: n, n: h, k: h, transposeB: true, beta: 0),
-        .columnSums(matrix: "dh1", sums: "db1", rows: n, columns: h),
-        .gemm(a: "x", b: "dh1", c: "dW1", m: i, n: h, k: n, transposeA: true, beta: 1),
-        .gemm(a: "dh1", b: "W1", c: "dx", m: n, n: i, k: h, transposeB: true, beta: 0),
-      ]
-    }
     return calls
   }
 }

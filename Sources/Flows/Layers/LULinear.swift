@@ -171,7 +171,8 @@ public final class LULinear: FlowLayer {
     }
   }
 
-  func referenceForward(_ x: [Double]) -> (z: [Double], logDet: Double) {
+  /// The same forward map for one point in `Double`: the reference finite-difference Jacobians are taken of.
+  public func referenceForward(_ x: [Double]) -> (z: [Double], logDet: Double)? {
     let w = weight
     let d = dimension
     let z = (0..<d).map { r in

@@ -21,8 +21,13 @@ struct FlowArchive: Codable {
 
 extension Flow {
   /// Writes the flow (configuration, parameters, layer states) to `path`; throws
-  /// `FlowError.unwritableModel` naming the path when it cannot be written.
+  /// `FlowError.unwritableModel` naming the path when it cannot be written, or when the flow is made of your
+  /// own layers (`load` could not rebuild them).
   public func save(to path: String) throws {
+    guard let configuration else {
+      throw FlowError.unwritableModel(
+        path: path, reason: "a flow of TensorBijector layers has no recipe that load could rebuild it from")
+    }
     let archive = FlowArchive(
       format: FlowArchive.formatName, version: FlowArchive.currentVersion,
       configuration: configuration,

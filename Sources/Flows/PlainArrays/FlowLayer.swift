@@ -5,7 +5,8 @@ import Autodiff
 ///   reusing buffers so a training step allocates nothing;
 /// - the autodiff form (`Layer+Autodiff.swift`): the same forward map on `Tensor`s, the independent
 ///   reference and the autodiff training engine;
-/// - the `Double` reference forward pass, which finite-difference Jacobians are taken of;
+/// - the `Double` reference forward pass (`Bijector.referenceForward`), which finite-difference Jacobians are
+///   taken of;
 /// - its name, kind and saved state, which `FlowArchive` asks for.
 ///
 /// `forward` and `inverse` *add* each row's log-det to `logDet` so a flow accumulates the total in one
@@ -24,9 +25,6 @@ protocol FlowLayer: Bijector {
   func backward(
     outputGradient dy: UnsafePointer<Float>, inputGradient dx: UnsafeMutablePointer<Float>,
     logDetGradient: Float, rows: Int)
-  /// The same forward map for one point, evaluated in `Double` from the `Float` parameters: the
-  /// independent reference that finite-difference Jacobians are taken of.
-  func referenceForward(_ x: [Double]) -> (z: [Double], logDet: Double)
   /// Which layer kind this is, for messages ("coupling", "actnorm", "lulinear", "flow", "tensor").
   var kind: String { get }
   /// The autodiff form: the forward map on `x` ([n, D]) with the parameters given as tensors, in the order of

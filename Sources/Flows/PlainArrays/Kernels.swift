@@ -1,23 +1,9 @@
 import CBLAS
 import _FlowKernels
 
-/// The elementwise sweeps of a training step, each one vectorised pass: the dense engine's in C
-/// (`_FlowKernels`, AVX2 where the CPU has it, chosen at run time), the piecewise engine's with 16-wide SIMD
-/// (scalar loops over raw pointers do not vectorise: the compiler cannot rule out aliasing).
+/// The elementwise sweeps of a training step, each one vectorised pass in C (`_FlowKernels`, AVX2 where the
+/// CPU has it, chosen at run time); the piecewise engine calls its own kernels there (`fk_pw_…`).
 enum Kernels {
-  typealias Vector = SIMD16<Float>
-  static let width = Vector.scalarCount
-
-  @inline(__always)
-  static func load(_ p: UnsafePointer<Float>) -> Vector {
-    UnsafeRawPointer(p).loadUnaligned(as: Vector.self)
-  }
-
-  @inline(__always)
-  static func store(_ v: Vector, _ p: UnsafeMutablePointer<Float>) {
-    UnsafeMutableRawPointer(p).storeBytes(of: v, as: Vector.self)
-  }
-
   /// `m[i, j] = max(m[i, j], 0)` over `count` entries.
   static func relu(_ m: UnsafeMutablePointer<Float>, count: Int) { fk_relu(m, count) }
 
@@ -72,65 +58,5 @@ enum Kernels {
     correction1: Float, correction2: Float, epsilon: Float
   ) {
     fk_adam(theta, g, m, v, count, beta1, beta2, learningRate, correction1, correction2, epsilon)
-  }
-}
-
-extension Kernels {
-  /// `out[c] = max(u·slope[base + c] + offset[base + c], 0)` for `count` (a multiple of `width`) columns.
-  static func affineReLU(
-    _ u: Float, slope: [Float], offset: [Float], at base: Int,
-    into out: UnsafeMutablePointer<Float>,
-    count: Int
-  ) {
-    slope.withUnsafeBufferPointer { a in
-      offset.withUnsafeBufferPointer { b in
-        let uu = Vector(repeating: u)
-        var c = 0
-        while c < count {
-          let x = uu * load(a.baseAddress! + base + c) + load(b.baseAddress! + base + c)
-          store(x.replacing(with: 0, where: x .< 0), out + c)
-          c += width
-        }
-      }
-    }
-  }
-
-  /// Σ_c x[c]·y[base + c] over `count` (a multiple of `width`) entries.
-  static func dot(_ x: UnsafePointer<Float>, _ y: [Float], at base: Int, count: Int) -> Float {
-    y.withUnsafeBufferPointer { yb in
-      var total = Vector(repeating: 0)
-      var c = 0
-      while c < count {
-        total += load(x + c) * load(yb.baseAddress! + base + c)
-        c += width
-      }
-      return total.sum()
-    }
-  }
-
-  /// `p[c] += x[c]`, `q[c] += scale·x[c]` in `Double` for a row of `p.count` (a multiple of 8) entries.
-  static func accumulate(
-    _ x: UnsafePointer<Float>, scale: Double, p: inout [Double], q: inout [Double]
-  ) {
-    typealias Wide = SIMD8<Double>
-    let s = Wide(repeating: scale)
-    p.withUnsafeMutableBufferPointer { pb in
-      q.withUnsafeMutableBufferPointer { qb in
-        let pp = UnsafeMutableRawPointer(pb.baseAddress!)
-        let qp = UnsafeMutableRawPointer(qb.baseAddress!)
-        var c = 0
-        while c < pb.count {
-          let v = Wide(UnsafeRawPointer(x + c).loadUnaligned(as: SIMD8<Float>.self))
-          let offset = c * MemoryLayout<Double>.stride
-          pp.storeBytes(
-            of: pp.loadUnaligned(fromByteOffset: offset, as: Wide.self) + v, toByteOffset: offset,
-            as: Wide.self)
-          qp.storeBytes(
-            of: qp.loadUnaligned(fromByteOffset: offset, as: Wide.self) + s * v,
-            toByteOffset: offset, as: Wide.self)
-          c += 8
-        }
-      }
-    }
   }
 }

@@ -9,8 +9,8 @@ import Foundation
 /// plain-arrays engine is checked against (same log-det, same gradients, same loss curve:
 /// `AutodiffTraining`) and gives exact per-sample Jacobians for the course's checks.
 public final class AutodiffFlow {
-  /// The recipe of the flow this was made from.
-  public let configuration: FlowConfiguration
+  /// The recipe of the flow this was made from (nil for a flow of your own layers).
+  public let configuration: FlowConfiguration?
   /// All parameter tensors, in the order of `Flow.parameters`.
   public let parameters: [Tensor]
   let flow: Flow

@@ -63,9 +63,17 @@ public final class PreviewServer: Sendable {
     do {
       file = try files.file(for: path)
     } catch {
-      return error == .forbidden
-        ? HTTPResponse(statusCode: .forbidden, body: Data("403 forbidden: outside the report\n".utf8))
-        : HTTPResponse(statusCode: .notFound, body: Data("404 not found\n".utf8))
+      if error == .forbidden {
+        return HTTPResponse(statusCode: .forbidden, body: Data("403 forbidden: outside the report\n".utf8))
+      }
+      // No report yet (the first build failed, or runs): a page that shows the failures and waits for a good build.
+      if !FileManager.default.fileExists(atPath: files.root + "/index.html") {
+        return HTTPResponse(
+          statusCode: .serviceUnavailable,
+          headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
+          body: Data(StaticFiles.injectingScript(into: StaticFiles.placeholderPage).utf8))
+      }
+      return HTTPResponse(statusCode: .notFound, body: Data("404 not found\n".utf8))
     }
     guard var data = FileManager.default.contents(atPath: file) else {
       return HTTPResponse(statusCode: .notFound, body: Data("404 not found\n".utf8))

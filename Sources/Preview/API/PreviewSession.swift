@@ -6,15 +6,20 @@ public struct RebuildOutcome: Sendable {
   public var ok: Bool
   /// What failed, for the overlay and the terminal.
   public var failures: [BuildFailure]
+  /// The build's warnings, for the pages' warning badge and the terminal.
+  public var warnings: [BuildFailure]
   /// Chapter files whose cells ran (were not taken from the cache).
   public var reran: [String]
   /// The files to watch from now on; nil when the book could not be read (the previous list stays).
   public var watch: WatchList?
 
   /// An outcome; see the properties.
-  public init(ok: Bool, failures: [BuildFailure] = [], reran: [String] = [], watch: WatchList?) {
+  public init(
+    ok: Bool, failures: [BuildFailure] = [], warnings: [BuildFailure] = [], reran: [String] = [], watch: WatchList?
+  ) {
     self.ok = ok
     self.failures = failures
+    self.warnings = warnings
     self.reran = reran
     self.watch = watch
   }
@@ -82,7 +87,8 @@ public final class PreviewSession: @unchecked Sendable {
     let before = PageSnapshot(of: outputDirectory)
     let outcome = rebuild()
     let pages = PageSnapshot(of: outputDirectory).changedPages(since: before)
-    hub.rebuildFinished(ReloadMessage(pages: pages, ok: outcome.ok, failures: outcome.failures))
+    hub.rebuildFinished(
+      ReloadMessage(pages: pages, ok: outcome.ok, failures: outcome.failures, warnings: outcome.warnings))
     if let list = outcome.watch { watcher?.watch(list) }
     // The served folder is the book's `output/`.
     let book = (outputDirectory as NSString).deletingLastPathComponent

@@ -1,7 +1,8 @@
 /// The JSON `data:` of a `reload` (and `status`) event on `/_flowbook/events`.
 ///
-/// `{"pages": ["02-coupling.html"], "ok": true, "failures": []}`: the pages whose HTML changed in this
-/// rebuild, whether it succeeded, and for a failed one each failed cell (or the book error) to list.
+/// `{"pages": ["02-coupling.html"], "ok": true, "failures": [], "warnings": []}`: the pages whose HTML changed
+/// in this rebuild, whether it succeeded, for a failed one each failed cell (or the book error) to list, and
+/// the build's warnings (a chapter `book.yml` does not list, a `-P` no chapter reads…), which never fail it.
 public struct ReloadMessage: Codable, Sendable, Equatable {
   /// File names, inside `output/`, of the pages that changed (e.g. `index.html`).
   public var pages: [String]
@@ -9,12 +10,15 @@ public struct ReloadMessage: Codable, Sendable, Equatable {
   public var ok: Bool
   /// What failed, in chapter order; empty when `ok`.
   public var failures: [BuildFailure]
+  /// The build's warnings, each at its `file:line` like a failure (`file` empty for one about the build).
+  public var warnings: [BuildFailure]
 
   /// A message for a finished rebuild.
-  public init(pages: [String], ok: Bool, failures: [BuildFailure] = []) {
+  public init(pages: [String], ok: Bool, failures: [BuildFailure] = [], warnings: [BuildFailure] = []) {
     self.pages = pages
     self.ok = ok
     self.failures = failures
+    self.warnings = warnings
   }
 }
 

@@ -55,6 +55,18 @@ struct StaticFiles: Sendable {
     }
   }
 
+  /// The page served in place of any page while `output/` holds no report yet (the first build failed): the
+  /// preview script shows the failures over it and reloads it after the first good build.
+  static let placeholderPage = """
+    <!DOCTYPE html>
+    <html lang="en"><head><meta charset="utf-8"><meta name="flowbook-placeholder" content="">
+    <title>FlowBook preview: no report yet</title></head>
+    <body style="font:15px/1.5 system-ui,sans-serif;margin:30vh auto;max-width:40em;color:#444">
+    <p>No report yet: the first build did not finish. Fix what the terminal (and the box above) names and save;
+    this page reloads after the first good build.</p></body></html>
+
+    """
+
   /// `html` with the preview script's tag added at the end of its `<head>` (or, lacking one, at the end);
   /// only the response is changed, never the file on disk.
   static func injectingScript(into html: String) -> String {

@@ -3,7 +3,9 @@ import Foundation
 /// The one terminal line a rebuild prints: when, what changed, what reran, how long, ✔ or ✘.
 ///
 /// `21:04:13  chapters/02-coupling.md changed · reran chapters/02-coupling.md · 3.42 s ✔`; a failed build
-/// adds its failures' places, e.g. `✘ 1 failed: chapters/02-coupling.md:41`.
+/// adds its failures' places, e.g. `✘ 1 failed: chapters/02-coupling.md:41` (and a book error's message, which
+/// names its own place, on the lines below); warnings follow, e.g.
+/// `· 1 warning: chapters/extra.md`.
 struct RebuildLine {
   /// The book folder; changed paths inside it are shown relative to it.
   var bookDirectory: String
@@ -21,6 +23,14 @@ struct RebuildLine {
     } else {
       let places = outcome.failures.map { $0.location.isEmpty ? "book error" : $0.location }
       line += "✘ \(outcome.failures.count) failed: " + Self.list(places)
+    }
+    if !outcome.warnings.isEmpty {
+      let places = outcome.warnings.map { $0.location.isEmpty ? "build" : $0.location }
+      line += " · \(outcome.warnings.count) warning\(outcome.warnings.count == 1 ? "" : "s"): " + Self.list(places)
+    }
+    // A book error's message names its own `file:line`: the terminal shows it, not just "book error".
+    for failure in outcome.failures where failure.location.isEmpty {
+      line += "\n  " + failure.message.replacingOccurrences(of: "\n", with: "\n  ")
     }
     return line
   }

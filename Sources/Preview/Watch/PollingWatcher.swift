@@ -47,7 +47,7 @@ public final class PollingWatcher: FileWatcher, @unchecked Sendable {
 
   private static func stamps(of list: WatchList) -> [String: Stamp] {
     var paths = list.files
-    for folder in list.folders {
+    for folder in list.directories {
       for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
       where list.covers(folder: folder, name: name) {
         paths.insert(folder + "/" + name)

@@ -30,6 +30,11 @@ final class PreviewProcess {
   /// Everything it printed so far.
   var output: String { lines.text }
 
+  /// The first line it printed containing `text`, waiting for it (the terminal line follows the reload event).
+  func line(containing text: String, timeout: Double = 60) throws -> String {
+    try lines.wait(for: Regex<Substring>(verbatim: text), timeout: timeout)
+  }
+
   /// Sends Ctrl-C and waits for the process to end; returns its exit status.
   @discardableResult
   func interrupt() -> Int32 {

@@ -31,9 +31,13 @@ struct ChapterOutlineBuilder {
     var definitions = FootnoteDefinitions()
     let pieces = executed.chapter.blocks.map { block -> [ProsePiece] in
       guard case .prose(let markdown, let line) = block else { return [] }
-      // `{swift} expr` code spans show their computed values, as text; without one they stay code.
-      let computed = InlineExpression.replacing(in: markdown, firstLine: line) {
-        executed.inlineValue(for: $0)?.markdownLiteral
+      // `{swift} expr` code spans show their computed values, as text; without one they stay code, marked.
+      let computed = InlineExpression.replacing(in: markdown, firstLine: line) { expression in
+        if let value = executed.inlineValue(for: expression) { return value.markdownLiteral }
+        // The reason without its location (printed by the build, shown at the failed cell).
+        return executed.inlineNotComputedReason(for: expression).map {
+          expression.notComputedMarkdown(reason: String($0.prefix { $0 != "(" }).trimmingCharacters(in: .whitespaces))
+        }
       }
       return FencedDivSplitter.split(computed, file: executed.chapter.file, firstLine: line).map {
         piece in

@@ -124,6 +124,7 @@ enum Stylesheet {
     .cell-error-location { margin: 0 0 0.4em; font-weight: 650; color: var(--error-fg); font-size: 0.9rem; }
     .cell-error.expected { --error-bg: var(--expected-bg); --error-rule: var(--expected-rule); --error-fg: var(--expected-fg); }
     .cell-not-run { color: var(--muted); font-style: italic; font-size: 0.9rem; }
+    .inline-not-computed { color: var(--error-fg); background: var(--error-bg); border-radius: 3px; padding: 0 0.2em; }
     .check { margin: 0.2em 0; font-size: 0.95rem; }
     .check-mark { font-weight: 700; }
     .check-passed .check-mark { color: #2f9e44; }

@@ -1,0 +1,153 @@
+// The per-row and per-unit loops of the piecewise engine (Flows' `Conditioner+Piecewise.swift`), each
+// compiled for baseline x86-64 and for AVX2 with FMA, chosen once at run time. Unlike FlowKernels.c these
+// may contract into FMA: the piecewise engine rounds differently from the dense one anyway and is checked
+// against it with tolerances.
+#include "FlowKernels.h"
+
+#pragma clang fp contract(fast)
+#pragma clang fp reassociate(on)
+
+#define TOGGLE_BODY                                                                                    \
+  for (long c = 0; c < hidden; c++) {                                                                  \
+    double w = (double)row[c];                                                                         \
+    slope[c] += a * w;                                                                                 \
+    offset[c] += b * w;                                                                                \
+  }
+
+#define SNAPSHOT_BODY                                                                                  \
+  for (long c = 0; c < hidden; c++) {                                                                  \
+    a[c] = (float)slope[c];                                                                            \
+    b[c] = (float)offset[c] + b2[c];                                                                   \
+  }
+
+/* out[c] = b3[c] + Σ_j max(u·a[j] + b[j], 0)·w3t[c·hidden + j], two outputs at a time (outputs is even). */
+#define FORWARD_ROW_BODY                                                                               \
+  for (long c = 0; c < outputs; c += 2) {                                                              \
+    const float *w0 = w3t + c * hidden, *w1 = w0 + hidden;                                             \
+    float s0 = 0, s1 = 0;                                                                              \
+    for (long j = 0; j < hidden; j++) {                                                                \
+      float h = u * a[j] + b[j];                                                                       \
+      h = h < 0 ? 0 : h;                                                                               \
+      s0 += h * w0[j];                                                                                 \
+      s1 += h * w1[j];                                                                                 \
+    }                                                                                                  \
+    out[c] = b3[c] + s0;                                                                               \
+    out[c + 1] = b3[c + 1] + s1;                                                                       \
+  }
+
+/* One sample of the backward sweep: recomputes pre = u·a + b and h2 = max(pre, 0) from the snapshot, adds
+   h2 ⊗ g into dw3t, forms d = [pre > 0]·(W3 g), adds d into db2, p += d and q += u·d (double), and returns
+   d·a = dL/du. `scratch` holds 2·hidden floats. */
+#define BACKWARD_ROW_BODY                                                                              \
+  float *pre = scratch, *d = scratch + hidden;                                                         \
+  for (long j = 0; j < hidden; j++) {                                                                  \
+    pre[j] = u * a[j] + b[j];                                                                          \
+    d[j] = 0;                                                                                          \
+  }                                                                                                    \
+  for (long c = 0; c < outputs; c++) {                                                                 \
+    float gc = g[c];                                                                                   \
+    const float *w = w3t + c * hidden;                                                                 \
+    float *dw = dw3t + c * hidden;                                                                     \
+    for (long j = 0; j < hidden; j++) {                                                                \
+      float h = pre[j] < 0 ? 0 : pre[j];                                                               \
+      dw[j] += h * gc;                                                                                 \
+      d[j] += gc * w[j];                                                                               \
+    }                                                                                                  \
+  }                                                                                                    \
+  float du = 0;                                                                                        \
+  for (long j = 0; j < hidden; j++) {                                                                  \
+    float dj = pre[j] > 0 ? d[j] : 0;                                                                  \
+    db2[j] += dj;                                                                                      \
+    du += dj * a[j];                                                                                   \
+    p[j] += (double)dj;                                                                                \
+    q[j] += (double)u * (double)dj;                                                                    \
+  }                                                                                                    \
+  return du;
+
+/* A unit active on a set S of samples: gw2row += a·q + b·p, and (W2 row)·q, (W2 row)·p returned in dots. */
+#define CONTRIBUTE_BODY                                                                                \
+  double dq = 0, dp = 0;                                                                               \
+  for (long c = 0; c < hidden; c++) {                                                                  \
+    gw2row[c] += (float)(a * q[c] + b * p[c]);                                                         \
+    dq += (double)row[c] * q[c];                                                                       \
+    dp += (double)row[c] * p[c];                                                                       \
+  }                                                                                                    \
+  dots[0] += dq;                                                                                       \
+  dots[1] += dp;
+
+#define DEFINE_PIECEWISE(SUFFIX, ATTRIBUTE)                                                            \
+  ATTRIBUTE static void toggle_##SUFFIX(double *restrict slope, double *restrict offset,               \
+                                        const float *restrict row, double a, double b, long hidden) {  \
+    TOGGLE_BODY                                                                                        \
+  }                                                                                                    \
+  ATTRIBUTE static void snapshot_##SUFFIX(const double *restrict slope, const double *restrict offset, \
+                                          const float *restrict b2, float *restrict a,                 \
+                                          float *restrict b, long hidden) {                            \
+    SNAPSHOT_BODY                                                                                      \
+  }                                                                                                    \
+  ATTRIBUTE static void forward_row_##SUFFIX(float u, const float *restrict a, const float *restrict b, \
+                                             const float *restrict w3t, const float *restrict b3,      \
+                                             float *restrict out, long hidden, long outputs) {         \
+    FORWARD_ROW_BODY                                                                                   \
+  }                                                                                                    \
+  ATTRIBUTE static float backward_row_##SUFFIX(                                                        \
+      float u, const float *restrict a, const float *restrict b, const float *restrict w3t,            \
+      const float *restrict g, float *restrict dw3t, float *restrict db2, double *restrict p,          \
+      double *restrict q, float *restrict scratch, long hidden, long outputs) {                        \
+    BACKWARD_ROW_BODY                                                                                  \
+  }                                                                                                    \
+  ATTRIBUTE static void contribute_##SUFFIX(const float *restrict row, float *restrict gw2row,         \
+                                            const double *restrict p, const double *restrict q,        \
+                                            double a, double b, double *restrict dots, long hidden) {  \
+    CONTRIBUTE_BODY                                                                                    \
+  }
+
+DEFINE_PIECEWISE(generic, )
+#if defined(__x86_64__)
+DEFINE_PIECEWISE(avx2, __attribute__((target("avx2,fma"))))
+#endif
+
+/// 1 when the CPU has AVX2 and FMA (checked once), else 0.
+static int useAVX2FMA(void) {
+#if defined(__x86_64__)
+  static int cached = -1;
+  if (cached < 0) {
+    __builtin_cpu_init();
+    cached = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma") ? 1 : 0;
+  }
+  return cached;
+#else
+  return 0;
+#endif
+}
+
+#if defined(__x86_64__)
+#define DISPATCH(NAME, ...) (useAVX2FMA() ? NAME##_avx2(__VA_ARGS__) : NAME##_generic(__VA_ARGS__))
+#else
+#define DISPATCH(NAME, ...) NAME##_generic(__VA_ARGS__)
+#endif
+
+void fk_pw_toggle(double *slope, double *offset, const float *row, double a, double b, long hidden) {
+  DISPATCH(toggle, slope, offset, row, a, b, hidden);
+}
+
+void fk_pw_snapshot(const double *slope, const double *offset, const float *b2, float *a, float *b,
+                    long hidden) {
+  DISPATCH(snapshot, slope, offset, b2, a, b, hidden);
+}
+
+void fk_pw_forward_row(float u, const float *a, const float *b, const float *w3t, const float *b3,
+                       float *out, long hidden, long outputs) {
+  DISPATCH(forward_row, u, a, b, w3t, b3, out, hidden, outputs);
+}
+
+float fk_pw_backward_row(float u, const float *a, const float *b, const float *w3t, const float *g,
+                         float *dw3t, float *db2, double *p, double *q, float *scratch, long hidden,
+                         long outputs) {
+  return DISPATCH(backward_row, u, a, b, w3t, g, dw3t, db2, p, q, scratch, hidden, outputs);
+}
+
+void fk_pw_contribute(const float *row, float *gw2row, const double *p, const double *q, double a,
+                      double b, double *dots, long hidden) {
+  DISPATCH(contribute, row, gw2row, p, q, a, b, dots, hidden);
+}
