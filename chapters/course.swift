@@ -167,8 +167,10 @@ func checkRoundTrip(
   x: [[Double]], back: [[Double]], s: [[Double]]? = nil, mask: [Float]? = nil,
   file: StaticString = #filePath, line: UInt = #line
 ) {
-  let errors = zip(x, back).map { x, back in
-    zip(x, back).map { abs($0 - $1) }.max()! / max(1, x.map(abs).max()!)
+  // Typed steps: as one untyped expression this took the compiler 1.3 s of every chapter's compile.
+  let errors = zip(x, back).map { (x: [Double], back: [Double]) -> Double in
+    let size: Double = x.map { abs($0) }.max()!
+    return zip(x, back).map { abs($0 - $1) }.max()! / max(1, size)
   }
   let worst = largest(errors)
   // With exp(s) in place of exp(−s), a transformed coordinate comes back as x·exp(2s).

@@ -11,23 +11,11 @@ struct BuildCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "build", abstract: "Run the chapters' cells and write the report to output/.")
 
-  @Option(name: .long, help: "The book folder (holding chapters/).")
-  var book: String = "."
+  @OptionGroup var options: BookOptions
 
   @Flag(
     name: .long, help: "Rerun every chapter, ignoring cached results and what chapters shared (Build.sharedDirectory).")
   var force = false
-
-  @Option(
-    name: .customShort("P"),
-    help: ArgumentHelp("A build parameter, read by cells with Build.parameter(_:default:).", valueName: "key=value"))
-  var parameters: [String] = []
-
-  @Flag(help: "The profile chapters read as Build.profile: --quick for fast drafts, --full (default) for the report.")
-  var profile: BuildSettings.Profile = .full
-
-  @Option(name: .long, help: "The seed chapters read as Build.seed.")
-  var seed: UInt64 = 0
 
   @Flag(name: .long, help: "Also print the report to output/report.pdf with headless Chromium.")
   var pdf = false
@@ -74,12 +62,12 @@ struct BuildCommand: ParsableCommand {
   /// complete `output/` as it is when a cell failed unexpectedly, so the last good pages stay served.
   func build(showsProgress: Bool = true, keepsLastGoodReport: Bool = false) throws -> Outcome {
     let started = Date()
-    let folder = try BookFolder(book)
+    let folder = try BookFolder(options.book)
     let cacheDirectory = folder.cacheDirectory
     let output = OutputFolder(path: folder.outputDirectory, cacheDirectory: cacheDirectory)
     // A report that cannot be written fails now, in one line, before any chapter runs.
     try output.checkWritable()
-    let lock = try BuildLock(cacheDirectory: cacheDirectory, book: book)
+    let lock = try BuildLock(cacheDirectory: cacheDirectory, book: options.book)
     defer { withExtendedLifetime(lock) {} }
     output.recover()
     // Work folders of a build that was killed outright (SIGKILL, power loss) are of no use to anyone.
@@ -97,8 +85,8 @@ struct BuildCommand: ParsableCommand {
     do {
       loaded = try Book.load(from: folder.path, includes: IncludeResolver(projectRoot: toolchain.projectRoot))
       settings = BuildSettings(
-        bookDirectory: folder.path, parameters: try BuildSettings.parameters(from: parameters), profile: profile,
-        seed: seed)
+        bookDirectory: folder.path, parameters: try BuildSettings.parameters(from: options.parameters),
+        profile: options.profile, seed: options.seed)
     } catch {
       throw BuildFailed(message: "\(error)")
     }
@@ -202,7 +190,7 @@ struct BuildCommand: ParsableCommand {
     let cells = executed.map(\.results.count).reduce(0, +)
     let checks = executed.map { $0.results.map(\.checks.count).reduce(0, +) }.reduce(0, +)
     print(
-      "wrote \(book == "." ? "" : book + "/")output/index.html in \(String(format: "%.2f", seconds)) s: "
+      "wrote \(options.book == "." ? "" : options.book + "/")output/index.html in \(String(format: "%.2f", seconds)) s: "
         + "\(executed.count) chapters (\(cached) cached\(notBuilt == 0 ? "" : ", \(notBuilt) not built")), "
         + "\(cells) cells, \(failures.count) failed, "
         + (inlineFailed == 0 ? "" : "\(inlineFailed) inline expression\(inlineFailed == 1 ? "" : "s") failed, ")
@@ -254,9 +242,13 @@ struct BuildCommand: ParsableCommand {
   {
     let read = chapters.reduce(into: Set<String>()) { $0.formUnion($1.parametersRead) }
     guard !read.contains("*") else { return [] }
+    // A chapter left out by --only may read it: say so rather than call the name misspelt.
+    let notBuilt = chapters.filter(ChapterSelection.wasNotBuilt).count
+    let which =
+      notBuilt == 0
+      ? "no chapter reads" : "no chapter this build ran reads (\(notBuilt) not built)"
     return parameters.keys.sorted().filter { !read.contains($0) }.map { name in
-      BuildWarning(
-        file: "", "-P \(name)=\(parameters[name]!): no chapter reads the parameter '\(name)' (Build.parameter)")
+      BuildWarning(file: "", "-P \(name)=\(parameters[name]!): \(which) the parameter '\(name)' (Build.parameter)")
     }
   }
 

@@ -12,25 +12,13 @@ struct PreviewCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "preview", abstract: "Serve the report on loopback and rebuild it on every save.")
 
-  @Option(name: .long, help: "The book folder (holding chapters/).")
-  var book: String = "."
+  @OptionGroup var options: BookOptions
 
   @Option(name: .long, help: "The first port to try; the next free one is used if it is taken (0: any).")
   var port: UInt16 = 4000
 
   @Option(name: .long, help: "The address to listen on; only loopback unless given (e.g. 0.0.0.0).")
   var host: String = "127.0.0.1"
-
-  @Option(
-    name: .customShort("P"),
-    help: ArgumentHelp("A build parameter, read by cells with Build.parameter(_:default:).", valueName: "key=value"))
-  var parameters: [String] = []
-
-  @Flag(help: "The profile chapters read as Build.profile (--quick for fast drafts).")
-  var profile: BuildSettings.Profile = .full
-
-  @Option(name: .long, help: "The seed chapters read as Build.seed.")
-  var seed: UInt64 = 0
 
   @Flag(name: .long, help: "Open the report in the browser (xdg-open).")
   var open = false
@@ -39,9 +27,8 @@ struct PreviewCommand: ParsableCommand {
   var poll = false
 
   func run() throws {
-    let folder = try BookFolder(book)
-    let builder = try BuildCommand.parse(
-      ["--book", folder.path, "--seed", String(seed), "--\(profile.rawValue)"] + parameters.flatMap { ["-P", $0] })
+    let folder = try BookFolder(options.book)
+    let builder = try BuildCommand.parse(options.arguments(book: folder.path))
     let hub = EventHub()
     let output = folder.outputDirectory
     let session = PreviewSession(

@@ -2,7 +2,8 @@ import Foundation
 import Notebook
 
 /// The student edition of a book: the book's files with every solution region of its chapters and Swift files
-/// in `chapters/` replaced by a stub; the build's own folders (`output/`, `.flowbook-cache/`) are left out.
+/// in `chapters/` replaced by a stub. Left out: the build's own folders (`output/`, `.flowbook-cache/`), and for a
+/// book inside a project, its version history (`.git`, whose objects hold the solutions) and Swift build folders.
 struct StudentEdition {
   let bookDirectory: String
   /// Files (relative to the book) whose text changes, with their student text.
@@ -33,13 +34,17 @@ struct StudentEdition {
   func write(to target: String) throws {
     let manager = FileManager.default
     try manager.createDirectory(atPath: target, withIntermediateDirectories: true)
-    for entry in try manager.contentsOfDirectory(atPath: bookDirectory)
-    where entry != "output" && entry != ".flowbook-cache" {
+    for entry in try manager.contentsOfDirectory(atPath: bookDirectory) where !Self.isLeftOut(entry) {
       if manager.fileExists(atPath: target + "/" + entry) { try manager.removeItem(atPath: target + "/" + entry) }
       try manager.copyItem(atPath: bookDirectory + "/" + entry, toPath: target + "/" + entry)
     }
     for (file, text) in rewritten {
       try text.write(toFile: target + "/" + file, atomically: true, encoding: .utf8)
     }
+  }
+
+  /// Whether a top-level entry of the book stays out of the edition: build output, caches, version history.
+  static func isLeftOut(_ entry: String) -> Bool {
+    ["output", ".flowbook-cache", ".git", ".swiftpm"].contains(entry) || entry.hasPrefix(".build")
   }
 }

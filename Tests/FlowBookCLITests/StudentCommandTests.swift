@@ -67,6 +67,12 @@ import _TestSupport
 
   @Test func theStudentEditionStubsEveryExerciseAndCopiesTheRest() throws {
     let book = try makeBook()
+    // A book inside a project: its history holds the solutions, its build folders are large and rebuilt anyway.
+    for leftOut in [
+      ".git/objects/ab/solution", ".build/debug/libFlowBookKit.so", ".build-release/x", "output/index.html",
+    ] {
+      try book.write("return 2 * x", to: leftOut)
+    }
     let student = try TemporaryDirectory()
     let out = student.path + "/edition"
     let run = try FlowBookBinary.run(["student", "--book", book.path, "--out", out])
@@ -75,6 +81,9 @@ import _TestSupport
     #expect(!chapter.contains("return 2 * x"))
     #expect(chapter.contains("  // Return 2x.\n  exercise(\"1.1 twice\")\n"))
     #expect(FileManager.default.fileExists(atPath: out + "/data/points.csv"))
+    for leftOut in [".git", ".build", ".build-release", "output"] {
+      #expect(!FileManager.default.fileExists(atPath: out + "/" + leftOut), "\(leftOut) was copied")
+    }
 
     let build = try FlowBookBinary.run(["build", "--book", out])
     #expect(build.exitCode != 0)
