@@ -17,9 +17,9 @@ func courseConfiguration(_ dataset: ToyDataset) -> FlowConfiguration {
 /// override them.
 let courseSteps: [ToyDataset: Int] = [
   .moons: Build.parameter(
-    "moons-steps", default: Build.profile == .quick ? 1000 : 6000),
+    "moons-steps", default: Build.profile == .quick ? 600 : 6000),
   .checkerboard: Build.parameter(
-    "checkerboard-steps", default: Build.profile == .quick ? 1000 : 15000),
+    "checkerboard-steps", default: Build.profile == .quick ? 600 : 15000),
 ]
 
 /// Adam from 2e-3 with cosine decay, fresh minibatches of 512 (the default size).
@@ -49,10 +49,10 @@ func courseCouplings(for dataset: ToyDataset) -> Int {
 }
 
 /// Training steps for `dataset` in this build's profile: `courseSteps` for two moons and the
-/// checkerboard, else 1,000 (`--quick`) or 6,000; `-P <dataset>-steps=…` overrides, e.g. `-P 8gaussians-steps=500`.
+/// checkerboard, else 600 (`--quick`) or 6,000; `-P <dataset>-steps=…` overrides, e.g. `-P 8gaussians-steps=500`.
 func courseSteps(for dataset: ToyDataset) -> Int {
   courseSteps[dataset]
-    ?? Build.parameter("\(dataset.rawValue)-steps", default: Build.profile == .quick ? 1000 : 6000)
+    ?? Build.parameter("\(dataset.rawValue)-steps", default: Build.profile == .quick ? 600 : 6000)
 }
 
 /// The flow trained on `dataset` (any `ToyDataset`) by the course's recipe, and its training record:
@@ -71,6 +71,67 @@ func trainedFlow(_ dataset: ToyDataset) throws -> (flow: Flow, result: TrainingR
     let message = String(format: "%@: loss %.3f", dataset.rawValue, update.loss)
     progress(update.step, of: update.steps, message)
   }
+}
+// endregion
+
+// region: ablation
+/// Steps and seeds of the course's ablations (chapters 3 to 5): short runs, so that every variant can be
+/// trained from several seeds; `-P ablation-steps=…` and `-P ablation-seeds=…` override them.
+let ablationSteps = Build.parameter("ablation-steps", default: Build.profile == .quick ? 100 : 600)
+let ablationSeeds = (0..<Build.parameter("ablation-seeds", default: Build.profile == .quick ? 1 : 3)).map {
+  Build.seed &+ UInt64($0)
+}
+
+/// The recipe's options for one ablation run from `seed`: `ablationSteps` steps of 256 fresh points, scored
+/// at the end on 20,000 held-out points (the same points for every variant trained from this seed).
+func ablationOptions(seed: UInt64) -> TrainingOptions {
+  var options = courseOptions(steps: ablationSteps)
+  options.seed = seed
+  options.batchSize = 256
+  options.evaluationInterval = ablationSteps
+  options.heldOutSize = 512
+  options.testSize = Build.profile == .quick ? 5_000 : 20_000
+  return options
+}
+
+/// `configuration` trained on `dataset` from each of `ablationSeeds` with `options(seed)`: the flow and its
+/// record, or nil where the loss became NaN or Inf. Runs are kept in the build's shared folder, so a variant
+/// that two chapters train is trained once.
+func ablationRuns(
+  _ dataset: ToyDataset, _ configuration: FlowConfiguration, label: String,
+  options: (UInt64) -> TrainingOptions = ablationOptions
+) throws -> [(flow: Flow, result: TrainingResult)?] {
+  let cache = TrainedFlowCache(directory: Build.sharedDirectory + "/ablation-flows")
+  return try ablationSeeds.map { seed in
+    do {
+      let run = try cache.flow(
+        on: dataset, configuration: configuration, options: options(seed), seed: seed, engine: .piecewise
+      ) { update in progress(update.step, of: update.steps, "\(dataset.rawValue) \(label), seed \(seed)") }
+      return run.result.testNLL.isFinite ? run : nil
+    } catch FlowError.nonFinite {
+      return nil
+    }
+  }
+}
+
+/// Mean and standard error s/√n of the mean (0 for a single value).
+func meanAndError(_ values: [Double]) -> (mean: Double, error: Double) {
+  let mean = values.reduce(0, +) / Double(values.count)
+  guard values.count > 1 else { return (mean, 0) }
+  let variance = values.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(values.count - 1)
+  return (mean, (variance / Double(values.count)).squareRoot())
+}
+
+/// "0.321 ± 0.004" (or "+0.012 ± 0.004" when `signed`).
+func formatted(_ estimate: (mean: Double, error: Double), signed: Bool = false) -> String {
+  String(format: signed ? "%+.3f ± %.3f" : "%.3f ± %.3f", estimate.mean, estimate.error)
+}
+
+/// The verdict on a paired change over seeds (negative = lower NLL = better): it counts beyond two standard errors.
+func verdict(_ change: (mean: Double, error: Double), seeds: Int) -> String {
+  seeds < 2
+    ? "not tested (one seed)"
+    : abs(change.mean) <= 2 * change.error ? "no clear effect" : change.mean < 0 ? "better" : "worse"
 }
 // endregion
 

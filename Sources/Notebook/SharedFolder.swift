@@ -39,6 +39,8 @@ struct SharedFolder: Sendable {
         try? fileManager.moveItem(atPath: path, toPath: destination)
       }
     }
+    try? fileManager.createDirectory(
+      atPath: (base as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
     try? names.sorted().joined(separator: "\n").write(toFile: base + ".parameters", atomically: true, encoding: .utf8)
   }
 

@@ -38,6 +38,32 @@ import _TestSupport
     #expect(fonts.contains("KaTeX_Main"), "math was not typeset with KaTeX fonts")
   }
 
+  @Test func theContentsGiveThePageEachChapterStartsOn() throws {
+    let book = try FixtureBook()
+    let folder = try TemporaryDirectory()
+    try ReportWriter.write(
+      try ReportBuilder(metadata: book.metadata).build(book.chapters), to: folder.path)
+    let pdf = folder.path + "/report.pdf"
+    try PDFExporter().export(folder.path + "/print.html", to: pdf)
+
+    // A chapter's contents entry reads "1 Title … 3" (sections "1.1 …" are skipped); the title must be
+    // printed on that page.
+    let contents = try poppler("pdftotext", ["-layout", "-f", "1", "-l", "1", pdf, "-"])
+    let entries = contents.matches(of: /(\d+) ([A-Z][A-Za-z ]*[a-z])\s{2,}(\d+)/).compactMap {
+      match -> (title: String, page: Int)? in
+      let before =
+        match.range.lowerBound == contents.startIndex ? nil : contents[contents.index(before: match.range.lowerBound)]
+      guard before != ".", !(before?.isNumber ?? false), let page = Int(match.3) else { return nil }
+      return (String(match.2), page)
+    }
+    #expect(entries.count == book.chapters.count, "\(contents)")
+    for entry in entries {
+      let page = try poppler("pdftotext", ["-f", "\(entry.page)", "-l", "\(entry.page)", pdf, "-"])
+      #expect(page.contains(entry.title), "\(entry.title) is not on page \(entry.page)")
+    }
+    #expect(!FileManager.default.fileExists(atPath: folder.path + "/.numbered-print.html"), "the copy is left behind")
+  }
+
   @Test func missingPageIsAClearError() throws {
     let folder = try TemporaryDirectory()
     let error = #expect(throws: WeaveError.self) {

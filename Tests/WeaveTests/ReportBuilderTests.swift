@@ -67,7 +67,7 @@ import _TestSupport
     #expect(print.contains("<a class=\"cross-reference\" href=\"#fig-moons\">Figure 1</a>"))
     #expect(print.contains("<a class=\"cross-reference\" href=\"#eq-change\">Equation (1)<span"))
     #expect(print.contains("<article class=\"chapter print-chapter\" id=\"chapter-2\">"))
-    #expect(print.contains("<details class=\"code-fold\" open>"))
+    #expect(print.contains("<details class=\"code-fold\">"), "folded code stays folded (hidden in print)")
     #expect(!print.contains(".html#"))
   }
 

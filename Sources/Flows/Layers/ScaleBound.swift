@@ -7,11 +7,13 @@ import Foundation
 /// fixed range and composition of layers recovers any range.
 /// - `tanh`: `s = tanh(ŝ)`, scale in [1/e, e] (RealNVP implementations);
 /// - `glowSigmoid`: `s = log σ(ŝ + 2)`, scale in (0, 1) and ≈ 0.88 at ŝ = 0 (Glow, Kingma & Dhariwal 2018);
-/// - `softClamp`: `s = (2c/π)·atan(ŝ/c)` with c = 2, s in (−2, 2), the identity near 0 (Ardizzone et al. 2019).
+/// - `softClamp`: `s = (2c/π)·atan(ŝ/c)` with c = 2, s in (−2, 2), the identity near 0 (Ardizzone et al. 2019);
+/// - `unbounded`: `s = ŝ`, no bound at all (the course's ablation of the bound).
 public enum ScaleBound: String, Codable, CaseIterable, Sendable {
   case tanh
   case glowSigmoid
   case softClamp
+  case unbounded
 
   /// The limit c of `softClamp`.
   static let clampLimit: Float = 2
@@ -23,6 +25,7 @@ public enum ScaleBound: String, Codable, CaseIterable, Sendable {
     case .tanh: return tanhf(raw)
     case .glowSigmoid: return -softplusf(-(raw + 2))
     case .softClamp: return 2 * Self.clampLimit / Float.pi * atanf(raw / Self.clampLimit)
+    case .unbounded: return raw
     }
   }
 
@@ -37,6 +40,7 @@ public enum ScaleBound: String, Codable, CaseIterable, Sendable {
     case .softClamp:
       let c = cosf(Float.pi * s / (2 * Self.clampLimit))
       return 2 / Float.pi * c * c
+    case .unbounded: return 1
     }
   }
 
@@ -48,6 +52,7 @@ public enum ScaleBound: String, Codable, CaseIterable, Sendable {
     case .softClamp:
       let c = Double(Self.clampLimit)
       return 2 * c / Double.pi * Foundation.atan(raw / c)
+    case .unbounded: return raw
     }
   }
 
@@ -59,6 +64,7 @@ public enum ScaleBound: String, Codable, CaseIterable, Sendable {
     case .softClamp:
       let c = Self.clampLimit
       return (raw / c).atan() * (2 * c / Float.pi)
+    case .unbounded: return raw
     }
   }
 }

@@ -15,13 +15,29 @@ public struct PDFExporter: Sendable {
     self.virtualTimeBudget = virtualTimeBudget
   }
 
-  /// Prints the page at `htmlPath` (normally `output/print.html`) to `pdfPath`.
+  /// Prints the page at `htmlPath` (normally `output/print.html`) to `pdfPath`. When the page has a table of
+  /// contents, it is printed twice: the first print tells on which page each entry's target landed, and the
+  /// second prints a copy of the page whose contents show those page numbers.
   public func export(_ htmlPath: String, to pdfPath: String) throws(WeaveError) {
     let page = URL(fileURLWithPath: htmlPath).standardizedFileURL
     let pdf = URL(fileURLWithPath: pdfPath).standardizedFileURL
     guard FileManager.default.fileExists(atPath: page.path) else {
       throw .pdfExportFailed(reason: "\(page.path) does not exist (build the HTML report first)")
     }
+    try printPage(page, to: pdf)
+    guard let html = try? String(contentsOf: page, encoding: .utf8),
+      let data = FileManager.default.contents(atPath: pdf.path),
+      let numbered = ContentsPageNumbers.numbered(html, pages: PDFDestinations(data).pages)
+    else { return }
+    // The copy sits beside the page, so its relative links to figures and assets still resolve.
+    let copy = page.deletingLastPathComponent().appendingPathComponent(".numbered-" + page.lastPathComponent)
+    defer { try? FileManager.default.removeItem(at: copy) }
+    do { try numbered.write(to: copy, atomically: true, encoding: .utf8) } catch { return }
+    try printPage(copy, to: pdf)
+  }
+
+  /// One print of `page` to `pdf` by Chromium.
+  private func printPage(_ page: URL, to pdf: URL) throws(WeaveError) {
     try? FileManager.default.removeItem(at: pdf)
     let output = try chromium.run([
       "--no-pdf-header-footer", "--run-all-compositor-stages-before-draw",

@@ -38,9 +38,10 @@ struct CellHTML {
       "<pre class=\"cell-code\"><code class=\"language-swift\">\(code.htmlEscaped)</code></pre>\n"
     switch fold {
     case .none: return block
-    case .folded where !markdown.context.isPrintVersion:
+    // Folded code stays folded in the print version too, and its print stylesheet hides it.
+    case .folded:
       return "<details class=\"code-fold\">\n<summary>Code</summary>\n\(block)</details>\n"
-    case .folded, .open:
+    case .open:
       return "<details class=\"code-fold\" open>\n<summary>Code</summary>\n\(block)</details>\n"
     }
   }

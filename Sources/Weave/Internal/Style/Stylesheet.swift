@@ -85,6 +85,7 @@ enum Stylesheet {
     .toc-sections { margin: 0.3em 0 0 1.6em; font-weight: 400; font-size: 0.95rem; }
     .toc-sections li { margin: 0.15em 0; }
     .toc a { text-decoration: none; }
+    .toc-page { float: right; font-weight: 400; font-variant-numeric: tabular-nums; }   /* printed contents only */
 
     /* Previous / next */
     .page-nav { display: flex; justify-content: space-between; gap: 1rem; margin-top: 3.5rem; padding-top: 1.2rem; border-top: 1px solid var(--border); }
@@ -202,16 +203,22 @@ enum Stylesheet {
 
     /* Print and PDF: A4, no navigation, nothing split that should stay whole */
     @page {
-      size: A4; margin: 18mm 16mm 20mm;
+      size: A4; margin: 12mm 13mm 14mm;
       @bottom-center { content: counter(page); font: 9pt "DejaVu Sans", sans-serif; color: #666; }
     }
     @page :first { @bottom-center { content: none; } }
     @media print {
-      body { font-size: 10.5pt; line-height: 1.5; background: #fff; color: #000; }
+      body { font-size: 9pt; line-height: 1.3; background: #fff; color: #000; }
+      h1 { font-size: 1.45rem; margin: 0.6em 0 0.4em; }
+      h2 { margin: 0.8em 0 0.3em; }
+      p { margin: 0.4em 0; }
+      pre { font-size: 7.5pt; margin: 0.4em 0; }
+      figure { margin: 0.5em 0; }
+      .katex-display { margin: 0.4em 0; }
       .sidebar, .page-nav, .skip-link { display: none; }
       .layout { display: block; }
       main, .print-page main { max-width: none; padding: 0; margin: 0; }
-      .print-chapter { break-before: page; }
+      .print-chapter { margin-top: 1.5em; }   /* chapters run on: a short print edition */
       h1, h2, h3, h4 { break-after: avoid; }
       figure, .equation, .math.display, .cell-error, tr { break-inside: avoid; }
       .callout { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
@@ -219,13 +226,19 @@ enum Stylesheet {
       .references { margin-top: 1rem; }
       .references > h2 { margin-top: 0; font-size: 1.15rem; }
       .reference-list li { margin-bottom: 0.25em; }
-      .print-page .references { break-before: page; }   /* the book's list; a chapter printed alone keeps its own */
+      .print-page .references { margin-top: 2rem; }   /* the book's list, run on; a chapter printed alone keeps its own */
       .callout-title { break-after: avoid; }
       pre, pre code { white-space: pre-wrap; overflow-wrap: anywhere; }
-      .cell-figure img { max-height: 110mm; }
+      pre, table { break-inside: avoid; }
+      details.code-fold:not([open]) { display: none; }   /* folded code stays folded: hidden in print */
+      .cell-figure img { max-height: 58mm; }
       .cell-meta { break-before: avoid; }
       a { color: inherit; text-decoration: none; }
       .toc { break-after: page; }
+      .toc-chapters { columns: 2; column-gap: 8mm; font-size: 9pt; }
+      .toc-chapters > li { break-inside: avoid; margin: 0.4em 0; }
+      .toc-sections { font-size: 0.95em; }
+      .reference-list { font-size: 8.5pt; }
     }
 
     """#
