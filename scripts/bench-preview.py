@@ -6,9 +6,16 @@
 BOOK is a copy of the course (its cache warm, e.g. after one `flowbook build`). Edits chapter 4
 (chapters/04-training.md): a prose line, then the plotting cell `fig-samples` (its marker size),
 each saved the way editors save (write a new file, rename it over the old), and restores the chapter.
-Prints the median and range of save -> `reload` for each kind of edit.
+Prints the median and range of save -> `reload` for each kind of edit, the median CPU time (user + sys) the
+preview spent on it (its own and that of every process it waited for: compiler, chapter program, node), and
+the load average, since wall times on a shared machine mean little.
 """
 import argparse, http.client, json, os, re, select, signal, statistics, subprocess, sys, time
+
+def cpu_seconds(pid):
+    """CPU time of `pid` and of the children it waited for (/proc/PID/stat: utime, stime, cutime, cstime)."""
+    fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+    return sum(int(value) for value in fields[11:15]) / os.sysconf("SC_CLK_TCK")
 
 def save(path, text):
     tmp = path + ".bench-tmp"
@@ -64,16 +71,32 @@ def main():
     }
     try:
         for kind, edit in edits.items():
-            times = []
+            times, cpus = [], []
             for i in range(args.runs):
+                cpu = cpu_seconds(preview.pid)
                 started = time.time()
                 save(chapter, edit(i + 1))
                 message = events.next("reload")
                 times.append(time.time() - started)
+                cpus.append(cpu_seconds(preview.pid) - cpu)
                 assert message["ok"] and "04-training.html" in message["pages"], message
                 save(chapter, original)
                 events.next("reload")
-            print(f"{kind}: median {statistics.median(times):.2f} s, range {min(times):.2f}-{max(times):.2f} s over {len(times)} saves")
+            load = " ".join(f"{value:.1f}" for value in os.getloadavg())
+            print(f"{kind}: median {statistics.median(times):.2f} s, range {min(times):.2f}-{max(times):.2f} s over "
+                  f"{len(times)} saves; CPU median {statistics.median(cpus):.2f} s (load average {load})")
+        # A save that changes nothing the build reads (the same text written again).
+        times, cpus = [], []
+        for i in range(args.runs):
+            cpu = cpu_seconds(preview.pid)
+            started = time.time()
+            save(chapter, original)
+            events.next("reload")
+            times.append(time.time() - started)
+            cpus.append(cpu_seconds(preview.pid) - cpu)
+        load = " ".join(f"{value:.1f}" for value in os.getloadavg())
+        print(f"no change: median {statistics.median(times):.2f} s, CPU median {statistics.median(cpus):.2f} s "
+              f"(load average {load})")
     finally:
         save(chapter, original)
         preview.send_signal(signal.SIGINT)

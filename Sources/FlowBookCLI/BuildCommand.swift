@@ -99,8 +99,10 @@ struct BuildCommand: ParsableCommand {
       loaded.chapters, with: runner, board: showsProgress ? ProgressBoard(files: loaded.chapters.map(\.file)) : nil)
     runner.settleSharedDirectory(after: executed)
     var warnings = loaded.warnings + Self.unreadParameters(settings.parameters, by: executed)
-    let mathRenderer = KaTeXRenderer.find()
+    var mathRenderer = KaTeXRenderer.find()
     if mathRenderer == nil { warnings.append(.mathInBrowser) }
+    // Formulas typeset by earlier builds are not typeset again: a save that changes no math starts no `node`.
+    mathRenderer?.cacheFile = cacheDirectory + "/math.json"
 
     let staging = try output.makeStaging()
     do {

@@ -53,9 +53,9 @@ public struct BuildSettings: Sendable, Equatable {
       Variable.parameters: parameterLines,
       Variable.profile: profile.rawValue,
       Variable.seed: String(seed),
-      // A trap writes the crashed thread's frames as JSON, so its chapter line can be named (`CrashReport`).
-      "SWIFT_BACKTRACE": CrashReport.environmentValue,
     ]
+    // A trap writes the crashed thread's frames as JSON, so its chapter line can be named (`CrashReport`).
+    if Toolchain.mapsTrapLines { environment["SWIFT_BACKTRACE"] = CrashReport.environmentValue }
     // Chapters already run in parallel, one per core, and a forked `error: true` cell must not find
     // BLAS worker threads missing; the user's own choice wins.
     if ProcessInfo.processInfo.environment["OPENBLAS_NUM_THREADS"] == nil { environment["OPENBLAS_NUM_THREADS"] = "1" }

@@ -65,7 +65,11 @@ struct ChapterExecutor: Sendable {
       report(.compiling)
       let failures = try compile(chapter, program, inline: inline, in: workDirectory)
       guard !failures.cells.isEmpty || !failures.inline.isEmpty else {
-        return try execute(chapter, program, keeping: run, in: workDirectory, report: report)
+        let (executed, timedOut) = try execute(
+          chapter, program, keeping: run, displays: displays, in: workDirectory, report: report)
+        guard let timedOut else { return executed }
+        return try runAfterTimeout(
+          of: timedOut, chapter, program, executed, in: workDirectory, report: report)
       }
       // A failed cell explains the inline expressions' errors too; inline errors alone are reported at their lines.
       if failures.cells.isEmpty { run.inlineDiagnostics = failures.inline }
@@ -81,7 +85,7 @@ struct ChapterExecutor: Sendable {
 
   /// Compiles `program` (with `inline`, also the inline expressions); returns the compile errors (none
   /// when it compiled).
-  private func compile(_ chapter: Chapter, _ program: [Cell], inline: Bool, in workDirectory: String) throws
+  func compile(_ chapter: Chapter, _ program: [Cell], inline: Bool, in workDirectory: String) throws
     -> CompileFailures
   {
     var sources = [workDirectory + "/main.swift"]
@@ -147,22 +151,20 @@ struct ChapterExecutor: Sendable {
     return failures
   }
 
-  /// Runs the compiled program, stopping a cell at its timeout.
-  private func execute(
-    _ chapter: Chapter, _ program: [Cell], keeping earlier: ChapterRun, in workDirectory: String,
+  /// Runs the compiled program, stopping a cell at its timeout; figures and full outputs go to `displays`.
+  /// Returns the run and the cell stopped by its timeout, if one was.
+  func execute(
+    _ chapter: Chapter, _ program: [Cell], keeping earlier: ChapterRun, displays: String, in workDirectory: String,
     report: (ChapterProgress) -> Void
-  ) throws -> ChapterRun {
+  ) throws -> (ChapterRun, timedOut: Int?) {
     var stream = DisplayStream(
-      cells: chapter.cells, file: chapter.file, sharedFile: chapter.shared?.file,
-      displayDirectory: workDirectory + "/displays")
+      cells: chapter.cells, file: chapter.file, sharedFile: chapter.shared?.file, displayDirectory: displays)
     let positions = Dictionary(uniqueKeysWithValues: program.enumerated().map { ($1.index, $0 + 1) })
     var timedOut: Int?
     let outcome = try ChildProcess.run(
       // Line-buffered standard output (coreutils' stdbuf), so a cell stopped by its timeout keeps what it printed.
       ["stdbuf", "-oL", workDirectory + "/chapter"],
-      environment: settings.environment(
-        displayDirectory: workDirectory + "/displays", sharedDirectory: sharedDirectory
-      ).merging([
+      environment: settings.environment(displayDirectory: displays, sharedDirectory: sharedDirectory).merging([
         CellProtocol.Variable.memoryLimits: chapter.cells.map {
           String($0.options.memory ?? settings.defaultMemoryLimit)
         }.joined(separator: ",")
@@ -219,7 +221,7 @@ struct ChapterExecutor: Sendable {
     }
     run.inlineDiagnostics.merge(earlier.inlineDiagnostics) { $1 }
     run.isReproducible = timedOut == nil && outcome.signal != SIGKILL
-    return run
+    return (run, timedOut)
   }
 }
 

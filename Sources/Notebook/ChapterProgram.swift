@@ -3,7 +3,8 @@
 /// Each cell is announced to the runtime (so output is attributed to it) and wrapped in
 /// `#sourceLocation`, so compiler diagnostics and runtime traps name the chapter file and line.
 /// A cell marked `error: true` runs in a forked copy of the program (`_beginIsolatedCell`), so its
-/// failure neither stops the chapter nor changes the state later cells see. The book's shared source, if any,
+/// failure neither stops the chapter nor changes the state later cells see; its declarations stand at file
+/// scope (`IsolatedCellCode`). The book's shared source, if any,
 /// is a second file of the program, so it holds declarations only and its globals are initialised on first use.
 enum ChapterProgram {
   /// The program running `cells` (a subset of `chapter.cells`, in order), then, with `inline`, the
@@ -13,7 +14,13 @@ enum ChapterProgram {
     for cell in cells {
       let located = located(cell.code, file: chapter.file, line: cell.line)
       if cell.options.expectsError {
-        program += "if _beginIsolatedCell(\(cell.index)) {\n\(located)_endIsolatedCell()\n}\n"
+        // Its declarations stand at file scope; only its statements run in the forked copy.
+        let split = IsolatedCellCode(splitting: cell.code)
+        if split.declarations.contains(where: { !$0.isWhitespace }) {
+          program += Self.located(split.declarations, file: chapter.file, line: cell.line)
+        }
+        let statements = Self.located(split.statements, file: chapter.file, line: cell.line)
+        program += "if _beginIsolatedCell(\(cell.index)) {\n\(statements)_endIsolatedCell()\n}\n"
       } else {
         program += "_beginCell(\(cell.index))\n\(located)"
       }

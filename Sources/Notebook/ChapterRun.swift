@@ -20,6 +20,8 @@ struct ChapterRun: Codable, Sendable {
     var diagnostics: [Diagnostic] = []
     /// The unfinished exercise (`exercise(name)`) that stopped the chapter in this cell.
     var exercise: String?
+    /// Why a cell did not run, when it is not simply that an earlier cell failed.
+    var notRunReason: String?
   }
 
   var cells: [CellRun]
@@ -43,7 +45,7 @@ struct ChapterRun: Codable, Sendable {
     var stopReason: String?
     return zip(chapter.cells, cells).map { cell, run in
       guard run.status == .error, !run.diagnostics.isEmpty else {
-        let reason = run.status == .notRun ? stopReason : nil
+        let reason = run.status == .notRun ? run.notRunReason ?? stopReason : nil
         return CellResult(status: run.status, outputs: run.outputs, seconds: run.seconds, notRunReason: reason)
       }
       if stopReason == nil, !cell.options.expectsError {

@@ -43,13 +43,21 @@ enum RuntimeFailure {
       if name == names[0] { messageLine = Int(match.2) }
       message = String(message[match.range.upperBound...])
     }
+    var exceededMemory = false
     if let limit = origin.memoryLimit,
       message.contains("failed to allocate") || message.contains("Could not allocate memory")
     {
-      message = "stopped: exceeded memory limit of \(size(limit)) (raise it with //| memory: <size>)"
+      exceededMemory = true
+      message = "stopped: exceeded memory limit of \(size(limit))"
     }
+    // A failed allocation aborts, and the backtrace of an abort stops in the C library: no cell line is known.
+    let unlocated =
+      exceededMemory
+      ? message + " in the cell starting here (the line that allocated is not known); raise it with //| memory: <size>"
+      : message
+    if exceededMemory { message += " (raise it with //| memory: <size>)" }
     guard let report = CrashReport(standardError: standardError) else {
-      let text = message.isEmpty ? ending : message
+      let text = message.isEmpty ? ending : messageLine == nil ? unlocated : message
       return [.init(severity: "error", text: text, lineOffset: messageLine.map { $0 - origin.cellStart })]
     }
     if message.isEmpty {
@@ -59,7 +67,11 @@ enum RuntimeFailure {
     let inCell = frames.firstIndex { $0.file == origin.chapterFile && $0.line != nil }
     let inShared = frames.firstIndex { $0.file != nil && $0.file == origin.sharedFile && $0.line != nil }
     guard let innermost = [inCell, inShared].compactMap({ $0 }).min() else {
-      return [.init(severity: "error", text: message, lineOffset: messageLine.map { $0 - origin.cellStart })]
+      return [
+        .init(
+          severity: "error", text: messageLine == nil ? unlocated : message,
+          lineOffset: messageLine.map { $0 - origin.cellStart })
+      ]
     }
     if !locatedByCaller, let callee = libraryFunction(called: frames[..<innermost]) {
       message += " (in \(callee), called here)"

@@ -63,15 +63,21 @@ public struct Toolchain: Sendable {
   ///
   /// `-Onone`: cells mostly call into the prebuilt, optimised library, and an unoptimised cell compiles
   /// faster (see README, "Command line"). `-gline-tables-only`: a trap's crash report names the chapter line
-  /// (through `#sourceLocation`) without full debug information to compile.
+  /// (through `#sourceLocation`) without full debug information to compile; left out when `mapsTrapLines` is off.
   func compileArguments(sources: [String], executable: String) -> [String] {
-    var arguments = ["swiftc", "-Onone", "-gline-tables-only", "-swift-version", "5", "-diagnostic-style=llvm"]
+    var arguments = ["swiftc", "-Onone"] + (Self.mapsTrapLines ? ["-gline-tables-only"] : [])
+    arguments += ["-swift-version", "5", "-diagnostic-style=llvm"]
     arguments += sources + ["-o", executable]
     arguments += ["-I", libraryDirectory + "/Modules", "-L", libraryDirectory, "-lFlowBookKit"]
     arguments += ["-Xlinker", "-rpath", "-Xlinker", libraryDirectory]
     for shim in systemLibraryShims { arguments += ["-I", sourcesDirectory + "/" + shim] }
     return arguments
   }
+
+  /// Whether cells compile with line tables and run with the runtime's backtracer, so a trap names its exact
+  /// line (the default). `FLOWBOOK_TRAP_LINES=off` turns both off, only to measure what they cost
+  /// (`scripts/bench-trap-lines.py`); a trap then names its cell's first line.
+  static let mapsTrapLines = ProcessInfo.processInfo.environment["FLOWBOOK_TRAP_LINES"] != "off"
 
   /// The `Sources/` folders that hold a C module map (CCairo, CBLAS, …), which library modules import.
   var systemLibraryShims: [String] {

@@ -65,6 +65,7 @@ struct BenchFlowsCommand: ParsableCommand {
     case .failure(let note):
       report.add("torch_skipped", .text(note.description))
     }
+    report.add("compare_steps", .integer(compareSteps))
     if compareSteps > 0 {
       var compareOptions = options
       compareOptions.steps = compareSteps

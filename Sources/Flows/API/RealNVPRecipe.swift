@@ -22,13 +22,15 @@ struct RealNVPRecipe {
     let c = configuration
     var generator = SeededGenerator(seed: seed)
     var layers: [any FlowLayer] = []
+    // The couplings run one at a time: their backward passes can share one set of scratch buffers.
+    let transient = Workspace()
     for k in 0..<c.couplings {
       if c.actNorm { layers.append(ActNorm(dimension: c.dimension, name: "layer\(k).actnorm")) }
       if c.luLinear { layers.append(LULinear(dimension: c.dimension, name: "layer\(k).lulinear")) }
       layers.append(
         AffineCoupling(
           mask: c.mask(forStep: k), hidden: c.hidden, zeroInitialised: c.zeroInitialised,
-          name: "layer\(k).coupling", scaleBound: c.scaleBound, engine: engine,
+          name: "layer\(k).coupling", scaleBound: c.scaleBound, engine: engine, transient: transient,
           generator: &generator))
     }
     return layers

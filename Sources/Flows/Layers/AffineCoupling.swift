@@ -32,9 +32,19 @@ public final class AffineCoupling: FlowLayer {
   /// A coupling over `mask.count` coordinates: `mask[j] == true` keeps coordinate j. `hidden` is the
   /// conditioner width; `zeroInitialised` starts it at the identity map; `name` prefixes parameter names;
   /// `engine` is how the conditioner is evaluated (where it cannot be, `.dense`: see `engine`).
-  public init(
+  public convenience init(
     mask: [Bool], hidden: Int, zeroInitialised: Bool = false, name: String = "coupling",
     scaleBound: ScaleBound = .tanh, engine: FlowEngine = .dense, generator: inout SeededGenerator
+  ) {
+    self.init(
+      mask: mask, hidden: hidden, zeroInitialised: zeroInitialised, name: name, scaleBound: scaleBound,
+      engine: engine, transient: Workspace(), generator: &generator)
+  }
+
+  /// The same, with the conditioner's backward-pass buffers in `transient` (shared by a flow's couplings).
+  init(
+    mask: [Bool], hidden: Int, zeroInitialised: Bool, name: String, scaleBound: ScaleBound,
+    engine: FlowEngine, transient: Workspace, generator: inout SeededGenerator
   ) {
     precondition(
       mask.contains(true) && mask.contains(false),
@@ -48,7 +58,7 @@ public final class AffineCoupling: FlowLayer {
     conditioner = Conditioner(
       name: name + ".conditioner", inputs: keptIndices.count, hidden: hidden,
       outputs: 2 * transformedIndices.count, zeroLast: zeroInitialised, engine: engine,
-      generator: &generator)
+      transient: transient, generator: &generator)
   }
 
   /// The engine the conditioner runs: the requested one, or `.dense` where `.piecewise` does not apply.

@@ -15,6 +15,9 @@ final class Conditioner {
   /// The engine that runs: the requested one, or `.dense` where `.piecewise` does not apply.
   let engine: FlowEngine
   let workspace = Workspace()
+  /// Buffers used only inside one backward pass (dh2, dh1): a flow's conditioners share one, so its backward
+  /// passes reuse the same cache-warm memory instead of one set per coupling.
+  let transient: Workspace
   let piecewise: PiecewiseScratch
   private var saved = SavedForward()
   private var onesCount = 0
@@ -23,8 +26,9 @@ final class Conditioner {
   /// `zeroLast` starts the output layer at zero so the coupling starts as the identity.
   init(
     name: String, inputs: Int, hidden: Int, outputs: Int, zeroLast: Bool, engine: FlowEngine,
-    generator: inout SeededGenerator
+    transient: Workspace = Workspace(), generator: inout SeededGenerator
   ) {
+    self.transient = transient
     self.inputs = inputs
     self.hidden = hidden
     self.outputs = outputs
@@ -99,8 +103,8 @@ final class Conditioner {
       return
     }
     let h2 = workspace.buffer("h2", count: rows * hidden)
-    let dh2 = workspace.buffer("dh2", count: rows * hidden)
-    let dh1 = workspace.buffer("dh1", count: rows * hidden)
+    let dh2 = transient.buffer("dh2", count: rows * hidden)
+    let dh1 = transient.buffer("dh1", count: rows * hidden)
     let ones = onesVector(rows)
     gemm(
       h2, dOut, into: weight3.gradient.pointer, m: hidden, n: outputs, k: rows, transposeA: true,

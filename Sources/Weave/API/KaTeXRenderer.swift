@@ -5,17 +5,21 @@ import Foundation
 /// HTML or KaTeX's parse error. Pages then carry finished math and load no math script.
 ///
 /// Formulas are typeset in reading order and share one macro table, so `\gdef` in one formula is
-/// available in the next, as in LaTeX.
+/// available in the next, as in LaTeX. With a `cacheFile`, formulas typeset by an earlier build are taken from
+/// it (`MathCache`), and `node` runs only for new ones: a build whose math did not change starts no `node`.
 public struct KaTeXRenderer: Sendable {
   /// The `node` executable.
   public var nodePath: String
   /// KaTeX's CommonJS build, `katex.min.js` of Debian's `libjs-katex`.
   public var katexScript: String
+  /// Where typeset formulas are kept between builds (e.g. `.flowbook-cache/math.json`); nil keeps none.
+  public var cacheFile: String?
 
   /// A renderer running `katexScript` with `nodePath`.
-  public init(nodePath: String, katexScript: String) {
+  public init(nodePath: String, katexScript: String, cacheFile: String? = nil) {
     self.nodePath = nodePath
     self.katexScript = katexScript
+    self.cacheFile = cacheFile
   }
 
   /// `node` (or `nodejs`) on the `PATH` with KaTeX from `katexDirectory`; nil when either is missing,
@@ -38,8 +42,32 @@ public struct KaTeXRenderer: Sendable {
     case error(String)
   }
 
-  /// Typesets `formulas` (TeX and display mode) in order; one outcome per formula.
+  /// Typesets `formulas` (TeX and display mode) in order, taking those typeset before from the cache; one
+  /// outcome per formula.
   func render(_ formulas: [(tex: String, display: Bool)]) throws(WeaveError) -> [Outcome] {
+    guard let cacheFile else { return try typeset(formulas) }
+    var cache = MathCache(file: cacheFile, renderer: self)
+    var keys: [String] = []
+    var macros = ""
+    for formula in formulas {
+      keys.append(MathCache.key(tex: formula.tex, display: formula.display, macros: macros))
+      if MathCache.definesMacros(formula.tex) { macros += formula.tex + "\n" }
+    }
+    var outcomes: [Outcome?] = keys.map { key in cache.html(for: key).map(Outcome.html) }
+    // The new formulas, and every macro definition (the new ones may use its macros), typeset in order.
+    let needed = formulas.indices.filter { outcomes[$0] == nil || MathCache.definesMacros(formulas[$0].tex) }
+    if outcomes.contains(where: { $0 == nil }) {
+      for (index, outcome) in zip(needed, try typeset(needed.map { formulas[$0] })) {
+        outcomes[index] = outcome
+        if case .html(let html) = outcome { cache.store(html, for: keys[index]) }
+      }
+    }
+    cache.save()
+    return outcomes.map { $0! }
+  }
+
+  /// Typesets `formulas` with one `node` process.
+  private func typeset(_ formulas: [(tex: String, display: Bool)]) throws(WeaveError) -> [Outcome] {
     guard !formulas.isEmpty else { return [] }
     var input = Data()
     for formula in formulas {
