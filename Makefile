@@ -1,12 +1,13 @@
 # The commands of FlowBook. Each installs missing Debian packages first (scripts/setup.sh).
 #   make report — build the course report into output/ (HTML; PDF too with PDF=1)
-#   make test   — check the formatting (.swift-format) and run the whole test suite
+#   make test   — check the formatting (.swift-format) and run the test suite, slow end-to-end tests skipped
+#   make test-slow — the slow end-to-end tests only (FLOWBOOK_SLOW_TESTS=1; CI runs them after make test)
 #   make format — format Sources, Tests and Package.swift with swift format (.swift-format)
 #   make sanitize — the Flows and Autodiff tests under AddressSanitizer (own build folder .build-sanitize)
 #   make mutate — plant the bugs of scripts/mutations.txt one at a time and check the tests catch each (slow)
 SWIFT_SOURCES = Sources Tests Package.swift
 
-.PHONY: report test format format-check sanitize mutate clean
+.PHONY: report test test-slow format format-check sanitize mutate clean
 
 report:
 	@scripts/setup.sh $(if $(PDF),--browser,)
@@ -17,6 +18,14 @@ test: format-check
 	@scripts/setup.sh --browser
 	swift build --build-tests
 	swift test --skip-build
+
+# The suites holding tests marked `.enabled(if: slowTestsEnabled)` (Tests/_TestSupport/SlowTests.swift).
+SLOW_SUITES = CourseMistakeTests|CourseStudentEditionTests|GalleryCommandTests
+
+test-slow:
+	@scripts/setup.sh
+	swift build --build-tests
+	FLOWBOOK_SLOW_TESTS=1 swift test --skip-build --filter '$(SLOW_SUITES)'
 
 format:
 	swift format format --in-place --recursive $(SWIFT_SOURCES)

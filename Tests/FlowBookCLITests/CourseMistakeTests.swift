@@ -16,25 +16,27 @@ import _TestSupport
     var testDescription: String { name }
   }
 
-  @Test(arguments: [
-    Mistake(
-      name: "sign error in the log-det", solution: "return ((1 - mask) * s).sum(alongAxis: 1)",
-      mistake: "return -((1 - mask) * s).sum(alongAxis: 1)", failingCheck: "log-det matches the Jacobian",
-      messageNames: ["worst |log-det − log|det J||", "sign error"], passingCheck: "inverse undoes forward"),
-    Mistake(
-      name: "forgetting the mask", solution: "return mask * x + (1 - mask) * (x * s.exp() + t)",
-      mistake: "return x * s.exp() + t", failingCheck: "kept coordinates are copied",
-      messageNames: ["worst |y_j − x_j| over the kept coordinates", "is the mask applied?"],
-      passingCheck: "library = chapter: inverse, layer 1, mask [1, 0]"),
-    Mistake(
-      name: "exp(s) in the inverse", solution: "((y - t) * (-s).exp())", mistake: "((y - t) * s.exp())",
-      failingCheck: "inverse undoes forward", messageNames: ["worst |f⁻¹(f(x)) − x|", "x·exp(2s)"],
-      passingCheck: "log-det matches the Jacobian"),
-    Mistake(
-      name: "masks not alternating", solution: "(j + k) % 2 == 0", mistake: "j % 2 == 0",
-      failingCheck: "masks alternate", messageNames: ["layers 1 and 2 have masks (1, 0) and (1, 0)"],
-      passingCheck: "log-det matches the Jacobian", stacking: true),
-  ])
+  @Test(
+    .enabled(if: slowTestsEnabled, "slow: four builds of the course's chapter 2; make test-slow runs it"),
+    arguments: [
+      Mistake(
+        name: "sign error in the log-det", solution: "return ((1 - mask) * s).sum(alongAxis: 1)",
+        mistake: "return -((1 - mask) * s).sum(alongAxis: 1)", failingCheck: "log-det matches the Jacobian",
+        messageNames: ["worst |log-det − log|det J||", "sign error"], passingCheck: "inverse undoes forward"),
+      Mistake(
+        name: "forgetting the mask", solution: "return mask * x + (1 - mask) * (x * s.exp() + t)",
+        mistake: "return x * s.exp() + t", failingCheck: "kept coordinates are copied",
+        messageNames: ["worst |y_j − x_j| over the kept coordinates", "is the mask applied?"],
+        passingCheck: "library = chapter: inverse, layer 1, mask [1, 0]"),
+      Mistake(
+        name: "exp(s) in the inverse", solution: "((y - t) * (-s).exp())", mistake: "((y - t) * s.exp())",
+        failingCheck: "inverse undoes forward", messageNames: ["worst |f⁻¹(f(x)) − x|", "x·exp(2s)"],
+        passingCheck: "log-det matches the Jacobian"),
+      Mistake(
+        name: "masks not alternating", solution: "(j + k) % 2 == 0", mistake: "j % 2 == 0",
+        failingCheck: "masks alternate", messageNames: ["layers 1 and 2 have masks (1, 0) and (1, 0)"],
+        passingCheck: "log-det matches the Jacobian", stacking: true),
+    ])
   func aMistakeFailsTheCheckThatNamesIt(_ planted: Mistake) throws {
     let fixture = try CourseFixture(stacking: planted.stacking) { text in
       text.replacingOccurrences(of: planted.solution, with: planted.mistake)

@@ -26,9 +26,11 @@ import _TestSupport
     }
     #expect(FileManager.default.fileExists(atPath: out.path + "/student/chapters/book.yml"))
     #expect(FileManager.default.fileExists(atPath: out.path + "/student/chapters/course.swift"))
+    #expect(!FileManager.default.fileExists(atPath: out.path + "/student/.build"))
   }
 
-  @Test func theStudentEditionBuildsWithExercisesNotDoneAndSolvedItPasses() throws {
+  @Test(.enabled(if: slowTestsEnabled, "slow: builds chapters 2-3 of the course twice; make test-slow runs it"))
+  func theStudentEditionBuildsWithExercisesNotDoneAndSolvedItPasses() throws {
     let fixture = try CourseFixture(stacking: true)
     let out = try TemporaryDirectory()
     let edition = out.path + "/student"
