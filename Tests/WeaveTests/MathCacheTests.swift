@@ -7,6 +7,13 @@ import _TestSupport
 /// Formulas typeset by an earlier build come from the cache: `node` runs only for new ones, with the macro
 /// definitions they may use.
 @Suite struct MathCacheTests {
+  @Test func onlyDefiningCommandsCountAsMacroDefinitions() {
+    #expect(MathCache.definesMacros(#"\gdef\R{\mathbb{R}}"#))
+    #expect(MathCache.definesMacros(#"x \\ \let\a=\b"#))
+    #expect(!MathCache.definesMacros(#"\left( \frac{a}{b} \right) \\let"#))
+    #expect(!MathCache.definesMacros(#"\definecolor x \globalsum"#))
+  }
+
   @Test func unchangedFormulasStartNoNodeAndNewOnesSeeEarlierMacros() throws {
     let folder = try TemporaryDirectory()
     var renderer = try #require(KaTeXRenderer.find(), "node and libjs-katex are installed by scripts/setup.sh")

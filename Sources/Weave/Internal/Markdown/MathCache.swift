@@ -14,9 +14,18 @@ struct MathCache {
   private var entries: [String: String] = [:]
   private var used: [String: String] = [:]
 
-  /// Whether `tex` may change the macros later formulas see.
+  /// Whether `tex` may change the macros later formulas see: it holds a defining command (`\gdef`, but not
+  /// `\left` for `\let`). A plain scan: a regex would be parsed anew for each of the book's formulas.
   static func definesMacros(_ tex: String) -> Bool {
-    tex.contains(/\\(gdef|xdef|global|def|edef|newcommand|renewcommand|providecommand|let)\b/)
+    let commands = ["gdef", "xdef", "global", "def", "edef", "newcommand", "renewcommand", "providecommand", "let"]
+    var rest = tex[...]
+    while let backslash = rest.firstIndex(of: "\\") {
+      let name = rest[rest.index(after: backslash)...].prefix { $0.isLetter }
+      if commands.contains(String(name)) { return true }
+      rest = rest[name.endIndex...]
+      if rest.first == "\\" { rest = rest.dropFirst() }
+    }
+    return false
   }
 
   /// The cache in `file` for formulas typeset by `renderer`.
