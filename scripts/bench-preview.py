@@ -4,7 +4,7 @@
   scripts/bench-preview.py [--binary .build/release/flowbook] [--runs 5] [--quick] BOOK
 
 BOOK is a copy of the course (its cache warm, e.g. after one `flowbook build`). Edits chapter 4
-(chapters/04-training.md): a prose line, then the plotting cell `fig-samples` (its marker size),
+(chapters/04-training.md): a prose line, then the plotting cell `fig-samples` (its figure's width),
 each saved the way editors save (write a new file, rename it over the old), and restores the chapter.
 Prints the median and range of save -> `reload` for each kind of edit, the median CPU time (user + sys) the
 preview spent on it (its own and that of every process it waited for: compiler, chapter program, node), and
@@ -66,8 +66,8 @@ def main():
     events = Events(port)
     edits = {
         "prose": lambda i: original.replace("## ", f"Edit {i}.\n\n## ", 1),
-        # The marker size of the `fig-samples` scatter: the chapter's program reruns, the flows come from the cache.
-        "plotting cell": lambda i: original.replace("size: 2.5, color: color", f"size: {2.5 + i / 10:.1f}, color: color", 1),
+        # The width of the `fig-samples` figure: the chapter's program reruns, the flows come from the cache.
+        "plotting cell": lambda i: original.replace("Figure(width: 620, height: 620", f"Figure(width: {620 + i}, height: 620", 1),
     }
     try:
         for kind, edit in edits.items():

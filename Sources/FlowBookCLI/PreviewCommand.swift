@@ -70,10 +70,16 @@ struct PreviewCommand: ParsableCommand {
     let chapters = folder.path + "/chapters"
     do {
       let outcome = try builder.build(showsProgress: false, keepsLastGoodReport: true)
-      let failures = outcome.executed.flatMap(\.unexpectedFailures).map { cell, result in
+      var failures = outcome.executed.flatMap(\.unexpectedFailures).map { cell, result in
         BuildFailure(
           file: result.error?.file ?? "", line: result.error?.line ?? cell.line,
           message: result.error?.message ?? "the cell failed")
+      }
+      // A failed check fails `flowbook build` too: its verdict is the student's to see at once.
+      for chapter in outcome.executed {
+        failures += chapter.failedChecks.map { check, line in
+          BuildFailure(file: chapter.chapter.file, line: line, message: "✘ \(check.name): \(check.message)")
+        }
       }
       let warnings = outcome.warnings.map { BuildFailure(file: $0.file, line: $0.line, message: $0.message) }
       return RebuildOutcome(

@@ -35,6 +35,21 @@ import _TestSupport
     _ = try preview.line(containing: "data/b.txt changed · reran chapters/01-data.md")
   }
 
+  @Test func aFailedCheckFailsTheBuildWithItsVerdict() throws {
+    let book = try TemporaryDirectory()
+    try book.write(
+      "# Checks\n\n```{swift}\ncheck(\"positive\", 1 < 0, \"one is not below zero\")\n```\n",
+      to: "chapters/01-checks.md")
+    let preview = try PreviewProcess(book: book.path)
+    let events = try EventStreamClient(port: preview.port)
+    let status = try events.next("status").json()
+    #expect(status["ok"] as? Bool == false)
+    let failure = (status["failures"] as? [[String: Any]])?.first ?? [:]
+    #expect(failure["file"] as? String == "chapters/01-checks.md")
+    #expect(failure["line"] as? Int == 4)
+    #expect((failure["message"] as? String)?.contains("✘ positive: one is not below zero") == true)
+  }
+
   @Test func aFirstBuildThatFailsServesAPageWithItsError() throws {
     let book = try TemporaryDirectory()
     try book.write("# Intro\n\nSee @fig-missing.\n", to: "chapters/01-intro.md")
