@@ -19,8 +19,8 @@ test: format-check
 	swift build --build-tests
 	swift test --skip-build
 
-# The suites holding tests marked `.enabled(if: slowTestsEnabled)` (Tests/_TestSupport/SlowTests.swift).
-SLOW_SUITES = CourseMistakeTests|CourseStudentEditionTests|GalleryCommandTests
+# The suites (or tests) holding tests marked `.enabled(if: slowTestsEnabled)` (Tests/_TestSupport/SlowTests.swift).
+SLOW_SUITES = CourseMistakeTests|CourseStudentEditionTests|GalleryCommandTests|twoMillionLines
 
 test-slow:
 	@scripts/setup.sh
