@@ -17,13 +17,20 @@ import _TestSupport
     return text
   }
 
-  @Test func printsAnA4PDFWithMathFiguresAndNoBrowserHeader() throws {
+  /// The fixture book woven and printed to `report.pdf` in a temporary folder (kept alive by the caller).
+  private func printedFixtureBook() throws -> (book: FixtureBook, folder: TemporaryDirectory, pdf: String) {
     let book = try FixtureBook()
     let folder = try TemporaryDirectory()
     try ReportWriter.write(
       try ReportBuilder(metadata: book.metadata).build(book.chapters), to: folder.path)
     let pdf = folder.path + "/report.pdf"
     try PDFExporter().export(folder.path + "/print.html", to: pdf)
+    return (book, folder, pdf)
+  }
+
+  @Test func printsAnA4PDFWithMathFiguresAndNoBrowserHeader() throws {
+    let (_, folder, pdf) = try printedFixtureBook()
+    defer { withExtendedLifetime(folder) {} }
 
     let info = try poppler("pdfinfo", [pdf])
     #expect(info.contains("(A4)"))
@@ -39,12 +46,7 @@ import _TestSupport
   }
 
   @Test func theContentsGiveThePageEachChapterStartsOn() throws {
-    let book = try FixtureBook()
-    let folder = try TemporaryDirectory()
-    try ReportWriter.write(
-      try ReportBuilder(metadata: book.metadata).build(book.chapters), to: folder.path)
-    let pdf = folder.path + "/report.pdf"
-    try PDFExporter().export(folder.path + "/print.html", to: pdf)
+    let (book, folder, pdf) = try printedFixtureBook()
 
     // A chapter's contents entry reads "1 Title … 3" (sections "1.1 …" are skipped); the title must be
     // printed on that page.
