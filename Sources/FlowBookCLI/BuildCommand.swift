@@ -226,7 +226,7 @@ struct BuildCommand: ParsableCommand {
     }
   }
 
-  /// `chapters/x.md:30:12: note: 2 inline expressions not computed: an earlier cell failed (chapters/x.md:14)`
+  /// `chapters/x.md:30:12: note: 2 inline expressions not computed: a cell of this chapter failed (chapters/x.md:14)`
   /// for a chapter that ran but left expressions without a value for a reason other than their own error.
   private static func inlineNotComputedNote(_ executed: ExecutedChapter) -> String? {
     guard !ChapterSelection.wasNotBuilt(executed) else { return nil }

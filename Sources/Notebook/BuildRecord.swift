@@ -31,7 +31,7 @@ public struct BuildRecord: Codable, Sendable {
     public var value: String?
     /// The error as printed.
     public var error: String?
-    /// Why it has no value, e.g. "an earlier cell failed (chapters/x.md:14)".
+    /// Why it has no value, e.g. "a cell of this chapter failed (chapters/x.md:14)".
     public var notRunReason: String?
   }
 

@@ -1,7 +1,7 @@
 import Foundation
 
 extension ExecutedChapter {
-  /// Why `expression` (one of `chapter.inlineExpressions`) has no value, e.g. "an earlier cell failed
+  /// Why `expression` (one of `chapter.inlineExpressions`) has no value, e.g. "a cell of this chapter failed
   /// (chapters/x.md:14)", for the page and the terminal; nil when it has one.
   public func inlineNotComputedReason(for expression: InlineExpression) -> String? {
     guard let index = chapter.inlineExpressions.firstIndex(of: expression) else { return nil }
@@ -16,7 +16,7 @@ extension ExecutedChapter {
       if let exercise = failure.result.unfinishedExercise {
         return "exercise \(exercise) is not done yet (\(location))"
       }
-      return "an earlier cell failed (\(location))"
+      return "a cell of this chapter failed (\(location))"
     }
     if let other = inlineErrors.keys.min(), chapter.inlineExpressions.indices.contains(other) {
       let failed = chapter.inlineExpressions[other]

@@ -77,14 +77,14 @@ import _TestSupport
     #expect(run.exitCode != 0)
     #expect(
       run.standardError.contains(
-        "chapters/01-one.md:9:23: note: an inline expression not computed: an earlier cell failed (chapters/01-one.md:6)"
+        "chapters/01-one.md:9:23: note: an inline expression not computed: a cell of this chapter failed (chapters/01-one.md:6)"
       ),
       "\(run.standardError)")
     let page = try String(contentsOfFile: book.path + "/output/01-one.html", encoding: .utf8)
-    #expect(page.contains("<code>{swift} steps</code> ⚠ not computed: an earlier cell failed</span>"))
+    #expect(page.contains("<code>{swift} steps</code> ⚠ not computed: a cell of this chapter failed</span>"))
     let inline = try #require(
       try BuildRecordReader(book: book.path).chapter("chapters/01-one.md")?["inline"] as? [[String: Any]])
     #expect(inline.first?["status"] as? String == "not-run")
-    #expect(inline.first?["notRunReason"] as? String == "an earlier cell failed (chapters/01-one.md:6)")
+    #expect(inline.first?["notRunReason"] as? String == "a cell of this chapter failed (chapters/01-one.md:6)")
   }
 }
