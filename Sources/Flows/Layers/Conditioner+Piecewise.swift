@@ -23,13 +23,21 @@ final class PiecewiseScratch {
   var unitOrder: ScratchArray<Int32>
   /// The breakpoints by unit, and in `unitOrder`.
   var unitBreakpoint: ScratchArray<Float>, breakpoints: ScratchArray<Float>
-  /// Whether a unit's breakpoint was passed in the sweep (backward pass).
-  var switched: ScratchArray<Bool>
-  /// Running sums of the sweep in `Double`: A and B (forward), P = Σ d and Q = Σ u·d (backward).
+  /// Running sums of the sweep in `Double`: A and B (forward), P = Σ d and Q = Σ u·d over the samples so
+  /// far and over all samples (backward).
   var slope: ScratchArray<Double>, offset: ScratchArray<Double>
   var prefix: ScratchArray<Double>, weightedPrefix: ScratchArray<Double>
+  var total: ScratchArray<Double>, weightedTotal: ScratchArray<Double>
   /// Snapshots of (A, B + b2), one per interval between breakpoints that holds a sample: (hidden + 1)·hidden.
   var slopes: ScratchArray<Float>, offsets: ScratchArray<Float>
+  /// Number of snapshots of the last forward pass, and per snapshot the number of units (in `unitOrder`)
+  /// switched before its interval.
+  var snapshotCount = 0
+  var switchedBefore: ScratchArray<Int32>
+  /// Per interval, Σ d and Σ u·d over its samples (backward; summed in `Float`, a few samples each).
+  var intervalSums: ScratchArray<Float>, weightedIntervalSums: ScratchArray<Float>
+  /// The two dot products a unit's contribution returns.
+  var dots: ScratchArray<Double>
   /// W3 transposed (outputs×hidden), its gradient in that layout, and a row kernel's scratch.
   var outputWeights: ScratchArray<Float>, outputGradient: ScratchArray<Float>, rowScratch: ScratchArray<Float>
   /// Per sorted position: the sample's row, its input u and its interval's snapshot (from the forward pass).
@@ -42,13 +50,18 @@ final class PiecewiseScratch {
     for j in 0..<hidden { unitOrder.pointer[j] = Int32(j) }
     unitBreakpoint = ScratchArray(count: hidden, repeating: 0)
     breakpoints = ScratchArray(count: hidden, repeating: 0)
-    switched = ScratchArray(count: hidden, repeating: false)
     slope = ScratchArray(count: hidden, repeating: 0)
     offset = ScratchArray(count: hidden, repeating: 0)
     prefix = ScratchArray(count: hidden, repeating: 0)
     weightedPrefix = ScratchArray(count: hidden, repeating: 0)
+    total = ScratchArray(count: hidden, repeating: 0)
+    weightedTotal = ScratchArray(count: hidden, repeating: 0)
     slopes = ScratchArray(count: (hidden + 1) * hidden, repeating: 0)
     offsets = ScratchArray(count: (hidden + 1) * hidden, repeating: 0)
+    switchedBefore = ScratchArray(count: hidden + 1, repeating: 0)
+    intervalSums = ScratchArray(count: (hidden + 1) * hidden, repeating: 0)
+    weightedIntervalSums = ScratchArray(count: (hidden + 1) * hidden, repeating: 0)
+    dots = ScratchArray(count: 2, repeating: 0)
     outputWeights = ScratchArray(count: outputs * hidden, repeating: 0)
     outputGradient = ScratchArray(count: outputs * hidden, repeating: 0)
     rowScratch = ScratchArray(count: 2 * hidden, repeating: 0)
@@ -169,6 +182,7 @@ extension Conditioner {
       }
       if changed {
         fk_pw_snapshot(slope, offset, b2, s.slopes.pointer + snapshots * h, s.offsets.pointer + snapshots * h, h)
+        s.switchedBefore.pointer[snapshots] = Int32(next)
         snapshots += 1
         changed = false
       }
@@ -178,55 +192,57 @@ extension Conditioner {
         ui, s.slopes.pointer + k * h, s.offsets.pointer + k * h, s.outputWeights.pointer, b3,
         o + Int(s.sampleOrder.pointer[position]) * n, h, n)
     }
+    s.snapshotCount = snapshots
   }
 
   /// Backward of `piecewiseForward` from dL/do (rows×outputs): adds the gradients of every parameter and
-  /// writes dL/du.
+  /// writes dL/du. The samples come first, each adding d and u·d into its interval's sums; a sweep over the
+  /// intervals then gives each unit the sums over the samples it is active on.
   func piecewiseBackward(
     _ dOut: UnsafePointer<Float>, inputGradient du: UnsafeMutablePointer<Float>, rows: Int
   ) {
     let s = piecewise
-    let (h, n) = (hidden, outputs)
-    let (w1, b1, w2) = (weight1.value.pointer, bias1.value.pointer, weight2.value.pointer)
-    let (gw1, gb1, gw2) = (weight1.gradient.pointer, bias1.gradient.pointer, weight2.gradient.pointer)
+    let (h, n, m) = (hidden, outputs, s.snapshotCount)
+    let (w1, b1) = (weight1.value.pointer, bias1.value.pointer)
     let (gb2, gw3, gb3) = (bias2.gradient.pointer, weight3.gradient.pointer, bias3.gradient.pointer)
-    let (p, q) = (s.prefix.pointer, s.weightedPrefix.pointer)
-    p.update(repeating: 0, count: h)
-    q.update(repeating: 0, count: h)
+    let (sums, weightedSums) = (s.intervalSums.pointer, s.weightedIntervalSums.pointer)
+    sums.update(repeating: 0, count: m * h)
+    weightedSums.update(repeating: 0, count: m * h)
     s.outputGradient.pointer.update(repeating: 0, count: n * h)
-    s.switched.pointer.update(repeating: false, count: h)
-    // A unit active on a set S of samples receives dW2[j,:] += w1_j·Q_S + b1_j·P_S,
-    // dw1_j += W2[j,:]·Q_S, db1_j += W2[j,:]·P_S; `weight` ±1 adds or subtracts the prefix sums.
-    func contribute(_ j: Int, weight: Double) {
-      withUnsafeTemporaryAllocation(of: Double.self, capacity: 2) { dots in
-        dots.initialize(repeating: 0)
-        fk_pw_contribute(
-          w2 + j * h, gw2 + j * h, p, q, weight * Double(w1[j]), weight * Double(b1[j]), dots.baseAddress!, h)
-        gw1[j] += Float(weight * dots[0])
-        gb1[j] += Float(weight * dots[1])
-      }
-    }
-    var next = 0
     for position in 0..<rows {
-      let ui = s.sortedInputs.pointer[position]
-      while next < h && s.breakpoints.pointer[next] < ui {
-        let j = Int(s.unitOrder.pointer[next])
-        // Increasing units switch on here (active on the suffix: total − prefix); decreasing ones switch off
-        // (active on the prefix).
-        contribute(j, weight: w1[j] > 0 ? -1 : 1)
-        s.switched.pointer[j] = true
-        next += 1
-      }
       let row = Int(s.sampleOrder.pointer[position])
       let k = Int(s.interval.pointer[position])
       du[row] = fk_pw_backward_row(
-        ui, s.slopes.pointer + k * h, s.offsets.pointer + k * h, s.outputWeights.pointer, dOut + row * n,
-        s.outputGradient.pointer, gb2, p, q, s.rowScratch.pointer, h, n)
+        s.sortedInputs.pointer[position], s.slopes.pointer + k * h, s.offsets.pointer + k * h,
+        s.outputWeights.pointer, dOut + row * n, s.outputGradient.pointer, sums + k * h,
+        weightedSums + k * h, s.rowScratch.pointer, h, n)
     }
-    // Totals: increasing units that switched on, decreasing units that never switched off, positive constants.
-    for j in 0..<h {
-      let on = s.switched.pointer[j]
-      if (w1[j] > 0 && on) || (w1[j] < 0 && !on) || (w1[j] == 0 && b1[j] > 0) { contribute(j, weight: 1) }
+    let (p, q, tp, tq) = (s.prefix.pointer, s.weightedPrefix.pointer, s.total.pointer, s.weightedTotal.pointer)
+    p.update(repeating: 0, count: h)
+    q.update(repeating: 0, count: h)
+    tp.update(repeating: 0, count: h)
+    tq.update(repeating: 0, count: h)
+    for k in 0..<m { fk_pw_accumulate(tp, tq, sums + k * h, weightedSums + k * h, h) }
+    for j in 0..<h { gb2[j] += Float(tp[j]) }
+    // Increasing units switch on before interval k (active on the suffix: total − prefix); decreasing ones
+    // switch off (active on the prefix, empty before the first interval).
+    var next = 0
+    for k in 0..<m {
+      while next < Int(s.switchedBefore.pointer[k]) {
+        let j = Int(s.unitOrder.pointer[next])
+        if w1[j] > 0 {
+          contributeUnit(j, sums: (p, q), subtractedFrom: (tp, tq))
+        } else if k > 0 {
+          contributeUnit(j, sums: (p, q))
+        }
+        next += 1
+      }
+      fk_pw_accumulate(p, q, sums + k * h, weightedSums + k * h, h)
+    }
+    // Units that never switch: decreasing ones and positive constants are active on every sample.
+    for index in next..<h {
+      let j = Int(s.unitOrder.pointer[index])
+      if w1[j] < 0 || (w1[j] == 0 && b1[j] > 0) { contributeUnit(j, sums: (tp, tq)) }
     }
     for j in 0..<h {
       for c in 0..<n { gw3[j * n + c] += s.outputGradient.pointer[c * h + j] }
@@ -234,5 +250,22 @@ extension Conditioner {
     for i in 0..<rows {
       for c in 0..<n { gb3[c] += dOut[i * n + c] }
     }
+  }
+
+  /// Adds the gradients of unit j of the first layer, active on a set S of samples with P_S = Σ d and
+  /// Q_S = Σ u·d (`sums`, or `totals` minus `sums`): dW2[j,:] += w1_j·Q_S + b1_j·P_S, dw1_j += W2[j,:]·Q_S,
+  /// db1_j += W2[j,:]·P_S.
+  private func contributeUnit(
+    _ j: Int, sums: (UnsafeMutablePointer<Double>, UnsafeMutablePointer<Double>),
+    subtractedFrom totals: (UnsafeMutablePointer<Double>, UnsafeMutablePointer<Double>)? = nil
+  ) {
+    let h = hidden
+    let dots = piecewise.dots.pointer
+    dots.update(repeating: 0, count: 2)
+    fk_pw_contribute(
+      weight2.value.pointer + j * h, weight2.gradient.pointer + j * h, sums.0, sums.1, totals?.0, totals?.1,
+      Double(weight1.value[j]), Double(bias1.value[j]), dots, h)
+    weight1.gradient.pointer[j] += Float(dots[0])
+    bias1.gradient.pointer[j] += Float(dots[1])
   }
 }
