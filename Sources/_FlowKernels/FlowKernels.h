@@ -28,10 +28,11 @@ void fk_pw_snapshot(const double *slope, const double *offset, const float *b2, 
 void fk_pw_forward_row(float u, const float *a, const float *b, const float *w3t, const float *b3,
                        float *out, long hidden, long outputs);
 /// One sample of the backward sweep (see PiecewiseKernels.c): adds its gradient of W3 into dw3t, its d and
-/// u·d into its interval's sums `dsum`, `dweighted`; returns dL/du. `scratch` holds 2·hidden floats.
+/// u·d into its interval's sums `dsum`, `dweighted` (set instead when `first`); returns dL/du. `scratch`
+/// holds 2·hidden floats.
 float fk_pw_backward_row(float u, const float *a, const float *b, const float *w3t, const float *g,
-                         float *dw3t, float *dsum, float *dweighted, float *scratch, long hidden,
-                         long outputs);
+                         float *dw3t, float *dsum, float *dweighted, int first, float *scratch,
+                         long hidden, long outputs);
 /// p[c] += d[c], q[c] += dq[c] in double.
 void fk_pw_accumulate(double *p, double *q, const float *d, const float *dq, long hidden);
 /// gw2row[c] += a·Q[c] + b·P[c]; dots[0] += row·Q, dots[1] += row·P, with (P, Q) = (p, q), or

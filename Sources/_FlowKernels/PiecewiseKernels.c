@@ -37,10 +37,12 @@
 
 /* One sample of the backward sweep: recomputes pre = u·a + b and h2 = max(pre, 0) from the snapshot, adds
    h2 ⊗ g into dw3t, forms d = [pre > 0]·(W3 g), adds d into dsum and u·d into dweighted (its interval's
-   sums), and returns d·a = dL/du. Two outputs (a 2-D flow) take one fused pass; more take the general
+   sums, cleared first for an interval's first sample), and returns d·a = dL/du. Two outputs (a 2-D flow) take one fused pass; more take the general
    passes over `scratch` (2·hidden floats). */
 #define BACKWARD_ROW_BODY                                                                              \
   float du = 0;                                                                                        \
+  if (first)                                                                                           \
+    for (long j = 0; j < hidden; j++) dsum[j] = dweighted[j] = 0;                                      \
   if (outputs == 2) {                                                                                  \
     const float g0 = g[0], g1 = g[1], *w0 = w3t, *w1 = w3t + hidden;                                   \
     float *dw0 = dw3t, *dw1 = dw3t + hidden;                                                           \
@@ -125,7 +127,7 @@
   ATTRIBUTE static float backward_row_##SUFFIX(                                                        \
       float u, const float *restrict a, const float *restrict b, const float *restrict w3t,            \
       const float *restrict g, float *restrict dw3t, float *restrict dsum, float *restrict dweighted,  \
-      float *restrict scratch, long hidden, long outputs) {                                            \
+      int first, float *restrict scratch, long hidden, long outputs) {                                 \
     BACKWARD_ROW_BODY                                                                                  \
   }                                                                                                    \
   ATTRIBUTE static void accumulate_##SUFFIX(double *restrict p, double *restrict q,                    \
@@ -180,9 +182,9 @@ void fk_pw_forward_row(float u, const float *a, const float *b, const float *w3t
 }
 
 float fk_pw_backward_row(float u, const float *a, const float *b, const float *w3t, const float *g,
-                         float *dw3t, float *dsum, float *dweighted, float *scratch, long hidden,
-                         long outputs) {
-  return DISPATCH(backward_row, u, a, b, w3t, g, dw3t, dsum, dweighted, scratch, hidden, outputs);
+                         float *dw3t, float *dsum, float *dweighted, int first, float *scratch,
+                         long hidden, long outputs) {
+  return DISPATCH(backward_row, u, a, b, w3t, g, dw3t, dsum, dweighted, first, scratch, hidden, outputs);
 }
 
 void fk_pw_accumulate(double *p, double *q, const float *d, const float *dq, long hidden) {

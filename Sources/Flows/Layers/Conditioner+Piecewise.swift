@@ -158,8 +158,11 @@ extension Conditioner {
     s.reserve(rows: rows)
     s.sortUnits(weight: w1, bias: b1, hidden: h)
     s.sortSamples(u, rows: rows)
+    let (order, inputs, interval) = (s.sampleOrder.pointer, s.sortedInputs.pointer, s.interval.pointer)
+    let (units, breakpoints, switchedBefore) = (s.unitOrder.pointer, s.breakpoints.pointer, s.switchedBefore.pointer)
+    let (slopes, offsets, outputWeights) = (s.slopes.pointer, s.offsets.pointer, s.outputWeights.pointer)
     for j in 0..<h {
-      for c in 0..<n { s.outputWeights.pointer[c * h + j] = w3[j * n + c] }
+      for c in 0..<n { outputWeights[c * h + j] = w3[j * n + c] }
     }
     let (slope, offset) = (s.slope.pointer, s.offset.pointer)
     slope.update(repeating: 0, count: h)
@@ -172,25 +175,23 @@ extension Conditioner {
     var snapshots = 0
     var changed = true
     for position in 0..<rows {
-      let ui = s.sortedInputs.pointer[position]
-      while next < h && s.breakpoints.pointer[next] < ui {
-        let j = Int(s.unitOrder.pointer[next])
+      let ui = inputs[position]
+      while next < h && breakpoints[next] < ui {
+        let j = Int(units[next])
         let sign: Double = w1[j] > 0 ? 1 : -1
         fk_pw_toggle(slope, offset, w2 + j * h, sign * Double(w1[j]), sign * Double(b1[j]), h)
         next += 1
         changed = true
       }
       if changed {
-        fk_pw_snapshot(slope, offset, b2, s.slopes.pointer + snapshots * h, s.offsets.pointer + snapshots * h, h)
-        s.switchedBefore.pointer[snapshots] = Int32(next)
+        fk_pw_snapshot(slope, offset, b2, slopes + snapshots * h, offsets + snapshots * h, h)
+        switchedBefore[snapshots] = Int32(next)
         snapshots += 1
         changed = false
       }
       let k = snapshots - 1
-      s.interval.pointer[position] = Int32(k)
-      fk_pw_forward_row(
-        ui, s.slopes.pointer + k * h, s.offsets.pointer + k * h, s.outputWeights.pointer, b3,
-        o + Int(s.sampleOrder.pointer[position]) * n, h, n)
+      interval[position] = Int32(k)
+      fk_pw_forward_row(ui, slopes + k * h, offsets + k * h, outputWeights, b3, o + Int(order[position]) * n, h, n)
     }
     s.snapshotCount = snapshots
   }
@@ -206,16 +207,18 @@ extension Conditioner {
     let (w1, b1) = (weight1.value.pointer, bias1.value.pointer)
     let (gb2, gw3, gb3) = (bias2.gradient.pointer, weight3.gradient.pointer, bias3.gradient.pointer)
     let (sums, weightedSums) = (s.intervalSums.pointer, s.weightedIntervalSums.pointer)
-    sums.update(repeating: 0, count: m * h)
-    weightedSums.update(repeating: 0, count: m * h)
-    s.outputGradient.pointer.update(repeating: 0, count: n * h)
+    let (order, inputs, interval) = (s.sampleOrder.pointer, s.sortedInputs.pointer, s.interval.pointer)
+    let (slopes, offsets, outputWeights) = (s.slopes.pointer, s.offsets.pointer, s.outputWeights.pointer)
+    let (outputGradient, rowScratch) = (s.outputGradient.pointer, s.rowScratch.pointer)
+    outputGradient.update(repeating: 0, count: n * h)
     for position in 0..<rows {
-      let row = Int(s.sampleOrder.pointer[position])
-      let k = Int(s.interval.pointer[position])
+      let row = Int(order[position])
+      let k = Int(interval[position])
+      // An interval's first sample (they are contiguous) starts its sums.
+      let first: Int32 = position == 0 || interval[position - 1] != interval[position] ? 1 : 0
       du[row] = fk_pw_backward_row(
-        s.sortedInputs.pointer[position], s.slopes.pointer + k * h, s.offsets.pointer + k * h,
-        s.outputWeights.pointer, dOut + row * n, s.outputGradient.pointer, sums + k * h,
-        weightedSums + k * h, s.rowScratch.pointer, h, n)
+        inputs[position], slopes + k * h, offsets + k * h, outputWeights, dOut + row * n, outputGradient,
+        sums + k * h, weightedSums + k * h, first, rowScratch, h, n)
     }
     let (p, q, tp, tq) = (s.prefix.pointer, s.weightedPrefix.pointer, s.total.pointer, s.weightedTotal.pointer)
     p.update(repeating: 0, count: h)
@@ -226,10 +229,11 @@ extension Conditioner {
     for j in 0..<h { gb2[j] += Float(tp[j]) }
     // Increasing units switch on before interval k (active on the suffix: total − prefix); decreasing ones
     // switch off (active on the prefix, empty before the first interval).
+    let (units, switchedBefore) = (s.unitOrder.pointer, s.switchedBefore.pointer)
     var next = 0
     for k in 0..<m {
-      while next < Int(s.switchedBefore.pointer[k]) {
-        let j = Int(s.unitOrder.pointer[next])
+      while next < Int(switchedBefore[k]) {
+        let j = Int(units[next])
         if w1[j] > 0 {
           contributeUnit(j, sums: (p, q), subtractedFrom: (tp, tq))
         } else if k > 0 {
@@ -241,14 +245,16 @@ extension Conditioner {
     }
     // Units that never switch: decreasing ones and positive constants are active on every sample.
     for index in next..<h {
-      let j = Int(s.unitOrder.pointer[index])
+      let j = Int(units[index])
       if w1[j] < 0 || (w1[j] == 0 && b1[j] > 0) { contributeUnit(j, sums: (tp, tq)) }
     }
     for j in 0..<h {
-      for c in 0..<n { gw3[j * n + c] += s.outputGradient.pointer[c * h + j] }
+      for c in 0..<n { gw3[j * n + c] += outputGradient[c * h + j] }
     }
-    for i in 0..<rows {
-      for c in 0..<n { gb3[c] += dOut[i * n + c] }
+    for c in 0..<n {
+      var sum: Float = 0
+      for i in 0..<rows { sum += dOut[i * n + c] }
+      gb3[c] += sum
     }
   }
 
