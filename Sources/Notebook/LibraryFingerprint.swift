@@ -1,3 +1,4 @@
+import CellProtocol
 import Foundation
 
 /// Fingerprints of the library modules a chapter compiles against, so a changed library reruns exactly
