@@ -40,5 +40,9 @@ void fk_pw_accumulate(double *p, double *q, const float *d, const float *dq, lon
 void fk_pw_contribute(const float *row, float *gw2row, const double *p, const double *q,
                       const double *tp, const double *tq, double a, double b, double *dots,
                       long hidden);
+/// One Adam update in the one-division form: θ −= step·m / (√(v·inverseCorrection2) + ε), step = lr/(1−β₁ᵗ),
+/// inverseCorrection2 = 1/(1−β₂ᵗ) (FusedAdam without exact rounding; fused multiply-adds allowed).
+void fk_pw_adam(float *theta, const float *g, float *m, float *v, long count, float beta1, float beta2,
+                float step, float inverseCorrection2, float epsilon);
 
 #endif

@@ -109,6 +109,18 @@
   dots[0] += dq;                                                                                       \
   dots[1] += dp;
 
+/* Adam in its one-division form (FusedAdam without exact rounding): θ −= step·m / (√(v·inverseCorrection2)
+   + ε) with step = lr/(1−β₁ᵗ), inverseCorrection2 = 1/(1−β₂ᵗ). */
+#define ADAM_BODY                                                                                      \
+  for (long i = 0; i < count; i++) {                                                                   \
+    float gi = g[i];                                                                                   \
+    float mi = beta1 * m[i] + (1 - beta1) * gi;                                                        \
+    float vi = beta2 * v[i] + (1 - beta2) * gi * gi;                                                   \
+    m[i] = mi;                                                                                         \
+    v[i] = vi;                                                                                         \
+    theta[i] -= step * mi / (__builtin_elementwise_sqrt(vi * inverseCorrection2) + epsilon);           \
+  }
+
 #define DEFINE_PIECEWISE(SUFFIX, ATTRIBUTE)                                                            \
   ATTRIBUTE static void toggle_##SUFFIX(double *restrict slope, double *restrict offset,               \
                                         const float *restrict row, double a, double b, long hidden) {  \
@@ -140,6 +152,12 @@
       const double *restrict q, const double *restrict tp, const double *restrict tq, double a,        \
       double b, double *restrict dots, long hidden) {                                                  \
     CONTRIBUTE_BODY                                                                                    \
+  }                                                                                                    \
+  ATTRIBUTE static void adam_##SUFFIX(float *restrict theta, const float *restrict g,                  \
+                                      float *restrict m, float *restrict v, long count, float beta1,   \
+                                      float beta2, float step, float inverseCorrection2,               \
+                                      float epsilon) {                                                 \
+    ADAM_BODY                                                                                          \
   }
 
 DEFINE_PIECEWISE(generic, )
@@ -195,4 +213,9 @@ void fk_pw_contribute(const float *row, float *gw2row, const double *p, const do
                       const double *tp, const double *tq, double a, double b, double *dots,
                       long hidden) {
   DISPATCH(contribute, row, gw2row, p, q, tp, tq, a, b, dots, hidden);
+}
+
+void fk_pw_adam(float *theta, const float *g, float *m, float *v, long count, float beta1, float beta2,
+                float step, float inverseCorrection2, float epsilon) {
+  DISPATCH(adam, theta, g, m, v, count, beta1, beta2, step, inverseCorrection2, epsilon);
 }
