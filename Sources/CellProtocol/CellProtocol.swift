@@ -34,6 +34,14 @@ public enum CellProtocol {
     public static let seed = "FLOWBOOK_SEED"
     /// Each cell's memory limit in bytes, comma-separated by cell index (0: none).
     public static let memoryLimits = "FLOWBOOK_MEMORY_LIMITS"
+    /// The folder where `memo(…)` keeps its values (`<book>/.flowbook-cache/memo`).
+    public static let memoDirectory = "FLOWBOOK_MEMO_DIR"
+    /// Each cell's memo key, comma-separated by cell index: a digest of everything a value computed in that cell
+    /// can depend on (the chapter's code up to and including the cell, the shared and exported sources, the
+    /// library, the compiler, profile, seed and `-P` parameters).
+    public static let memoKeys = "FLOWBOOK_MEMO_KEYS"
+    /// `1` when every `memo(…)` must compute its value again and store it (`flowbook build --force`).
+    public static let memoRecompute = "FLOWBOOK_MEMO_RECOMPUTE"
   }
 
   /// The `event` names of event lines, with the fields each carries.
@@ -63,5 +71,8 @@ public enum CellProtocol {
     case beginInline = "begin-inline"
     /// `index`, `text`: the value of the chapter's `index`-th inline expression (`` `{swift} expr` ``).
     case inlineValue = "inline-value"
+    /// `message`, `file`, `line`: something the author should know that leaves the page right, e.g. a stored
+    /// `memo` value that could not be read and was computed again; a build warning at that line.
+    case warning
   }
 }

@@ -50,7 +50,9 @@ public enum Build {
   /// Tells the engine the chapter read parameter `name` in `file`: its cached results stay valid while the
   /// parameters it read keep their values, those the book's shared source reads key `sharedDirectory`, and a
   /// `-P` no chapter reads is a warning.
-  private static func noteRead(_ name: String, file: String = "") {
+  static func noteRead(_ name: String, file: String = "") {
+    // A memo running now keeps the read, to report it again whenever its stored value is used instead.
+    for call in runningMemos { call.reads.insert([name, file]) }
     guard reported.insert([name, file]).inserted else { return }
     emit(.parameterRead, ["name": name, "file": file])
   }

@@ -60,6 +60,7 @@ var displayDirectory: String {
 
 /// Writes one event line, flushing printed text first so it stays before the event.
 func emit(_ event: CellProtocol.Event, _ fields: [String: Any]) {
+  if [.figure, .markdown, .latex, .table, .check].contains(event) { runningMemos.last?.noteDisplay() }
   fflush(nil)
   let object = fields.merging(["event": event.rawValue]) { $1 }
   guard let json = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) else { return }

@@ -90,15 +90,17 @@ struct BuildCommand: ParsableCommand {
     } catch {
       throw BuildFailed(message: "\(error)")
     }
-    let runner = try ChapterRunner(
+    var runner = try ChapterRunner(
       toolchain: toolchain, settings: settings, cacheDirectory: cacheDirectory, chapters: loaded.chapters)
     // Rerunning everything includes what chapters shared, e.g. trained flows: nothing is reused.
     if force { try? FileManager.default.removeItem(atPath: runner.sharedDirectory) }
+    runner.recomputesMemos = force
     try selection.check(against: loaded.chapters)
     let (executed, chapterSeconds) = runChapters(
       loaded.chapters, with: runner, board: showsProgress ? ProgressBoard(files: loaded.chapters.map(\.file)) : nil)
     runner.settleSharedDirectory(after: executed)
-    var warnings = loaded.warnings + Self.unreadParameters(settings.parameters, by: executed)
+    var warnings =
+      loaded.warnings + executed.flatMap(\.warnings) + Self.unreadParameters(settings.parameters, by: executed)
     var mathRenderer = KaTeXRenderer.find()
     if mathRenderer == nil { warnings.append(.mathInBrowser) }
     // Formulas typeset by earlier builds are not typeset again: a save that changes no math starts no `node`.

@@ -117,6 +117,9 @@ public struct ExecutedChapter: Sendable {
   public var parametersRead: Set<String> = []
   /// Those of `parametersRead` the book's shared source read (they key `Build.sharedDirectory`).
   public var sharedParametersRead: Set<String> = []
+  /// Warnings the chapter's program sent while it ran (none when it came from the cache), e.g. a `memo` value
+  /// that could not be read.
+  public var warnings: [BuildWarning] = []
 
   /// Results of `chapter`'s cells with the folder of their figures, and the values of its inline expressions.
   public init(

@@ -32,6 +32,8 @@ struct ChapterExecutor: Sendable {
   var settings: BuildSettings
   /// The folder for results the chapters of this build share (`Build.sharedDirectory`).
   var sharedDirectory: String
+  /// Where `memo(…)` keeps values and each cell's memo key (`CellProtocol.Variable`), for the program's environment.
+  var memoEnvironment: [String: String] = [:]
 
   /// Compile errors and their notes, by the index of the cell (`cells`) or inline expression (`inline`) they are in.
   struct CompileFailures {
@@ -168,7 +170,7 @@ struct ChapterExecutor: Sendable {
         CellProtocol.Variable.memoryLimits: chapter.cells.map {
           String($0.options.memory ?? settings.defaultMemoryLimit)
         }.joined(separator: ",")
-      ]) { $1 },
+      ]) { $1 }.merging(memoEnvironment) { $1 },
       workingDirectory: settings.bookDirectory,
       onOutput: { chunk in
         for event in stream.feed(chunk) {

@@ -8,6 +8,7 @@ extension ChapterRun {
     executed.inlineErrors = inline.errors
     executed.parametersRead = parametersRead
     executed.sharedParametersRead = sharedParametersRead ?? []
+    executed.warnings = warnings ?? []
     return executed
   }
 

@@ -35,6 +35,8 @@ struct ChapterRun: Codable, Sendable {
   var parametersRead: Set<String> = []
   /// Those of `parametersRead` the book's shared source read (nil in entries stored before this was recorded).
   var sharedParametersRead: Set<String>?
+  /// Warnings the program sent (`CellProtocol.Event.warning`), about this run only: never stored in the cache.
+  var warnings: [BuildWarning]?
 
   init(cellCount: Int) {
     cells = Array(repeating: CellRun(), count: cellCount)

@@ -1,3 +1,4 @@
+import CellProtocol
 import Foundation
 
 /// Runs chapters through the cache: a chapter whose cells, library modules, compiler and build settings are
@@ -16,6 +17,8 @@ public struct ChapterRunner: Sendable {
   private let toolchain: Toolchain
   private let cache: ResultCache
   private let library: LibraryFingerprint
+  /// Whether every `memo(…)` of the chapters that run computes its value again (`flowbook build --force`).
+  public var recomputesMemos = false
 
   /// A runner for `chapters` (the book of `settings`), caching in `cacheDirectory`.
   public init(toolchain: Toolchain, settings: BuildSettings, cacheDirectory: String, chapters: [Chapter]) throws {
@@ -62,12 +65,19 @@ public struct ChapterRunner: Sendable {
     do {
       try? FileManager.default.removeItem(atPath: work)
       try FileManager.default.createDirectory(atPath: sharedDirectory, withIntermediateDirectories: true)
-      let executor = ChapterExecutor(toolchain: toolchain, settings: settings, sharedDirectory: sharedDirectory)
+      var executor = ChapterExecutor(toolchain: toolchain, settings: settings, sharedDirectory: sharedDirectory)
+      executor.memoEnvironment = [
+        CellProtocol.Variable.memoDirectory: cache.directory + "/memo",
+        CellProtocol.Variable.memoKeys: memoKeys(for: chapter).joined(separator: ","),
+        CellProtocol.Variable.memoRecompute: recomputesMemos ? "1" : "0",
+      ]
       let run = try executor.run(chapter, in: work, report: report)
       var displays = work + "/displays"
       if run.isReproducible {
+        var stored = run
+        stored.warnings = nil
         displays = try cache.store(
-          run, displays: displays, key: key, chapter: chapter.file, parameters: settings.parameters)
+          stored, displays: displays, key: key, chapter: chapter.file, parameters: settings.parameters)
       } else {
         // Keep the displays for this build's report only: move them out of the work folder.
         let kept = cache.directory + "/unreproducible/" + chapter.file.replacingOccurrences(of: "/", with: "_")
@@ -89,6 +99,31 @@ public struct ChapterRunner: Sendable {
 
   /// Everything the chapter's results depend on, as text: compared in full, never just by hash.
   func key(for chapter: Chapter) -> String {
+    var key = commonKey(for: chapter)
+    for cell in chapter.cells {
+      key += Self.key(of: cell)
+    }
+    for expression in chapter.inlineExpressions {
+      key += "inline \(expression.code)\n"
+    }
+    return key
+  }
+
+  /// The key of each cell's `memo(…)` values, by cell index: a digest of everything a value computed in the cell
+  /// can depend on. That is the chapter's key up to and including the cell (not later cells, inline expressions or
+  /// prose), with every `-P` parameter's value, since the parameters a memo's closure reads are known only after
+  /// it ran.
+  func memoKeys(for chapter: Chapter) -> [String] {
+    var hasher = StableHasher()
+    hasher.combine("memo 1 \(chapter.file)\n\(commonKey(for: chapter))parameters:\n\(settings.parameterLines)\n")
+    return chapter.cells.map { cell in
+      hasher.combine(Self.key(of: cell))
+      return hasher.hexDigest
+    }
+  }
+
+  /// The part of a chapter's key all its cells share: settings, library, shared source, inputs and exports.
+  private func commonKey(for chapter: Chapter) -> String {
     var key = Self.settingsKey(compilerVersion: compilerVersion, toolchain: toolchain, settings: settings)
     key += "library:\n\(library.fingerprint(of: chapter.sources))\n"
     if let shared = chapter.shared {
@@ -99,16 +134,14 @@ public struct ChapterRunner: Sendable {
     for exported in chapter.exports {
       key += "export \(exported.file)\n\(exported.code)\n"
     }
-    for cell in chapter.cells {
-      let options = cell.options
-      key += "cell \(cell.index) eval=\(options.eval) error=\(options.expectsError) output-lines=\(options.outputLines)"
-      key += " memory=\(options.memory ?? 0)"
-      key += " option-error=\(cell.optionError?.message ?? "")\n\(cell.code)\n"
-    }
-    for expression in chapter.inlineExpressions {
-      key += "inline \(expression.code)\n"
-    }
     return key
+  }
+
+  /// A cell's code and the options that change what it computes, as key text.
+  private static func key(of cell: Cell) -> String {
+    let options = cell.options
+    return "cell \(cell.index) eval=\(options.eval) error=\(options.expectsError) output-lines=\(options.outputLines)"
+      + " memory=\(options.memory ?? 0) option-error=\(cell.optionError?.message ?? "")\n\(cell.code)\n"
   }
 
   /// Compiler, compile arguments, profile, seed and parameters, as key text.

@@ -1,3 +1,4 @@
+import CellProtocol
 import Foundation
 
 #if canImport(Glibc)

@@ -155,6 +155,10 @@ struct DisplayStream {
       currentInline = event["index"] as? Int
     case .inlineValue?:
       if let index = event["index"] as? Int, let text = event["text"] as? String { run.inlineValues[index] = text }
+    case .warning?:
+      guard let message = event["message"] as? String else { return nil }
+      let file = event["file"] as? String ?? self.file
+      run.warnings = (run.warnings ?? []) + [BuildWarning(file: file, line: event["line"] as? Int, message)]
     case nil: break
     }
     return nil

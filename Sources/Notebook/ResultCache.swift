@@ -1,3 +1,4 @@
+import CellProtocol
 import Foundation
 
 /// Chapter runs stored in `<book>/.flowbook-cache/chapters/`, one folder per chapter and key.

@@ -1,3 +1,4 @@
+import CellProtocol
 import Foundation
 
 /// The folder the chapters of one build share (`Build.sharedDirectory`), keyed on what its contents depend on.

@@ -27,12 +27,22 @@ void fk_pw_snapshot(const double *slope, const double *offset, const float *b2, 
 /// out[c] = b3[c] + Σ_j max(u·a[j] + b[j], 0)·w3t[c·hidden + j] for an even number of outputs.
 void fk_pw_forward_row(float u, const float *a, const float *b, const float *w3t, const float *b3,
                        float *out, long hidden, long outputs);
-/// One sample of the backward sweep (see PiecewiseKernels.c; `scratch` holds 2·hidden floats); returns dL/du.
+/// One sample of the backward sweep (see PiecewiseKernels.c): adds its gradient of W3 into dw3t, its d and
+/// u·d into its interval's sums `dsum`, `dweighted` (set instead when `first`); returns dL/du. `scratch`
+/// holds 2·hidden floats.
 float fk_pw_backward_row(float u, const float *a, const float *b, const float *w3t, const float *g,
-                         float *dw3t, float *db2, double *p, double *q, float *scratch, long hidden,
-                         long outputs);
-/// gw2row[c] += a·q[c] + b·p[c]; dots[0] += row·q, dots[1] += row·p.
-void fk_pw_contribute(const float *row, float *gw2row, const double *p, const double *q, double a,
-                      double b, double *dots, long hidden);
+                         float *dw3t, float *dsum, float *dweighted, int first, float *scratch,
+                         long hidden, long outputs);
+/// p[c] += d[c], q[c] += dq[c] in double.
+void fk_pw_accumulate(double *p, double *q, const float *d, const float *dq, long hidden);
+/// gw2row[c] += a·Q[c] + b·P[c]; dots[0] += row·Q, dots[1] += row·P, with (P, Q) = (p, q), or
+/// (tp − p, tq − q) when tp is not NULL.
+void fk_pw_contribute(const float *row, float *gw2row, const double *p, const double *q,
+                      const double *tp, const double *tq, double a, double b, double *dots,
+                      long hidden);
+/// One Adam update in the one-division form: θ −= step·m / (√(v·inverseCorrection2) + ε), step = lr/(1−β₁ᵗ),
+/// inverseCorrection2 = 1/(1−β₂ᵗ) (FusedAdam without exact rounding; fused multiply-adds allowed).
+void fk_pw_adam(float *theta, const float *g, float *m, float *v, long count, float beta1, float beta2,
+                float step, float inverseCorrection2, float epsilon);
 
 #endif

@@ -36,9 +36,28 @@
   }
 
 /* One sample of the backward sweep: recomputes pre = u·a + b and h2 = max(pre, 0) from the snapshot, adds
-   h2 ⊗ g into dw3t, forms d = [pre > 0]·(W3 g), adds d into db2, p += d and q += u·d (double), and returns
-   d·a = dL/du. `scratch` holds 2·hidden floats. */
+   h2 ⊗ g into dw3t, forms d = [pre > 0]·(W3 g), adds d into dsum and u·d into dweighted (its interval's
+   sums, cleared first for an interval's first sample), and returns d·a = dL/du. Two outputs (a 2-D flow) take one fused pass; more take the general
+   passes over `scratch` (2·hidden floats). */
 #define BACKWARD_ROW_BODY                                                                              \
+  float du = 0;                                                                                        \
+  if (first)                                                                                           \
+    for (long j = 0; j < hidden; j++) dsum[j] = dweighted[j] = 0;                                      \
+  if (outputs == 2) {                                                                                  \
+    const float g0 = g[0], g1 = g[1], *w0 = w3t, *w1 = w3t + hidden;                                   \
+    float *dw0 = dw3t, *dw1 = dw3t + hidden;                                                           \
+    for (long j = 0; j < hidden; j++) {                                                                \
+      float pre = u * a[j] + b[j];                                                                     \
+      float h = pre < 0 ? 0 : pre;                                                                     \
+      dw0[j] += h * g0;                                                                                \
+      dw1[j] += h * g1;                                                                                \
+      float dj = pre > 0 ? g0 * w0[j] + g1 * w1[j] : 0;                                                \
+      dsum[j] += dj;                                                                                   \
+      dweighted[j] += u * dj;                                                                          \
+      du += dj * a[j];                                                                                 \
+    }                                                                                                  \
+    return du;                                                                                         \
+  }                                                                                                    \
   float *pre = scratch, *d = scratch + hidden;                                                         \
   for (long j = 0; j < hidden; j++) {                                                                  \
     pre[j] = u * a[j] + b[j];                                                                          \
@@ -54,26 +73,53 @@
       d[j] += gc * w[j];                                                                               \
     }                                                                                                  \
   }                                                                                                    \
-  float du = 0;                                                                                        \
   for (long j = 0; j < hidden; j++) {                                                                  \
     float dj = pre[j] > 0 ? d[j] : 0;                                                                  \
-    db2[j] += dj;                                                                                      \
+    dsum[j] += dj;                                                                                     \
+    dweighted[j] += u * dj;                                                                            \
     du += dj * a[j];                                                                                   \
-    p[j] += (double)dj;                                                                                \
-    q[j] += (double)u * (double)dj;                                                                    \
   }                                                                                                    \
   return du;
 
-/* A unit active on a set S of samples: gw2row += a·q + b·p, and (W2 row)·q, (W2 row)·p returned in dots. */
+/* p[c] += d[c], q[c] += dq[c] in double: one interval's sums added to the running ones. */
+#define ACCUMULATE_BODY                                                                                \
+  for (long c = 0; c < hidden; c++) {                                                                  \
+    p[c] += (double)d[c];                                                                              \
+    q[c] += (double)dq[c];                                                                             \
+  }
+
+/* A unit active on a set S of samples, with P_S = p and Q_S = q (or P_S = tp − p, Q_S = tq − q when tp is
+   given: S is a suffix): gw2row += a·Q_S + b·P_S, and (W2 row)·Q_S, (W2 row)·P_S added to dots. */
 #define CONTRIBUTE_BODY                                                                                \
   double dq = 0, dp = 0;                                                                               \
-  for (long c = 0; c < hidden; c++) {                                                                  \
-    gw2row[c] += (float)(a * q[c] + b * p[c]);                                                         \
-    dq += (double)row[c] * q[c];                                                                       \
-    dp += (double)row[c] * p[c];                                                                       \
+  if (tp) {                                                                                            \
+    for (long c = 0; c < hidden; c++) {                                                                \
+      double pc = tp[c] - p[c], qc = tq[c] - q[c];                                                     \
+      gw2row[c] += (float)(a * qc + b * pc);                                                           \
+      dq += (double)row[c] * qc;                                                                       \
+      dp += (double)row[c] * pc;                                                                       \
+    }                                                                                                  \
+  } else {                                                                                             \
+    for (long c = 0; c < hidden; c++) {                                                                \
+      gw2row[c] += (float)(a * q[c] + b * p[c]);                                                       \
+      dq += (double)row[c] * q[c];                                                                     \
+      dp += (double)row[c] * p[c];                                                                     \
+    }                                                                                                  \
   }                                                                                                    \
   dots[0] += dq;                                                                                       \
   dots[1] += dp;
+
+/* Adam in its one-division form (FusedAdam without exact rounding): θ −= step·m / (√(v·inverseCorrection2)
+   + ε) with step = lr/(1−β₁ᵗ), inverseCorrection2 = 1/(1−β₂ᵗ). */
+#define ADAM_BODY                                                                                      \
+  for (long i = 0; i < count; i++) {                                                                   \
+    float gi = g[i];                                                                                   \
+    float mi = beta1 * m[i] + (1 - beta1) * gi;                                                        \
+    float vi = beta2 * v[i] + (1 - beta2) * gi * gi;                                                   \
+    m[i] = mi;                                                                                         \
+    v[i] = vi;                                                                                         \
+    theta[i] -= step * mi / (__builtin_elementwise_sqrt(vi * inverseCorrection2) + epsilon);           \
+  }
 
 #define DEFINE_PIECEWISE(SUFFIX, ATTRIBUTE)                                                            \
   ATTRIBUTE static void toggle_##SUFFIX(double *restrict slope, double *restrict offset,               \
@@ -92,14 +138,26 @@
   }                                                                                                    \
   ATTRIBUTE static float backward_row_##SUFFIX(                                                        \
       float u, const float *restrict a, const float *restrict b, const float *restrict w3t,            \
-      const float *restrict g, float *restrict dw3t, float *restrict db2, double *restrict p,          \
-      double *restrict q, float *restrict scratch, long hidden, long outputs) {                        \
+      const float *restrict g, float *restrict dw3t, float *restrict dsum, float *restrict dweighted,  \
+      int first, float *restrict scratch, long hidden, long outputs) {                                 \
     BACKWARD_ROW_BODY                                                                                  \
   }                                                                                                    \
-  ATTRIBUTE static void contribute_##SUFFIX(const float *restrict row, float *restrict gw2row,         \
-                                            const double *restrict p, const double *restrict q,        \
-                                            double a, double b, double *restrict dots, long hidden) {  \
+  ATTRIBUTE static void accumulate_##SUFFIX(double *restrict p, double *restrict q,                    \
+                                            const float *restrict d, const float *restrict dq,         \
+                                            long hidden) {                                             \
+    ACCUMULATE_BODY                                                                                    \
+  }                                                                                                    \
+  ATTRIBUTE static void contribute_##SUFFIX(                                                           \
+      const float *restrict row, float *restrict gw2row, const double *restrict p,                     \
+      const double *restrict q, const double *restrict tp, const double *restrict tq, double a,        \
+      double b, double *restrict dots, long hidden) {                                                  \
     CONTRIBUTE_BODY                                                                                    \
+  }                                                                                                    \
+  ATTRIBUTE static void adam_##SUFFIX(float *restrict theta, const float *restrict g,                  \
+                                      float *restrict m, float *restrict v, long count, float beta1,   \
+                                      float beta2, float step, float inverseCorrection2,               \
+                                      float epsilon) {                                                 \
+    ADAM_BODY                                                                                          \
   }
 
 DEFINE_PIECEWISE(generic, )
@@ -142,12 +200,22 @@ void fk_pw_forward_row(float u, const float *a, const float *b, const float *w3t
 }
 
 float fk_pw_backward_row(float u, const float *a, const float *b, const float *w3t, const float *g,
-                         float *dw3t, float *db2, double *p, double *q, float *scratch, long hidden,
-                         long outputs) {
-  return DISPATCH(backward_row, u, a, b, w3t, g, dw3t, db2, p, q, scratch, hidden, outputs);
+                         float *dw3t, float *dsum, float *dweighted, int first, float *scratch,
+                         long hidden, long outputs) {
+  return DISPATCH(backward_row, u, a, b, w3t, g, dw3t, dsum, dweighted, first, scratch, hidden, outputs);
 }
 
-void fk_pw_contribute(const float *row, float *gw2row, const double *p, const double *q, double a,
-                      double b, double *dots, long hidden) {
-  DISPATCH(contribute, row, gw2row, p, q, a, b, dots, hidden);
+void fk_pw_accumulate(double *p, double *q, const float *d, const float *dq, long hidden) {
+  DISPATCH(accumulate, p, q, d, dq, hidden);
+}
+
+void fk_pw_contribute(const float *row, float *gw2row, const double *p, const double *q,
+                      const double *tp, const double *tq, double a, double b, double *dots,
+                      long hidden) {
+  DISPATCH(contribute, row, gw2row, p, q, tp, tq, a, b, dots, hidden);
+}
+
+void fk_pw_adam(float *theta, const float *g, float *m, float *v, long count, float beta1, float beta2,
+                float step, float inverseCorrection2, float epsilon) {
+  DISPATCH(adam, theta, g, m, v, count, beta1, beta2, step, inverseCorrection2, epsilon);
 }

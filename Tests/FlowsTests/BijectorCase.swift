@@ -24,6 +24,10 @@ struct BijectorCase: CustomTestStringConvertible, Sendable {
       var generator = SeededGenerator(seed: 12)
       return AffineCoupling(mask: [false, true], hidden: 16, engine: .piecewise, generator: &generator)
     },
+    BijectorCase(name: "coupling keeping y, 3-D, piecewise (four conditioner outputs)") {
+      var generator = SeededGenerator(seed: 16)
+      return AffineCoupling(mask: [false, true, false], hidden: 16, engine: .piecewise, generator: &generator)
+    },
     BijectorCase(name: "coupling, Glow's sigmoid scale") {
       var generator = SeededGenerator(seed: 14)
       return AffineCoupling(

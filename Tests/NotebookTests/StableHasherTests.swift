@@ -1,3 +1,4 @@
+import CellProtocol
 import Foundation
 import Testing
 

@@ -23,13 +23,21 @@ final class PiecewiseScratch {
   var unitOrder: ScratchArray<Int32>
   /// The breakpoints by unit, and in `unitOrder`.
   var unitBreakpoint: ScratchArray<Float>, breakpoints: ScratchArray<Float>
-  /// Whether a unit's breakpoint was passed in the sweep (backward pass).
-  var switched: ScratchArray<Bool>
-  /// Running sums of the sweep in `Double`: A and B (forward), P = Σ d and Q = Σ u·d (backward).
+  /// Running sums of the sweep in `Double`: A and B (forward), P = Σ d and Q = Σ u·d over the samples so
+  /// far and over all samples (backward).
   var slope: ScratchArray<Double>, offset: ScratchArray<Double>
   var prefix: ScratchArray<Double>, weightedPrefix: ScratchArray<Double>
+  var total: ScratchArray<Double>, weightedTotal: ScratchArray<Double>
   /// Snapshots of (A, B + b2), one per interval between breakpoints that holds a sample: (hidden + 1)·hidden.
   var slopes: ScratchArray<Float>, offsets: ScratchArray<Float>
+  /// Number of snapshots of the last forward pass, and per snapshot the number of units (in `unitOrder`)
+  /// switched before its interval.
+  var snapshotCount = 0
+  var switchedBefore: ScratchArray<Int32>
+  /// Per interval, Σ d and Σ u·d over its samples (backward; summed in `Float`, a few samples each).
+  var intervalSums: ScratchArray<Float>, weightedIntervalSums: ScratchArray<Float>
+  /// The two dot products a unit's contribution returns.
+  var dots: ScratchArray<Double>
   /// W3 transposed (outputs×hidden), its gradient in that layout, and a row kernel's scratch.
   var outputWeights: ScratchArray<Float>, outputGradient: ScratchArray<Float>, rowScratch: ScratchArray<Float>
   /// Per sorted position: the sample's row, its input u and its interval's snapshot (from the forward pass).
@@ -42,13 +50,18 @@ final class PiecewiseScratch {
     for j in 0..<hidden { unitOrder.pointer[j] = Int32(j) }
     unitBreakpoint = ScratchArray(count: hidden, repeating: 0)
     breakpoints = ScratchArray(count: hidden, repeating: 0)
-    switched = ScratchArray(count: hidden, repeating: false)
     slope = ScratchArray(count: hidden, repeating: 0)
     offset = ScratchArray(count: hidden, repeating: 0)
     prefix = ScratchArray(count: hidden, repeating: 0)
     weightedPrefix = ScratchArray(count: hidden, repeating: 0)
+    total = ScratchArray(count: hidden, repeating: 0)
+    weightedTotal = ScratchArray(count: hidden, repeating: 0)
     slopes = ScratchArray(count: (hidden + 1) * hidden, repeating: 0)
     offsets = ScratchArray(count: (hidden + 1) * hidden, repeating: 0)
+    switchedBefore = ScratchArray(count: hidden + 1, repeating: 0)
+    intervalSums = ScratchArray(count: (hidden + 1) * hidden, repeating: 0)
+    weightedIntervalSums = ScratchArray(count: (hidden + 1) * hidden, repeating: 0)
+    dots = ScratchArray(count: 2, repeating: 0)
     outputWeights = ScratchArray(count: outputs * hidden, repeating: 0)
     outputGradient = ScratchArray(count: outputs * hidden, repeating: 0)
     rowScratch = ScratchArray(count: 2 * hidden, repeating: 0)
@@ -145,8 +158,11 @@ extension Conditioner {
     s.reserve(rows: rows)
     s.sortUnits(weight: w1, bias: b1, hidden: h)
     s.sortSamples(u, rows: rows)
+    let (order, inputs, interval) = (s.sampleOrder.pointer, s.sortedInputs.pointer, s.interval.pointer)
+    let (units, breakpoints, switchedBefore) = (s.unitOrder.pointer, s.breakpoints.pointer, s.switchedBefore.pointer)
+    let (slopes, offsets, outputWeights) = (s.slopes.pointer, s.offsets.pointer, s.outputWeights.pointer)
     for j in 0..<h {
-      for c in 0..<n { s.outputWeights.pointer[c * h + j] = w3[j * n + c] }
+      for c in 0..<n { outputWeights[c * h + j] = w3[j * n + c] }
     }
     let (slope, offset) = (s.slope.pointer, s.offset.pointer)
     slope.update(repeating: 0, count: h)
@@ -159,80 +175,103 @@ extension Conditioner {
     var snapshots = 0
     var changed = true
     for position in 0..<rows {
-      let ui = s.sortedInputs.pointer[position]
-      while next < h && s.breakpoints.pointer[next] < ui {
-        let j = Int(s.unitOrder.pointer[next])
+      let ui = inputs[position]
+      while next < h && breakpoints[next] < ui {
+        let j = Int(units[next])
         let sign: Double = w1[j] > 0 ? 1 : -1
         fk_pw_toggle(slope, offset, w2 + j * h, sign * Double(w1[j]), sign * Double(b1[j]), h)
         next += 1
         changed = true
       }
       if changed {
-        fk_pw_snapshot(slope, offset, b2, s.slopes.pointer + snapshots * h, s.offsets.pointer + snapshots * h, h)
+        fk_pw_snapshot(slope, offset, b2, slopes + snapshots * h, offsets + snapshots * h, h)
+        switchedBefore[snapshots] = Int32(next)
         snapshots += 1
         changed = false
       }
       let k = snapshots - 1
-      s.interval.pointer[position] = Int32(k)
-      fk_pw_forward_row(
-        ui, s.slopes.pointer + k * h, s.offsets.pointer + k * h, s.outputWeights.pointer, b3,
-        o + Int(s.sampleOrder.pointer[position]) * n, h, n)
+      interval[position] = Int32(k)
+      fk_pw_forward_row(ui, slopes + k * h, offsets + k * h, outputWeights, b3, o + Int(order[position]) * n, h, n)
     }
+    s.snapshotCount = snapshots
   }
 
   /// Backward of `piecewiseForward` from dL/do (rows×outputs): adds the gradients of every parameter and
-  /// writes dL/du.
+  /// writes dL/du. The samples come first, each adding d and u·d into its interval's sums; a sweep over the
+  /// intervals then gives each unit the sums over the samples it is active on.
   func piecewiseBackward(
     _ dOut: UnsafePointer<Float>, inputGradient du: UnsafeMutablePointer<Float>, rows: Int
   ) {
     let s = piecewise
-    let (h, n) = (hidden, outputs)
-    let (w1, b1, w2) = (weight1.value.pointer, bias1.value.pointer, weight2.value.pointer)
-    let (gw1, gb1, gw2) = (weight1.gradient.pointer, bias1.gradient.pointer, weight2.gradient.pointer)
+    let (h, n, m) = (hidden, outputs, s.snapshotCount)
+    let (w1, b1) = (weight1.value.pointer, bias1.value.pointer)
     let (gb2, gw3, gb3) = (bias2.gradient.pointer, weight3.gradient.pointer, bias3.gradient.pointer)
-    let (p, q) = (s.prefix.pointer, s.weightedPrefix.pointer)
+    let (sums, weightedSums) = (s.intervalSums.pointer, s.weightedIntervalSums.pointer)
+    let (order, inputs, interval) = (s.sampleOrder.pointer, s.sortedInputs.pointer, s.interval.pointer)
+    let (slopes, offsets, outputWeights) = (s.slopes.pointer, s.offsets.pointer, s.outputWeights.pointer)
+    let (outputGradient, rowScratch) = (s.outputGradient.pointer, s.rowScratch.pointer)
+    outputGradient.update(repeating: 0, count: n * h)
+    for position in 0..<rows {
+      let row = Int(order[position])
+      let k = Int(interval[position])
+      // An interval's first sample (they are contiguous) starts its sums.
+      let first: Int32 = position == 0 || interval[position - 1] != interval[position] ? 1 : 0
+      du[row] = fk_pw_backward_row(
+        inputs[position], slopes + k * h, offsets + k * h, outputWeights, dOut + row * n, outputGradient,
+        sums + k * h, weightedSums + k * h, first, rowScratch, h, n)
+    }
+    let (p, q, tp, tq) = (s.prefix.pointer, s.weightedPrefix.pointer, s.total.pointer, s.weightedTotal.pointer)
     p.update(repeating: 0, count: h)
     q.update(repeating: 0, count: h)
-    s.outputGradient.pointer.update(repeating: 0, count: n * h)
-    s.switched.pointer.update(repeating: false, count: h)
-    // A unit active on a set S of samples receives dW2[j,:] += w1_j·Q_S + b1_j·P_S,
-    // dw1_j += W2[j,:]·Q_S, db1_j += W2[j,:]·P_S; `weight` ±1 adds or subtracts the prefix sums.
-    func contribute(_ j: Int, weight: Double) {
-      withUnsafeTemporaryAllocation(of: Double.self, capacity: 2) { dots in
-        dots.initialize(repeating: 0)
-        fk_pw_contribute(
-          w2 + j * h, gw2 + j * h, p, q, weight * Double(w1[j]), weight * Double(b1[j]), dots.baseAddress!, h)
-        gw1[j] += Float(weight * dots[0])
-        gb1[j] += Float(weight * dots[1])
-      }
-    }
+    tp.update(repeating: 0, count: h)
+    tq.update(repeating: 0, count: h)
+    for k in 0..<m { fk_pw_accumulate(tp, tq, sums + k * h, weightedSums + k * h, h) }
+    for j in 0..<h { gb2[j] += Float(tp[j]) }
+    // Increasing units switch on before interval k (active on the suffix: total − prefix); decreasing ones
+    // switch off (active on the prefix, empty before the first interval).
+    let (units, switchedBefore) = (s.unitOrder.pointer, s.switchedBefore.pointer)
     var next = 0
-    for position in 0..<rows {
-      let ui = s.sortedInputs.pointer[position]
-      while next < h && s.breakpoints.pointer[next] < ui {
-        let j = Int(s.unitOrder.pointer[next])
-        // Increasing units switch on here (active on the suffix: total − prefix); decreasing ones switch off
-        // (active on the prefix).
-        contribute(j, weight: w1[j] > 0 ? -1 : 1)
-        s.switched.pointer[j] = true
+    for k in 0..<m {
+      while next < Int(switchedBefore[k]) {
+        let j = Int(units[next])
+        if w1[j] > 0 {
+          contributeUnit(j, sums: (p, q), subtractedFrom: (tp, tq))
+        } else if k > 0 {
+          contributeUnit(j, sums: (p, q))
+        }
         next += 1
       }
-      let row = Int(s.sampleOrder.pointer[position])
-      let k = Int(s.interval.pointer[position])
-      du[row] = fk_pw_backward_row(
-        ui, s.slopes.pointer + k * h, s.offsets.pointer + k * h, s.outputWeights.pointer, dOut + row * n,
-        s.outputGradient.pointer, gb2, p, q, s.rowScratch.pointer, h, n)
+      fk_pw_accumulate(p, q, sums + k * h, weightedSums + k * h, h)
     }
-    // Totals: increasing units that switched on, decreasing units that never switched off, positive constants.
-    for j in 0..<h {
-      let on = s.switched.pointer[j]
-      if (w1[j] > 0 && on) || (w1[j] < 0 && !on) || (w1[j] == 0 && b1[j] > 0) { contribute(j, weight: 1) }
+    // Units that never switch: decreasing ones and positive constants are active on every sample.
+    for index in next..<h {
+      let j = Int(units[index])
+      if w1[j] < 0 || (w1[j] == 0 && b1[j] > 0) { contributeUnit(j, sums: (tp, tq)) }
     }
     for j in 0..<h {
-      for c in 0..<n { gw3[j * n + c] += s.outputGradient.pointer[c * h + j] }
+      for c in 0..<n { gw3[j * n + c] += outputGradient[c * h + j] }
     }
-    for i in 0..<rows {
-      for c in 0..<n { gb3[c] += dOut[i * n + c] }
+    for c in 0..<n {
+      var sum: Float = 0
+      for i in 0..<rows { sum += dOut[i * n + c] }
+      gb3[c] += sum
     }
+  }
+
+  /// Adds the gradients of unit j of the first layer, active on a set S of samples with P_S = Σ d and
+  /// Q_S = Σ u·d (`sums`, or `totals` minus `sums`): dW2[j,:] += w1_j·Q_S + b1_j·P_S, dw1_j += W2[j,:]·Q_S,
+  /// db1_j += W2[j,:]·P_S.
+  private func contributeUnit(
+    _ j: Int, sums: (UnsafeMutablePointer<Double>, UnsafeMutablePointer<Double>),
+    subtractedFrom totals: (UnsafeMutablePointer<Double>, UnsafeMutablePointer<Double>)? = nil
+  ) {
+    let h = hidden
+    let dots = piecewise.dots.pointer
+    dots.update(repeating: 0, count: 2)
+    fk_pw_contribute(
+      weight2.value.pointer + j * h, weight2.gradient.pointer + j * h, sums.0, sums.1, totals?.0, totals?.1,
+      Double(weight1.value[j]), Double(bias1.value[j]), dots, h)
+    weight1.gradient.pointer[j] += Float(dots[0])
+    bias1.gradient.pointer[j] += Float(dots[1])
   }
 }

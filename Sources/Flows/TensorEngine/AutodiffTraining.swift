@@ -41,7 +41,7 @@ public enum AutodiffTraining {
     if configuration.actNorm { _ = flow.forward(batches[0]) }
     let reference = AutodiffFlow(copying: flow)
     let stepper = TrainingStep(
-      flow: flow, optimiser: FusedAdam(parameters: flow.parameters), rows: options.batchSize)
+      flow: flow, optimiser: FusedAdam(for: flow), rows: options.batchSize)
     var optimizer = Adam(parameters: reference.parameters, learningRate: options.learningRate)
     var plain: [Float] = []
     var autodiff: [Float] = []

@@ -38,7 +38,7 @@ public struct Trainer {
       flow.engine == .autodiff
       ? AutodiffTrainingStep(flow: flow)
       : TrainingStep(
-        flow: flow, optimiser: FusedAdam(parameters: flow.parameters), rows: options.batchSize)
+        flow: flow, optimiser: FusedAdam(for: flow), rows: options.batchSize)
     var plan = StepPlan(options)
     let average = options.averageDecay.map { WeightAverage(parameters: flow.parameters, decay: $0) }
     var losses: [Float] = []

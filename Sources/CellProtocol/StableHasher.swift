@@ -1,13 +1,17 @@
 import Foundation
 
 /// A 128-bit non-cryptographic hash that is the same in every run (unlike `Hasher`), for cache keys
-/// and file fingerprints. Two independent 64-bit lanes make accidental collisions negligible.
-struct StableHasher {
+/// and file fingerprints. Two independent 64-bit lanes make accidental collisions negligible. Used by the
+/// engine (cache keys) and by the chapter program (`memo` checksums) alike.
+public struct StableHasher {
   private var first: UInt64 = 0xcbf2_9ce4_8422_2325
   private var second: UInt64 = 0x8422_2325_cbf2_9ce4
 
+  /// A hasher that has seen nothing.
+  public init() {}
+
   /// Mixes `data` in, 8 bytes at a time.
-  mutating func combine(_ data: Data) {
+  public mutating func combine(_ data: Data) {
     data.withUnsafeBytes { bytes in
       var index = 0
       while index + 8 <= bytes.count {
@@ -25,7 +29,7 @@ struct StableHasher {
   }
 
   /// Mixes `text` in (length-delimited, so `"ab" + "c"` differs from `"a" + "bc"`).
-  mutating func combine(_ text: String) {
+  public mutating func combine(_ text: String) {
     combine(Data(text.utf8))
   }
 
@@ -37,7 +41,7 @@ struct StableHasher {
   }
 
   /// The hash as 32 hexadecimal digits.
-  var hexDigest: String {
+  public var hexDigest: String {
     String(format: "%016llx%016llx", first, second)
   }
 }
