@@ -144,7 +144,8 @@ final class PiecewiseScratch {
 /// `u·A + B + b2` with `A = Σ_active w1_j·W2[j,:]`, `B = Σ_active b1_j·W2[j,:]`. Sorting the samples and
 /// sweeping the breakpoints gives the forward pass in O(N·H + H²) instead of O(N·H²), with the output layer
 /// fused into the sweep (h2 is never stored: the backward sweep recomputes each row from its interval's
-/// snapshot). The backward pass uses running sums over the sorted samples (in `Double`) the same way.
+/// snapshot). The backward pass sums d and u·d over each interval's samples, then sweeps the intervals with
+/// running sums in `Double`, the same way.
 /// Mathematically identical to the dense path; it rounds differently, so it is checked against it to 1e-5
 /// (values) and 1e-4 (gradients).
 extension Conditioner {
