@@ -1,21 +1,29 @@
 #!/usr/bin/env python3
 """Benchmark (not a test): time from saving a chapter to the `reload` event of `flowbook preview`.
 
-  scripts/bench-preview.py [--binary .build/release/flowbook] [--runs 5] [--quick] BOOK
+  scripts/bench-preview.py [--binary .build/release/flowbook] [--runs 5] [--profile full|quick|both] [BOOK]
 
-BOOK is a copy of the course (its cache warm, e.g. after one `flowbook build`). Edits chapter 4
-(chapters/04-training.md): a prose line, then the plotting cell `fig-samples` (its figure's width),
-each saved the way editors save (write a new file, rename it over the old), and restores the chapter.
-Prints the median and range of save -> `reload` for each kind of edit, the median CPU time (user + sys) the
-preview spent on it (its own and that of every process it waited for: compiler, chapter program, node), and
-the load average, since wall times on a shared machine mean little.
+The one command for the figures in the README (after `swift build -c release`): for each profile (default: both,
+the default profile first, then `--quick`) it builds BOOK once with `flowbook build` to warm its cache (not timed),
+times a `flowbook build` that has nothing to rerun, then starts `flowbook preview` and edits chapter 4
+(chapters/04-training.md): a prose line, then the plotting cell `fig-samples` (its figure's width), each saved the
+way editors save (write a new file, rename it over the old) and restored after its `reload`; last, it saves the
+chapter unchanged. Prints the median and range of save -> `reload` for each kind of save, the median CPU time (user
++ sys) the preview spent on it (its own and that of every process it waited for: compiler, chapter program, node),
+and the load average, since wall times on a shared machine mean little; then a summary table.
+
+Without BOOK, the course of this repository is copied to `.build/bench-preview/book` (its chapters refreshed on
+every run, its cache kept, so only the first run trains the course's flows: minutes in the default profile).
 """
-import argparse, http.client, json, os, re, select, signal, statistics, subprocess, sys, time
+import argparse, http.client, json, os, random, re, resource, shutil, signal, statistics, subprocess, sys, time
 
 def cpu_seconds(pid):
     """CPU time of `pid` and of the children it waited for (/proc/PID/stat: utime, stime, cutime, cstime)."""
     fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
     return sum(int(value) for value in fields[11:15]) / os.sysconf("SC_CLK_TCK")
+
+def load_average():
+    return " ".join(f"{value:.1f}" for value in os.getloadavg())
 
 def save(path, text):
     tmp = path + ".bench-tmp"
@@ -45,16 +53,36 @@ class Events:
             line = self.response.fp.readline()
             self.buffer += line.decode()
 
-def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("book")
-    parser.add_argument("--binary", default=".build/release/flowbook")
-    parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--quick", action="store_true", help="the --quick profile (build the cache with it too)")
-    args = parser.parse_args()
-    chapter = os.path.join(args.book, "chapters/04-training.md")
+def timed_build(binary, book, flags):
+    """Wall and CPU seconds (with every process it waited for) of one `flowbook build`."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.time()
+    result = subprocess.run([binary, "build", "--book", book] + flags, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, text=True)
+    wall = time.time() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if result.returncode != 0:
+        sys.exit(f"flowbook build {' '.join(flags)} failed:\n{result.stdout[-3000:]}")
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+def summary(times, cpus):
+    return (f"median {statistics.median(times):.2f} s, range {min(times):.2f}-{max(times):.2f} s over {len(times)} saves; "
+            f"CPU median {statistics.median(cpus):.2f} s (load average {load_average()})")
+
+def bench_profile(binary, book, quick, runs):
+    """The save -> reload figures of one profile: {kind: (median wall, median CPU)}."""
+    flags = ["--quick"] if quick else []
+    name = "--quick" if quick else "default profile"
+    print(f"== {name}: warming the cache (flowbook build {' '.join(flags)})", flush=True)
+    timed_build(binary, book, flags)
+    walls, cpus = zip(*(timed_build(binary, book, flags) for _ in range(runs)))
+    results = {"flowbook build, nothing to rerun": (statistics.median(walls), statistics.median(cpus))}
+    print(f"flowbook build with nothing to rerun: median {statistics.median(walls):.2f} s, "
+          f"CPU median {statistics.median(cpus):.2f} s (load average {load_average()})", flush=True)
+
+    chapter = os.path.join(book, "chapters/04-training.md")
     original = open(chapter).read()
-    preview = subprocess.Popen([args.binary, "preview", "--book", args.book, "--port", "0"] + (["--quick"] if args.quick else []),
+    preview = subprocess.Popen([binary, "preview", "--book", book, "--port", "0"] + flags,
                                stdout=subprocess.PIPE, text=True)
     port = None
     for line in preview.stdout:
@@ -64,43 +92,65 @@ def main():
             port = int(match.group(1))
             break
     events = Events(port)
+    # Widths no earlier run used: the cache keeps a chapter's last results, and an edit it knows would rerun nothing.
+    widths = random.sample(range(621, 1000), runs)
     edits = {
-        "prose": lambda i: original.replace("## ", f"Edit {i}.\n\n## ", 1),
-        # The width of the `fig-samples` figure: the chapter's program reruns, the flows come from the cache.
-        "plotting cell": lambda i: original.replace("Figure(width: 620, height: 620", f"Figure(width: {620 + i}, height: 620", 1),
+        "prose edit": lambda i: original.replace("## ", f"Edit {i}.\n\n## ", 1),
+        # The width of the `fig-samples` figure: the chapter's program reruns.
+        "plotting-cell edit": lambda i: original.replace("Figure(width: 620, height: 620",
+                                                         f"Figure(width: {widths[i - 1]}, height: 620", 1),
+        # The same text written again: nothing the build reads changed.
+        "save without a change": lambda i: original,
     }
     try:
         for kind, edit in edits.items():
             times, cpus = [], []
-            for i in range(args.runs):
+            for i in range(runs):
                 cpu = cpu_seconds(preview.pid)
                 started = time.time()
                 save(chapter, edit(i + 1))
                 message = events.next("reload")
                 times.append(time.time() - started)
                 cpus.append(cpu_seconds(preview.pid) - cpu)
-                assert message["ok"] and "04-training.html" in message["pages"], message
-                save(chapter, original)
-                events.next("reload")
-            load = " ".join(f"{value:.1f}" for value in os.getloadavg())
-            print(f"{kind}: median {statistics.median(times):.2f} s, range {min(times):.2f}-{max(times):.2f} s over "
-                  f"{len(times)} saves; CPU median {statistics.median(cpus):.2f} s (load average {load})")
-        # A save that changes nothing the build reads (the same text written again).
-        times, cpus = [], []
-        for i in range(args.runs):
-            cpu = cpu_seconds(preview.pid)
-            started = time.time()
-            save(chapter, original)
-            events.next("reload")
-            times.append(time.time() - started)
-            cpus.append(cpu_seconds(preview.pid) - cpu)
-        load = " ".join(f"{value:.1f}" for value in os.getloadavg())
-        print(f"no change: median {statistics.median(times):.2f} s, CPU median {statistics.median(cpus):.2f} s "
-              f"(load average {load})")
+                assert message["ok"], message
+                if kind != "save without a change":
+                    assert "04-training.html" in message["pages"], message
+                    save(chapter, original)
+                    events.next("reload")
+            print(f"{kind}: {summary(times, cpus)}", flush=True)
+            results[kind] = (statistics.median(times), statistics.median(cpus))
     finally:
         save(chapter, original)
         preview.send_signal(signal.SIGINT)
         preview.wait()
+    return results
+
+def course_copy(repository):
+    """`.build/bench-preview/book` with the course's chapters as they are now; its cache is kept between runs."""
+    book = os.path.join(repository, ".build/bench-preview/book")
+    shutil.rmtree(os.path.join(book, "chapters"), ignore_errors=True)
+    shutil.copytree(os.path.join(repository, "chapters"), os.path.join(book, "chapters"))
+    return book
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("book", nargs="?", help="a copy of the course (default: .build/bench-preview/book)")
+    parser.add_argument("--binary", default=".build/release/flowbook")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--profile", choices=["full", "quick", "both"], default="both")
+    parser.add_argument("--quick", action="store_true", help="the same as --profile quick")
+    args = parser.parse_args()
+    repository = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    binary = os.path.abspath(args.binary)
+    book = os.path.abspath(args.book) if args.book else course_copy(repository)
+    profile = "quick" if args.quick else args.profile
+    quick = {"full": [False], "quick": [True], "both": [False, True]}[profile]
+    results = {q: bench_profile(binary, book, q, args.runs) for q in quick}
+    print(f"\nsave -> reload, medians of {args.runs} (wall / CPU), load average now {load_average()}:")
+    for kind in next(iter(results.values())):
+        cells = "  ".join(f"{'--quick' if q else 'default'}: {wall:5.2f} s / {cpu:5.2f} s CPU"
+                          for q, figures in results.items() for wall, cpu in [figures[kind]])
+        print(f"  {kind:34} {cells}")
 
 if __name__ == "__main__":
     main()

@@ -11,7 +11,7 @@ extension CellOptions {
     let value = Self.unquoted(rawValue)
     switch key {
     case "label":
-      guard value.wholeMatch(of: /[A-Za-z][A-Za-z0-9_-]*/) != nil else {
+      guard value.wholeMatch(of: Self.labelPattern) != nil else {
         throw OptionError("label '\(value)' must start with a letter and hold only letters, digits, - and _")
       }
       // Only fig- and tbl- labels are numbered and referable; any other label would lose its caption silently.
@@ -65,9 +65,13 @@ extension CellOptions {
     }
   }
 
+  // Regex literals are kept once: one written in a function body is compiled again on every call.
+  nonisolated(unsafe) private static let labelPattern = /[A-Za-z][A-Za-z0-9_-]*/
+  nonisolated(unsafe) private static let byteCount = /([0-9]+(?:\.[0-9]+)?)\s*([KMGT]?)B/.ignoresCase()
+
   /// `512MB`, `4GB`, `1.5 GB` (units of 1024) → bytes; `nil` for anything else or zero.
   static func bytes(_ text: String) -> UInt64? {
-    guard let match = text.wholeMatch(of: /([0-9]+(?:\.[0-9]+)?)\s*([KMGT]?)B/.ignoresCase()),
+    guard let match = text.wholeMatch(of: Self.byteCount),
       let number = Double(match.1)
     else { return nil }
     let exponent = ["": 0, "K": 1, "M": 2, "G": 3, "T": 4][match.2.uppercased()] ?? 0

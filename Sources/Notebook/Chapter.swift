@@ -5,7 +5,9 @@ public struct Chapter: Sendable, Equatable {
   /// The `title` of the chapter's front matter, if it has one.
   public var title: String?
   /// Prose and cells in source order.
-  public var blocks: [Block]
+  public var blocks: [Block] {
+    didSet { inlineExpressions = Self.inlineExpressions(in: blocks) }
+  }
   /// The book's shared Swift source, compiled before the first cell; `nil` if the book has none.
   public var shared: SharedSource?
   /// The `export: true` cells of the chapters before this one, compiled into its program as further files.
@@ -17,6 +19,7 @@ public struct Chapter: Sendable, Equatable {
     self.title = title
     self.blocks = blocks
     self.shared = shared
+    inlineExpressions = Self.inlineExpressions(in: blocks)
   }
 
   /// The executable cells of the chapter, in order.
@@ -24,8 +27,11 @@ public struct Chapter: Sendable, Equatable {
     blocks.compactMap { if case .cell(let cell) = $0 { cell } else { nil } }
   }
 
-  /// The `` `{swift} expr` `` expressions of the chapter's prose, in reading order.
-  public var inlineExpressions: [InlineExpression] {
+  /// The `` `{swift} expr` `` expressions of the chapter's prose, in reading order: found once, when `blocks`
+  /// is set (the cache key, the build record and the pages each ask for every expression's index).
+  public private(set) var inlineExpressions: [InlineExpression]
+
+  private static func inlineExpressions(in blocks: [Block]) -> [InlineExpression] {
     blocks.flatMap { block -> [InlineExpression] in
       guard case .prose(let text, let line) = block else { return [] }
       return InlineExpression.scan(text, firstLine: line)
@@ -59,8 +65,12 @@ public struct Cell: Sendable, Equatable {
 
   /// The exercises whose stub, a line `exercise("<name>")` (see `SolutionRegion`), is still in the cell.
   public var unfinishedExercises: [String] {
-    code.matches(of: /(?m)^[ \t]*exercise\("((?:[^"\\]|\\.)*)"\)[ \t]*$/).map { String($0.1) }
+    guard code.contains("exercise(") else { return [] }
+    return code.matches(of: Self.exerciseStub).map { String($0.1) }
   }
+
+  /// Kept once: a regex literal in a function body is compiled again on every call.
+  nonisolated(unsafe) private static let exerciseStub = /(?m)^[ \t]*exercise\("((?:[^"\\]|\\.)*)"\)[ \t]*$/
 
   /// A cell from its parts (normally made by `ChapterParser`).
   public init(index: Int, code: String, line: Int, options: CellOptions = CellOptions(), optionError: CellError? = nil)

@@ -21,11 +21,13 @@ public struct IncludeResolver: Sendable {
 
   /// The path and region of `line` if it is an include marker.
   static func marker(in line: String) -> (path: String, region: String?)? {
-    guard let match = line.trimmed.wholeMatch(of: /\{\{<\s*include\s+([^\s#]+)(?:#([\w-]+))?\s*>\}\}/) else {
-      return nil
-    }
+    // Every line of every chapter is asked, on every build and preview rebuild: most hold no marker at all.
+    guard line.contains("{{<"), let match = line.trimmed.wholeMatch(of: includeMarker) else { return nil }
     return (String(match.1), match.2.map(String.init))
   }
+
+  /// Kept once: a regex literal in a function body is compiled again on every call.
+  nonisolated(unsafe) private static let includeMarker = /\{\{<\s*include\s+([^\s#]+)(?:#([\w-]+))?\s*>\}\}/
 
   /// A fenced `swift` block holding `region` of `path`; errors name the chapter's `file` and `line`.
   func fencedBlock(path: String, region: String?, file: String, line: Int) throws(BookError) -> String {

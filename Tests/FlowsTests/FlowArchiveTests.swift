@@ -25,10 +25,40 @@ import _TestSupport
     try Data("not json".utf8).write(to: URL(fileURLWithPath: path))
     #expect(throws: FlowError.self) { try Flow.load(from: path) }
     try Data(#"{"format":"flowbook-flow","version":99}"#.utf8).write(to: URL(fileURLWithPath: path))
-    #expect(throws: FlowError.unsupportedVersion(path: path, found: 99, supported: 2)) {
+    #expect(throws: FlowError.unsupportedVersion(path: path, found: 99, supported: 3)) {
       try Flow.load(from: path)
     }
     #expect(throws: FlowError.self) { try Flow.load(from: directory.path + "/missing.json") }
+  }
+
+  /// Version 2 wrote each parameter as decimal numbers; such files still load, to the same flow.
+  @Test func aVersion2FileWithDecimalParametersStillLoads() throws {
+    let directory = try TemporaryDirectory()
+    let flow = try Flow(FlowConfiguration(couplings: 2, hidden: 8), seed: 3)
+    let path = directory.path + "/flow.json"
+    try flow.save(to: path)
+    var object =
+      try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path)))
+      as! [String: Any]
+    object["version"] = 2
+    object["parameters"] = Dictionary(uniqueKeysWithValues: flow.parameters.map { ($0.name, $0.value.array) })
+    try JSONSerialization.data(withJSONObject: object).write(to: URL(fileURLWithPath: path))
+    let x = ToyDataset.moons.sample(64, seed: 1)
+    #expect(try Flow.load(from: path).logProb(x) == flow.logProb(x))
+  }
+
+  @Test func aDamagedParameterIsAClearError() throws {
+    let directory = try TemporaryDirectory()
+    let path = directory.path + "/flow.json"
+    try Flow(FlowConfiguration(couplings: 2, hidden: 4)).save(to: path)
+    var object =
+      try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path)))
+      as! [String: Any]
+    var parameters = object["parameters"] as! [String: String]
+    parameters["layer0.coupling.conditioner.weight1"] = "not base64!"
+    object["parameters"] = parameters
+    try JSONSerialization.data(withJSONObject: object).write(to: URL(fileURLWithPath: path))
+    #expect(throws: FlowError.self) { try Flow.load(from: path) }
   }
 
   @Test func anUnwritablePathIsAClearError() throws {
@@ -67,8 +97,8 @@ import _TestSupport
     var object =
       try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path)))
       as! [String: Any]
-    var parameters = object["parameters"] as! [String: [Double]]
-    parameters["layer1.coupling.conditioner.bias2"] = [1]
+    var parameters = object["parameters"] as! [String: String]
+    parameters["layer1.coupling.conditioner.bias2"] = Data(repeating: 0, count: 4).base64EncodedString()
     object["parameters"] = parameters
     try JSONSerialization.data(withJSONObject: object).write(to: URL(fileURLWithPath: path))
     #expect {

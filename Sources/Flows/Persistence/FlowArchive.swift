@@ -10,13 +10,49 @@ struct FlowArchive: Codable {
   /// Identifies the file type.
   static let formatName = "flowbook-flow"
   /// Bumped whenever the layout changes incompatibly.
-  static let currentVersion = 2
+  static let currentVersion = 3
+  /// The versions `load` reads: 2 wrote each parameter as an array of decimal numbers.
+  static let readableVersions = 2...currentVersion
 
   var format: String
   var version: Int
   var configuration: FlowConfiguration
-  var parameters: [String: [Float]]
+  var parameters: [String: ArchivedFloats]
   var layerStates: [String: [String: Float]]
+}
+
+/// A parameter's values in an archive: since version 3 the little-endian bytes of its `Float`s in base64,
+/// exact and read about thirty times faster than decimal text (a chapter loading its trained flows spent most
+/// of its time parsing numbers); an array of numbers (version 2) is still read.
+struct ArchivedFloats: Codable {
+  var values: [Float]
+
+  init(_ values: [Float]) {
+    self.values = values
+  }
+
+  init(from decoder: any Decoder) throws {
+    let container = try decoder.singleValueContainer()
+    guard let text = try? container.decode(String.self) else {
+      values = try container.decode([Float].self)
+      return
+    }
+    guard let bytes = Data(base64Encoded: text), bytes.count % MemoryLayout<UInt32>.size == 0 else {
+      throw DecodingError.dataCorruptedError(
+        in: container, debugDescription: "not the base64 of whole 32-bit floats")
+    }
+    values = bytes.withUnsafeBytes { raw in
+      (0..<(raw.count / 4)).map {
+        Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: $0 * 4, as: UInt32.self)))
+      }
+    }
+  }
+
+  func encode(to encoder: any Encoder) throws {
+    var container = encoder.singleValueContainer()
+    let words = values.map { $0.bitPattern.littleEndian }
+    try container.encode(words.withUnsafeBytes { Data($0) }.base64EncodedString())
+  }
 }
 
 extension Flow {
@@ -31,7 +67,7 @@ extension Flow {
     let archive = FlowArchive(
       format: FlowArchive.formatName, version: FlowArchive.currentVersion,
       configuration: configuration,
-      parameters: Dictionary(uniqueKeysWithValues: parameters.map { ($0.name, $0.value.array) }),
+      parameters: Dictionary(uniqueKeysWithValues: parameters.map { ($0.name, ArchivedFloats($0.value.array)) }),
       layerStates: Dictionary(
         uniqueKeysWithValues: stages.filter { !$0.savedState.isEmpty }.map { ($0.name, $0.savedState) }))
     let encoder = JSONEncoder()
@@ -57,7 +93,7 @@ extension Flow {
       throw FlowError.corruptModel(
         path: path, reason: "not a \(FlowArchive.formatName) JSON document")
     }
-    guard header.version == FlowArchive.currentVersion else {
+    guard let version = header.version, FlowArchive.readableVersions.contains(version) else {
       throw FlowError.unsupportedVersion(
         path: path, found: header.version ?? -1, supported: FlowArchive.currentVersion)
     }
@@ -70,7 +106,7 @@ extension Flow {
       throw FlowError.corruptModel(path: path, reason: "\(error)")
     }
     for parameter in flow.parameters {
-      guard let values = archive.parameters[parameter.name] else {
+      guard let values = archive.parameters[parameter.name]?.values else {
         throw FlowError.corruptModel(path: path, reason: "missing parameter \(parameter.name)")
       }
       guard values.count == parameter.count else {

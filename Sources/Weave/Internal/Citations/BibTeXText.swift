@@ -37,7 +37,7 @@ enum BibTeXText {
       }
       index += 1
     }
-    return result.replacing(/\ {2,}/, with: " ").trimmingCharacters(in: .whitespaces)
+    return result.replacing(spaces, with: " ").trimmingCharacters(in: .whitespaces)
       .precomposedStringWithCanonicalMapping
   }
 
@@ -111,11 +111,15 @@ enum BibTeXText {
 
   /// An author list split at ` and ` outside braces (any case, any spacing).
   static func names(_ text: String) -> [String] {
-    let words = splitTopLevel(text.replacing(/\s+/, with: " "), separator: " ")
+    let words = splitTopLevel(text.replacing(whitespace, with: " "), separator: " ")
     var names: [[String]] = [[]]
     for word in words where !word.isEmpty {
       if word.lowercased() == "and" { names.append([]) } else { names[names.count - 1].append(word) }
     }
     return names.map { $0.joined(separator: " ") }.filter { !$0.isEmpty }
   }
+
+  // Regex literals are kept once: one written in a function body is compiled again on every call.
+  nonisolated(unsafe) private static let spaces = /\ {2,}/
+  nonisolated(unsafe) private static let whitespace = /\s+/
 }

@@ -29,16 +29,15 @@ struct FencedDiv: Equatable {
     var rest = Substring(text.trimmingCharacters(in: .whitespaces))
     while rest.hasSuffix(":") { rest = rest.dropLast() }
     rest = Substring(rest.trimmingCharacters(in: .whitespaces))
-    if let word = rest.wholeMatch(of: /[A-Za-z][\w-]*/) {
+    if let word = rest.wholeMatch(of: bareClass) {
       return FencedDiv(classes: [String(word.output)], location: location)
     }
     guard rest.hasPrefix("{"), rest.hasSuffix("}") else { return nil }
     var div = FencedDiv(classes: [], location: location)
     let body = rest.dropFirst().dropLast()
-    let item = /\s*(?:\.([\w-]+)|#([\w:.-]+)|([\w-]+)=(?:"((?:[^"\\]|\\.)*)"|'([^']*)'|([^\s}]+)))\s*/
     var remaining = body[...]
     while !remaining.isEmpty {
-      guard let match = remaining.prefixMatch(of: item) else { return nil }
+      guard let match = remaining.prefixMatch(of: attribute) else { return nil }
       if let name = match.1 { div.classes.append(String(name)) }
       if let id = match.2 { div.id = String(id) }
       if let key = match.3, key == "title" {
@@ -52,6 +51,11 @@ struct FencedDiv: Equatable {
     }
     return div
   }
+
+  // Regex literals are kept once: one written in a function body is compiled again on every call.
+  nonisolated(unsafe) private static let bareClass = /[A-Za-z][\w-]*/
+  nonisolated(unsafe) private static let attribute =
+    /\s*(?:\.([\w-]+)|#([\w:.-]+)|([\w-]+)=(?:"((?:[^"\\]|\\.)*)"|'([^']*)'|([^\s}]+)))\s*/
 }
 
 /// A stretch of a chapter's prose between fenced-div fences.
@@ -67,6 +71,10 @@ enum ProsePiece: Equatable {
 /// Cuts prose at fenced-div fences (never inside fenced code), so each piece is rendered on its own
 /// and a div may open in one prose block and close in another, around cells.
 enum FencedDivSplitter {
+  // Regex literals are kept once: one written in a function body is compiled again on every call.
+  nonisolated(unsafe) private static let codeFencePattern = /(`{3,}|~{3,})/
+  nonisolated(unsafe) private static let colonFence = /:{3,}/
+
   static func split(_ markdown: String, file: String, firstLine: Int) -> [ProsePiece] {
     var pieces: [ProsePiece] = []
     var pending: [Substring] = []
@@ -82,7 +90,8 @@ enum FencedDivSplitter {
     for (offset, line) in markdown.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
       let number = firstLine + offset
       let trimmed = line.drop { $0 == " " }
-      if let fence = trimmed.prefixMatch(of: /(`{3,}|~{3,})/)?.1 {
+      // Most lines start with neither a fence character nor a colon: the patterns are not even tried.
+      if trimmed.first == "`" || trimmed.first == "~", let fence = trimmed.prefixMatch(of: codeFencePattern)?.1 {
         if let open = codeFence {
           if fence.first == open.character, fence.count >= open.length,
             trimmed.dropFirst(fence.count).allSatisfy(\.isWhitespace)
@@ -93,7 +102,9 @@ enum FencedDivSplitter {
           codeFence = (fence.first!, fence.count)
         }
       }
-      if codeFence == nil, line.count - trimmed.count < 4, let colons = trimmed.prefixMatch(of: /:{3,}/) {
+      if codeFence == nil, trimmed.hasPrefix(":::"), line.count - trimmed.count < 4,
+        let colons = trimmed.prefixMatch(of: colonFence)
+      {
         let after = String(trimmed[colons.range.upperBound...])
         let location = ChapterLocation(file: file, line: number)
         if after.allSatisfy(\.isWhitespace) {

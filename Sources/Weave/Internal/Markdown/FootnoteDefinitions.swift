@@ -6,6 +6,10 @@ struct FootnoteDefinitions {
   /// The definitions' Markdown, one after another.
   private(set) var source = ""
 
+  // Regex literals are kept once: one written in a function body is compiled again on every call.
+  nonisolated(unsafe) private static let codeFence = /`{3,}|~{3,}/
+  nonisolated(unsafe) private static let definitionStart = /\[\^[^\]\s]+\]:/
+
   /// Removes the definitions from `markdown` (their lines left blank, so line numbers stay) and
   /// collects them.
   mutating func take(from markdown: String) -> String {
@@ -16,10 +20,11 @@ struct FootnoteDefinitions {
     while index < lines.count {
       let line = lines[index]
       let trimmed = line.drop { $0 == " " }
-      if let fence = trimmed.prefixMatch(of: /`{3,}|~{3,}/)?.output {
+      if trimmed.first == "`" || trimmed.first == "~", let fence = trimmed.prefixMatch(of: Self.codeFence)?.output {
         if codeFence == nil { codeFence = String(fence) } else if fence.hasPrefix(codeFence!) { codeFence = nil }
       }
-      guard codeFence == nil, line.count - trimmed.count < 4, trimmed.prefixMatch(of: /\[\^[^\]\s]+\]:/) != nil
+      guard codeFence == nil, line.count - trimmed.count < 4, trimmed.hasPrefix("[^"),
+        trimmed.prefixMatch(of: Self.definitionStart) != nil
       else {
         index += 1
         continue

@@ -16,18 +16,23 @@ enum FootnoteMarkup {
     if let section = body.firstRange(of: "<section class=\"footnotes\" data-footnotes>") {
       let notesHTML = String(body[section.upperBound...])
       body = String(body[..<section.lowerBound])
-      for match in notesHTML.matches(of: /<li id="fn-([^"]*)">\n((?s).*?)<\/li>\n(?=<li id="fn-|<\/ol>)/) {
-        notes[String(match.1)] = String(match.2).replacing(
-          /\s?<a href="#fnref-[^"]*" class="footnote-backref"[^>]*>(?:[^<]|<sup[^>]*>[^<]*<\/sup>)*<\/a>/,
-          with: "")
+      for match in notesHTML.matches(of: note) {
+        notes[String(match.1)] = String(match.2).replacing(backLink, with: "")
       }
     }
-    body = body.replacing(
-      /<sup class="footnote-ref"><a href="#fn-([^"]*)" id="fnref-[^"]*" data-footnote-ref>\d+<\/a><\/sup>/
-    ) { match in
+    // Most pieces of prose have no footnote: their HTML is not searched.
+    guard body.contains("footnote-ref") else { return (body, references, notes) }
+    body = body.replacing(reference) { match in
       references.append(FootnoteReference(label: String(match.1)))
       return Placeholder(kind: .footnote, index: references.count - 1).token
     }
     return (body, references, notes)
   }
+
+  // Regex literals are kept once: one written in a function body is compiled again on every call.
+  nonisolated(unsafe) private static let note = /<li id="fn-([^"]*)">\n((?s).*?)<\/li>\n(?=<li id="fn-|<\/ol>)/
+  nonisolated(unsafe) private static let backLink =
+    /\s?<a href="#fnref-[^"]*" class="footnote-backref"[^>]*>(?:[^<]|<sup[^>]*>[^<]*<\/sup>)*<\/a>/
+  nonisolated(unsafe) private static let reference =
+    /<sup class="footnote-ref"><a href="#fn-([^"]*)" id="fnref-[^"]*" data-footnote-ref>\d+<\/a><\/sup>/
 }

@@ -143,7 +143,7 @@ enum MarkdownRenderer {
       return (nil, false)
     }
     let text = literal(of: last)
-    guard let match = text.firstMatch(of: /\s*\{([^{}]*)\}\s*$/) else { return (nil, false) }
+    guard text.contains("{"), let match = text.firstMatch(of: headingAttributes) else { return (nil, false) }
     var label: String?
     var unnumbered = false
     for item in match.1.split(separator: " ") {
@@ -154,4 +154,7 @@ enum MarkdownRenderer {
     cmark_node_set_literal(last, String(text[..<match.range.lowerBound]))
     return (label, unnumbered)
   }
+
+  /// Kept once: a regex literal in a function body is compiled again on every call.
+  nonisolated(unsafe) private static let headingAttributes = /\s*\{([^{}]*)\}\s*$/
 }

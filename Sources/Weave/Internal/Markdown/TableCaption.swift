@@ -20,12 +20,12 @@ struct TableCaption: Equatable {
     let blocks = BlockMap(markdown)
     var captions: [TableCaption] = []
     for (index, line) in lines.enumerated() {
-      guard let match = line.wholeMatch(of: /\ {0,3}:\s+(.*?)\s*/), !match.1.isEmpty,
+      guard line.contains(":"), let match = line.wholeMatch(of: captionLine), !match.1.isEmpty,
         let table = table(captionedAt: index, lines: lines, blocks: blocks)
       else { continue }
       var text = String(match.1)
       var label: String?
-      if let attribute = text.firstMatch(of: /\s*\{#(tbl-[\p{L}\p{N}_:.\-]+)\}$/) {
+      if let attribute = text.firstMatch(of: labelAttribute) {
         label = String(attribute.1)
         text = String(text[..<attribute.range.lowerBound])
       }
@@ -60,4 +60,8 @@ struct TableCaption: Equatable {
     }
     return nil
   }
+
+  // Regex literals are kept once: one written in a function body is compiled again on every call.
+  nonisolated(unsafe) private static let captionLine = /\ {0,3}:\s+(.*?)\s*/
+  nonisolated(unsafe) private static let labelAttribute = /\s*\{#(tbl-[\p{L}\p{N}_:.\-]+)\}$/
 }

@@ -17,7 +17,7 @@ struct CellHTML {
       html += exerciseHTML(exercise, at: "\(outline.file):\(outline.cell.line)")
     }
     if let exercise = outline.result.unfinishedExercise, let error = outline.result.error {
-      let stub = error.message.firstMatch(of: /its stub is at ([^)\s]+)/).map { String($0.1) } ?? error.file
+      let stub = error.message.firstMatch(of: Self.stubLocation).map { String($0.1) } ?? error.file
       html += exerciseHTML(exercise, at: stub)
     } else if let error = outline.result.error {
       html += errorHTML(error, expected: options.expectsError)
@@ -212,6 +212,9 @@ struct CellHTML {
       seconds < 0.1 ? String(format: "%.0f ms", seconds * 1000) : String(format: "%.2f s", seconds)
     return "<p class=\"cell-meta\" title=\"Run time of this cell\">\(time)</p>\n"
   }
+
+  /// Kept once: a regex literal in a function body is compiled again on every call.
+  nonisolated(unsafe) private static let stubLocation = /its stub is at ([^)\s]+)/
 }
 
 extension String {

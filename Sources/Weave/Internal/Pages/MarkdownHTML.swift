@@ -10,17 +10,21 @@ struct MarkdownHTML {
   /// Formulas typeset at build time; by default the browser typesets them.
   var math: TypesetMath = .inBrowser
 
+  // Regex literals are kept once: one written in a function body is compiled again on every call.
+  nonisolated(unsafe) private static let numberedHeading = /<h([1-6])>\u{E000}h(\d+)\u{E001}/
+  nonisolated(unsafe) private static let altText = /\salt="([^"]*)"/
+
   /// The HTML of `prepared`, its headings given the ids and numbers of `sections` (none for
   /// Markdown printed by cells, whose headings stay plain).
   func html(_ prepared: PreparedMarkdown, sections: [Section] = []) -> String {
-    let anchored = prepared.html.replacing(/<h([1-6])>\u{E000}h(\d+)\u{E001}/) { match in
+    let anchored = prepared.html.replacing(Self.numberedHeading) { match in
       guard let index = Int(match.2), index < sections.count else { return "<h\(match.1)>" }
       let section = sections[index]
       let number = section.number.map { "<span class=\"section-number\">\($0)</span> " } ?? ""
       return "<h\(match.1) id=\"\(section.id.htmlEscaped)\">\(number)"
     }
     // An image's alt text is an attribute: its math and references become plain text there.
-    let plainAlts = captioningTables(in: anchored, prepared.tableCaptions).replacing(/\salt="([^"]*)"/) { match in
+    let plainAlts = captioningTables(in: anchored, prepared.tableCaptions).replacing(Self.altText) { match in
       let text = Placeholder.replacing(in: String(match.1)) { placeholder in
         InlineText.plain(placeholder.token, in: prepared, targets: targets).htmlEscaped
       }
