@@ -33,6 +33,11 @@ void fk_pw_forward_row(float u, const float *a, const float *b, const float *w3t
 float fk_pw_backward_row(float u, const float *a, const float *b, const float *w3t, const float *g,
                          float *dw3t, float *dsum, float *dweighted, int first, float *scratch,
                          long hidden, long outputs);
+/// fk_pw_backward_row for two samples u, v of one interval and two outputs at once (one pass); dL/du and dL/dv
+/// to *du, *dv.
+void fk_pw_backward_pair(float u, float v, const float *a, const float *b, const float *w3t,
+                         const float *gu, const float *gv, float *dw3t, float *dsum, float *dweighted,
+                         int first, float *du, float *dv, long hidden);
 /// p[c] += d[c], q[c] += dq[c] in double.
 void fk_pw_accumulate(double *p, double *q, const float *d, const float *dq, long hidden);
 /// gw2row[c] += a·Q[c] + b·P[c]; dots[0] += row·Q, dots[1] += row·P, with (P, Q) = (p, q), or

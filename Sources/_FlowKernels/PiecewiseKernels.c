@@ -81,6 +81,31 @@
   }                                                                                                    \
   return du;
 
+/* Two samples u and v of one interval, two outputs: backward_row's fused pass for both at once, sharing the
+   loads and stores of the snapshot, W3, its gradient and the interval's sums (about 1.3× faster a sample);
+   dL/du and dL/dv go to *du and *dv. */
+#define BACKWARD_PAIR_BODY                                                                             \
+  if (first)                                                                                           \
+    for (long j = 0; j < hidden; j++) dsum[j] = dweighted[j] = 0;                                      \
+  const float g0 = gu[0], g1 = gu[1], k0 = gv[0], k1 = gv[1], *w0 = w3t, *w1 = w3t + hidden;           \
+  float *dw0 = dw3t, *dw1 = dw3t + hidden;                                                             \
+  float su = 0, sv = 0;                                                                                \
+  for (long j = 0; j < hidden; j++) {                                                                  \
+    float aj = a[j], bj = b[j], wj0 = w0[j], wj1 = w1[j];                                              \
+    float pu = u * aj + bj, pv = v * aj + bj;                                                          \
+    float hu = pu < 0 ? 0 : pu, hv = pv < 0 ? 0 : pv;                                                  \
+    dw0[j] += hu * g0 + hv * k0;                                                                       \
+    dw1[j] += hu * g1 + hv * k1;                                                                       \
+    float du_j = pu > 0 ? g0 * wj0 + g1 * wj1 : 0;                                                     \
+    float dv_j = pv > 0 ? k0 * wj0 + k1 * wj1 : 0;                                                     \
+    dsum[j] += du_j + dv_j;                                                                            \
+    dweighted[j] += u * du_j + v * dv_j;                                                               \
+    su += du_j * aj;                                                                                   \
+    sv += dv_j * aj;                                                                                   \
+  }                                                                                                    \
+  *du = su;                                                                                            \
+  *dv = sv;
+
 /* p[c] += d[c], q[c] += dq[c] in double: one interval's sums added to the running ones. */
 #define ACCUMULATE_BODY                                                                                \
   for (long c = 0; c < hidden; c++) {                                                                  \
@@ -141,6 +166,12 @@
       const float *restrict g, float *restrict dw3t, float *restrict dsum, float *restrict dweighted,  \
       int first, float *restrict scratch, long hidden, long outputs) {                                 \
     BACKWARD_ROW_BODY                                                                                  \
+  }                                                                                                    \
+  ATTRIBUTE static void backward_pair_##SUFFIX(                                                       \
+      float u, float v, const float *restrict a, const float *restrict b, const float *restrict w3t,   \
+      const float *restrict gu, const float *restrict gv, float *restrict dw3t, float *restrict dsum,  \
+      float *restrict dweighted, int first, float *restrict du, float *restrict dv, long hidden) {     \
+    BACKWARD_PAIR_BODY                                                                                 \
   }                                                                                                    \
   ATTRIBUTE static void accumulate_##SUFFIX(double *restrict p, double *restrict q,                    \
                                             const float *restrict d, const float *restrict dq,         \
@@ -203,6 +234,12 @@ float fk_pw_backward_row(float u, const float *a, const float *b, const float *w
                          float *dw3t, float *dsum, float *dweighted, int first, float *scratch,
                          long hidden, long outputs) {
   return DISPATCH(backward_row, u, a, b, w3t, g, dw3t, dsum, dweighted, first, scratch, hidden, outputs);
+}
+
+void fk_pw_backward_pair(float u, float v, const float *a, const float *b, const float *w3t,
+                         const float *gu, const float *gv, float *dw3t, float *dsum, float *dweighted,
+                         int first, float *du, float *dv, long hidden) {
+  DISPATCH(backward_pair, u, v, a, b, w3t, gu, gv, dw3t, dsum, dweighted, first, du, dv, hidden);
 }
 
 void fk_pw_accumulate(double *p, double *q, const float *d, const float *dq, long hidden) {

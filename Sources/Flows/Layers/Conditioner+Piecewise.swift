@@ -144,7 +144,8 @@ final class PiecewiseScratch {
 /// `u·A + B + b2` with `A = Σ_active w1_j·W2[j,:]`, `B = Σ_active b1_j·W2[j,:]`. Sorting the samples and
 /// sweeping the breakpoints gives the forward pass in O(N·H + H²) instead of O(N·H²), with the output layer
 /// fused into the sweep (h2 is never stored: the backward sweep recomputes each row from its interval's
-/// snapshot). The backward pass uses running sums over the sorted samples (in `Double`) the same way.
+/// snapshot). The backward pass sums d and u·d over each interval's samples, then sweeps the intervals with
+/// running sums in `Double`, the same way.
 /// Mathematically identical to the dense path; it rounds differently, so it is checked against it to 1e-5
 /// (values) and 1e-4 (gradients).
 extension Conditioner {
@@ -211,14 +212,26 @@ extension Conditioner {
     let (slopes, offsets, outputWeights) = (s.slopes.pointer, s.offsets.pointer, s.outputWeights.pointer)
     let (outputGradient, rowScratch) = (s.outputGradient.pointer, s.rowScratch.pointer)
     outputGradient.update(repeating: 0, count: n * h)
-    for position in 0..<rows {
+    var position = 0
+    while position < rows {
       let row = Int(order[position])
       let k = Int(interval[position])
       // An interval's first sample (they are contiguous) starts its sums.
       let first: Int32 = position == 0 || interval[position - 1] != interval[position] ? 1 : 0
-      du[row] = fk_pw_backward_row(
-        inputs[position], slopes + k * h, offsets + k * h, outputWeights, dOut + row * n, outputGradient,
-        sums + k * h, weightedSums + k * h, first, rowScratch, h, n)
+      if n == 2 && position + 1 < rows && interval[position + 1] == interval[position] {
+        // Two samples of one interval in one pass.
+        let other = Int(order[position + 1])
+        fk_pw_backward_pair(
+          inputs[position], inputs[position + 1], slopes + k * h, offsets + k * h, outputWeights,
+          dOut + row * n, dOut + other * n, outputGradient, sums + k * h, weightedSums + k * h, first,
+          du + row, du + other, h)
+        position += 2
+      } else {
+        du[row] = fk_pw_backward_row(
+          inputs[position], slopes + k * h, offsets + k * h, outputWeights, dOut + row * n, outputGradient,
+          sums + k * h, weightedSums + k * h, first, rowScratch, h, n)
+        position += 1
+      }
     }
     let (p, q, tp, tq) = (s.prefix.pointer, s.weightedPrefix.pointer, s.total.pointer, s.weightedTotal.pointer)
     p.update(repeating: 0, count: h)
