@@ -4,12 +4,16 @@ import Foundation
 
 /// `flowbook train`: trains a RealNVP flow on a toy dataset and reports test NLL and speed.
 struct TrainCommand: ParsableCommand {
+  private static let recipe = ModelDefaults.recipe
   static let configuration = CommandConfiguration(
     commandName: "train",
     abstract: "Train a RealNVP flow on a 2-D toy dataset by maximum likelihood.",
     discussion: """
-      Defaults: RealNVP-8x128, batch 512, Adam lr 1e-3 with cosine decay, zero-initialised last conditioner \
-      layers; `--schedule constant --no-zero-init` is the issue's canonical PyTorch recipe. Engine: the \
+      Defaults, the recipe for a short run: RealNVP with \(recipe.couplings) couplings of conditioners \
+      1→\(recipe.hidden)→\(recipe.hidden)→2 whose last layers start at zero, batch 512, Adam from lr \
+      \(recipe.learningRate) with cosine decay to 0, and the flow ends with an exponential moving average of its \
+      parameters (decay \(recipe.averageDecay ?? 0)). `--layers 8 --hidden 128 --lr 1e-3 \
+      --average-decay 0 --schedule constant --no-zero-init` is the issue's canonical PyTorch recipe. Engine: the \
       plain-arrays implementation with hand-derived gradients; by default its piecewise mode (each 1-input \
       conditioner evaluated exactly as a piecewise-linear function, no hidden×hidden product), or with \
       `--engine dense` one sgemm per product, rounding exactly like the autodiff engine. `flowbook verify` \
@@ -33,8 +37,8 @@ struct TrainCommand: ParsableCommand {
 
   func run() throws {
     let dataset = try model.toyDataset()
-    let flow = try model.makeFlow()
-    let options = try model.trainingOptions()
+    let flow = try model.makeFlow(.recipe)
+    let options = try model.trainingOptions(.recipe)
     if let save { try Self.checkWritable(save) }
     let showProgress = progress || isatty(STDERR_FILENO) == 1
     let engineText = flow.engineSummary
@@ -53,14 +57,15 @@ struct TrainCommand: ParsableCommand {
     var report: [String: Any] = [
       "dataset": dataset.rawValue, "steps": result.steps, "planned_steps": result.plannedSteps,
       "time_budget": options.timeBudget ?? NSNull(),
-      "average_decay": options.averageDecay.map { Double($0) } ?? NSNull(),
+      "average_decay": options.averageDecay.map { Double("\($0)") ?? 0 } ?? NSNull(),
       "seed": model.seed,
-      "couplings": model.layers,
-      "hidden": model.hidden, "batch": options.batchSize,
+      "couplings": model.couplings(.recipe),
+      "hidden": model.hiddenWidth(.recipe), "batch": options.batchSize,
       "lr": Double("\(options.learningRate)") ?? 0,
       "schedule": options.schedule.rawValue, "zero_init": model.zeroInit, "actnorm": model.actnorm,
       "lu": model.lu,
-      "test_nll": result.testNLL, "ms_per_step": result.millisecondsPerStep,
+      "test_nll": result.testNLL, "test_nll_standard_error": result.testNLLStandardError,
+      "test_size": options.testSize, "ms_per_step": result.millisecondsPerStep,
       "seconds": result.seconds,
       "parameters": flow.parameterCount, "engine": flow.engine.rawValue,
       "engine_summary": engineText,
@@ -85,8 +90,8 @@ struct TrainCommand: ParsableCommand {
       print(
         String(
           format:
-            "%@: test NLL %.4f nats on %d fresh samples%@; %d steps%@, %.2f ms/step (median), %.1f s%@, engine %@",
-          dataset.rawValue, result.testNLL, options.testSize,
+            "%@: test NLL %.4f ± %.4f nats on %d fresh samples%@; %d steps%@, %.2f ms/step (median), %.1f s%@, engine %@",
+          dataset.rawValue, result.testNLL, result.testNLLStandardError, options.testSize,
           dataset.entropy.map { String(format: " (entropy bound %.4f)", $0) } ?? "",
           result.steps, options.timeBudget == nil ? "" : " (planned \(result.plannedSteps))",
           result.millisecondsPerStep, result.seconds,

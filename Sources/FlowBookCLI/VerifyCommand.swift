@@ -63,7 +63,7 @@ struct VerifyCommand: ParsableCommand {
     }
     let trained = FlowChecks.layerChecks(of: flow, at: x)
     var report: [String: Any] = [
-      "couplings": model.layers, "hidden": model.hidden, "points": points,
+      "couplings": model.couplings(), "hidden": model.hiddenWidth(), "points": points,
       "train_steps": trainSteps,
       "untrained": Self.summary(untrained), "trained": Self.summary(trained),
     ]

@@ -27,13 +27,20 @@ import Testing
   }
 
   @Test func weightAveragingBlendsAndApplies() {
-    let parameter = Parameter(name: "p", values: [0, 4])
+    let parameter = Parameter(name: "p", values: [0, 11])
     let average = WeightAverage(parameters: [parameter], decay: 0.75)
-    parameter.value.assign([8, 8])
+    // The first update keeps 2/11 of the start, not 0.75 of it: early on the average follows training.
+    parameter.value.assign([11, 0])
     average.update()
-    #expect(parameter.value.array == [8, 8])
+    #expect(parameter.value.array == [11, 0])
     average.apply()
-    #expect(parameter.value.array == [2, 5])
+    let blended = parameter.value.array
+    #expect(abs(blended[0] - 9) < 1e-5 && abs(blended[1] - 2) < 1e-5, "\(blended)")
+    // From the 25th update on, (t + 2)/(t + 11) ≥ 0.75 and the given decay applies.
+    for _ in 1..<24 { average.update() }
+    #expect(average.currentDecay < 0.75)
+    average.update()
+    #expect(average.currentDecay == 0.75)
   }
 
   @Test func aTimedRunEndsItsScheduleAtItsLastStep() throws {

@@ -26,8 +26,8 @@ enum TorchReference {
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     var arguments = [
       python, script, "--dataset", model.dataset, "--steps", "\(steps)", "--seed", "\(model.seed)",
-      "--layers", "\(model.layers)", "--hidden", "\(model.hidden)", "--batch", "\(model.batch)",
-      "--lr", "\(model.lr)",
+      "--layers", "\(model.couplings())", "--hidden", "\(model.hiddenWidth())", "--batch", "\(model.batch)",
+      "--lr", "\(model.lr ?? ModelDefaults.plain.learningRate)",
       "--schedule", model.schedule,
     ]
     if model.zeroInit { arguments.append("--zero-init") }

@@ -96,10 +96,14 @@ public struct Trainer {
     }
     average?.apply()
     let test = dataset.sample(options.testSize, seed: options.seed &+ 0x7E57)
-    let testNLL = flow.negativeLogLikelihood(test)
+    let testLogDensities = flow.logProb(test).map(Double.init)
+    let testNLL = -testLogDensities.reduce(0, +) / Double(test.count)
     guard testNLL.isFinite else { throw FlowError.nonFinite(step: step, layer: nil) }
+    let testVariance =
+      testLogDensities.reduce(0) { $0 + ($1 + testNLL) * ($1 + testNLL) } / Double(max(test.count - 1, 1))
     return TrainingResult(
       records: records, losses: losses, testNLL: testNLL,
+      testNLLStandardError: (testVariance / Double(test.count)).squareRoot(),
       millisecondsPerStep: median(stepTimes), cpuMillisecondsPerStep: median(stepCPUTimes),
       seconds: seconds(), steps: step, plannedSteps: plan.firstPlan ?? step)
   }

@@ -76,6 +76,9 @@ public struct TrainingResult: Codable, Equatable, Sendable {
   public var losses: [Float]
   /// Mean negative log-likelihood in nats on `testSize` fresh samples.
   public var testNLL: Double
+  /// The standard error s/√n of `testNLL` from the spread of −log p(x) over the test points: its Monte-Carlo
+  /// error as an estimate of the expected NLL.
+  public var testNLLStandardError: Double
   /// Median wall-clock milliseconds of one optimisation step (forward, backward, update).
   public var millisecondsPerStep: Double
   /// Median thread CPU milliseconds of one optimisation step (less affected by other work on the machine).
