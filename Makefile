@@ -14,10 +14,17 @@ report:
 	swift build -c release
 	.build/release/flowbook build $(if $(PDF),--pdf,)
 
+# Most tests wait on a child process (flowbook, swiftc, Chromium) while blocking their thread, and Swift's
+# cooperative pool has one thread per core: on 2 cores only 2 tests ran at once and a core idled whenever one
+# waited. On plain dispatch queues the pool grows past a blocked thread, and Swift Testing keeps at most
+# TEST_WIDTH tests running (6: about 4 child processes at a time), so the waits of some overlap the work of others.
+TEST_WIDTH = 6
+TEST_ENV = SWIFT_DEBUG_CONCURRENCY_ENABLE_COOPERATIVE_QUEUES=false SWT_EXPERIMENTAL_MAXIMUM_PARALLELIZATION_WIDTH=$(TEST_WIDTH)
+
 test: format-check
 	@scripts/setup.sh --browser
 	swift build --build-tests
-	swift test --skip-build
+	$(TEST_ENV) swift test --skip-build
 
 # The suites (or tests) holding tests marked `.enabled(if: slowTestsEnabled)` (Tests/_TestSupport/SlowTests.swift).
 SLOW_SUITES = CourseMistakeTests|CourseStudentEditionTests|GalleryCommandTests|twoMillionLines

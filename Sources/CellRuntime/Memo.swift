@@ -30,6 +30,7 @@ public func memo<Value: Codable>(
   if !store.recomputes {
     switch MemoEntry<Value>.load(from: path, name: name) {
     case .stored(let entry):
+      store.markUsed(path)
       // The parameters `compute` read are still the chapter's reads: its cache entry stays keyed on them.
       for read in entry.reads where read.count == 2 { Build.noteRead(read[0], file: read[1]) }
       return entry.value
@@ -44,6 +45,7 @@ public func memo<Value: Codable>(
   do {
     try MemoEntry(name: name, reads: call.reads.sorted { $0.lexicographicallyPrecedes($1) }, value: value)
       .save(to: path)
+    store.prune(name)
   } catch {
     call.warn("memo(\"\(name)\"): the value could not be stored in \(path) (\(error)); it is computed again next time")
   }
@@ -70,11 +72,38 @@ struct MemoStore {
     recomputes = environment[CellProtocol.Variable.memoRecompute] == "1"
   }
 
+  /// Values kept per memo name: each edit of its cell or an earlier one stores a new value, and the newest few
+  /// are kept, so undoing an edit finds its value again while the folder stays small.
+  static let keptPerName = 6
+
   /// The file of the value named `name`: the cell's key and a digest of the name (any text is a valid name).
   func path(of name: String) -> String {
+    directory + "/" + cellKey + suffix(of: name)
+  }
+
+  private func suffix(of name: String) -> String {
     var hasher = StableHasher()
     hasher.combine(name)
-    return directory + "/" + cellKey + "-" + hasher.hexDigest + ".memo"
+    return "-" + hasher.hexDigest + ".memo"
+  }
+
+  /// Marks the value at `path` as just used (its modification time), so pruning keeps it.
+  func markUsed(_ path: String) {
+    _ = utime(path, nil)
+  }
+
+  /// Removes all but the `keptPerName` most recently used values named `name`.
+  func prune(_ name: String) {
+    let fileManager = FileManager.default
+    let suffix = suffix(of: name)
+    let stored = ((try? fileManager.contentsOfDirectory(atPath: directory)) ?? []).filter { $0.hasSuffix(suffix) }
+    guard stored.count > Self.keptPerName else { return }
+    let modified = { (file: String) -> Date in
+      (try? fileManager.attributesOfItem(atPath: directory + "/" + file)[.modificationDate] as? Date) ?? .distantPast
+    }
+    for file in stored.sorted(by: { modified($0) > modified($1) }).dropFirst(Self.keptPerName) {
+      try? fileManager.removeItem(atPath: directory + "/" + file)
+    }
   }
 }
 

@@ -23,7 +23,10 @@ struct MemoEntry<Value: Codable>: Codable {
   /// Reads the entry of `name` at `path`.
   static func load(from path: String, name: String) -> Loaded {
     guard FileManager.default.fileExists(atPath: path) else { return .missing }
-    guard let data = FileManager.default.contents(atPath: path) else { return .unreadable("the file cannot be read") }
+    guard let data = FileManager.default.contents(atPath: path) else {
+      // Pruned by another chapter's program between the two calls: simply not there.
+      return FileManager.default.fileExists(atPath: path) ? .unreadable("the file cannot be read") : .missing
+    }
     guard let newline = data.firstIndex(of: UInt8(ascii: "\n")),
       let headerLine = String(data: data[..<newline], encoding: .utf8), headerLine.hasPrefix(header)
     else { return .unreadable("no memo header") }

@@ -46,10 +46,7 @@ public struct Toolchain: Sendable {
 
   /// Path, size and modification time of `swiftc` on `PATH` and of the `swift-frontend` beside it.
   private func compilerIdentity() -> String {
-    let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin"
-    guard
-      let swiftc = path.split(separator: ":").map({ $0 + "/swiftc" }).first(where: FileManager.default.isExecutableFile)
-    else { return "no swiftc on PATH" }
+    guard let swiftc = Self.swiftcOnPath() else { return "no swiftc on PATH" }
     let driver = URL(fileURLWithPath: swiftc).resolvingSymlinksInPath()
     let frontend = driver.deletingLastPathComponent().appendingPathComponent("swift-frontend").resolvingSymlinksInPath()
     return [swiftc, driver.path, frontend.path].map { file in
@@ -59,13 +56,23 @@ public struct Toolchain: Sendable {
     }.joined(separator: " | ")
   }
 
+  /// The first `swiftc` on `PATH`.
+  private static func swiftcOnPath() -> String? {
+    let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin"
+    return path.split(separator: ":").map({ $0 + "/swiftc" }).first(where: FileManager.default.isExecutableFile)
+  }
+
   /// Arguments for `swiftc` that compile `sources` (one of them `main.swift`) into `executable` against FlowBookKit.
   ///
   /// `-Onone`: cells mostly call into the prebuilt, optimised library, and an unoptimised cell compiles
   /// faster (see README, "Command line"). `-gline-tables-only`: a trap's crash report names the chapter line
   /// (through `#sourceLocation`) without full debug information to compile; left out when `mapsTrapLines` is off.
+  /// `-use-ld=lld` where the toolchain has lld: see `linksWithLLD`.
   func compileArguments(sources: [String], executable: String) -> [String] {
-    var arguments = ["swiftc", "-Onone"] + (Self.mapsTrapLines ? ["-gline-tables-only"] : [])
+    // One frontend job for the program's files (`-wmo`): in batch mode each job loads the library's modules and
+    // parses every file again, for about a fifth more CPU and a slower compile.
+    var arguments = ["swiftc", "-Onone", "-wmo"] + (Self.mapsTrapLines ? ["-gline-tables-only"] : [])
+    if Self.linksWithLLD { arguments.append("-use-ld=lld") }
     arguments += ["-swift-version", "5", "-diagnostic-style=llvm"]
     arguments += sources + ["-o", executable]
     arguments += ["-I", libraryDirectory + "/Modules", "-L", libraryDirectory, "-lFlowBookKit"]
@@ -78,6 +85,15 @@ public struct Toolchain: Sendable {
   /// line (the default). `FLOWBOOK_TRAP_LINES=off` turns both off, only to measure what they cost
   /// (`scripts/bench-trap-lines.py`); a trap then names its cell's first line.
   static let mapsTrapLines = ProcessInfo.processInfo.environment["FLOWBOOK_TRAP_LINES"] != "off"
+
+  /// Whether the toolchain ships `ld.lld` beside `swiftc` (Swift's Linux toolchains do). lld links a chapter
+  /// program against `libFlowBookKit.so` in about half the CPU time of the system's default gold, which was a
+  /// third of each chapter's compile.
+  static let linksWithLLD: Bool = {
+    guard let swiftc = swiftcOnPath() else { return false }
+    let folder = URL(fileURLWithPath: swiftc).resolvingSymlinksInPath().deletingLastPathComponent()
+    return FileManager.default.isExecutableFile(atPath: folder.appendingPathComponent("ld.lld").path)
+  }()
 
   /// The `Sources/` folders that hold a C module map (CCairo, CBLAS, …), which library modules import.
   var systemLibraryShims: [String] {

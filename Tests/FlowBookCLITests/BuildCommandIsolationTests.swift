@@ -66,7 +66,7 @@ import _TestSupport
       ```
 
       ```{swift}
-      //| timeout: 2
+      //| timeout: 0.5
       print("spinning")
       while true {}
       ```
@@ -76,7 +76,7 @@ import _TestSupport
       ```
 
       ```{swift}
-      //| timeout: 2
+      //| timeout: 0.5
       let stuck = 1
       while true {}
       ```
@@ -87,8 +87,8 @@ import _TestSupport
       """, to: "chapters/slow.md")
     let run = try FlowBookBinary.run(["build", "--book", book.path])
     #expect(run.exitCode != 0)
-    #expect(run.standardError.contains("chapters/slow.md:10: error: stopped after the cell's timeout of 2 s"))
-    #expect(run.standardError.contains("chapters/slow.md:20: error: stopped after the cell's timeout of 2 s"))
+    #expect(run.standardError.contains("chapters/slow.md:10: error: stopped after the cell's timeout of 0.5 s"))
+    #expect(run.standardError.contains("chapters/slow.md:20: error: stopped after the cell's timeout of 0.5 s"))
     let record = try BuildRecordReader(book: book.path)
     #expect(record.statuses("chapters/slow.md") == ["ok", "error", "ok", "error", "not-run"])
     let cells = record.chapter("chapters/slow.md")?["cells"] as? [[String: Any]] ?? []

@@ -94,7 +94,7 @@ import _TestSupport
     }
     try book.write("# Trap\n\n" + fiveCells.joined(separator: "\n"), to: "chapters/2-trap.md")
     try book.write(
-      "```{swift}\n//| timeout: 2\nprint(\"spinning\")\nwhile true {}\n```\n\n```{swift}\nprint(\"after\")\n```\n",
+      "```{swift}\n//| timeout: 0.5\nprint(\"spinning\")\nwhile true {}\n```\n\n```{swift}\nprint(\"after\")\n```\n",
       to: "chapters/3-loop.md")
     try book.write(
       """
@@ -129,7 +129,7 @@ import _TestSupport
     #expect(run.standardError.contains("chapters/1-type.md:4:14: error: cannot convert"))
     #expect(run.standardError.contains("let x: Int = \"text\""))
     #expect(run.standardError.contains("chapters/2-trap.md:12:1: error: Fatal error: cell three broke"))
-    #expect(run.standardError.contains("chapters/3-loop.md:3: error: stopped after the cell's timeout of 2 s"))
+    #expect(run.standardError.contains("chapters/3-loop.md:3: error: stopped after the cell's timeout of 0.5 s"))
     #expect(run.standardError.contains("chapters/4-expected.md:21: error: unknown cell option 'colour'"))
     #expect(!run.standardError.contains("state too big"))
 

@@ -3,8 +3,9 @@ import Testing
 import Weave
 import _TestSupport
 
-/// The fixture's print version printed by headless Chromium, read back with poppler's tools.
-@Suite struct PDFExporterTests {
+/// The fixture's print version printed by headless Chromium, read back with poppler's tools. The fixture is
+/// printed once for the suite (`PrintedFixture`), as printing costs two Chromium runs, and its tests read that PDF.
+@Suite(.printedFixture) struct PDFExporterTests {
   private func poppler(_ tool: String, _ arguments: [String]) throws -> String {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/" + tool)
@@ -17,20 +18,8 @@ import _TestSupport
     return text
   }
 
-  /// The fixture book woven and printed to `report.pdf` in a temporary folder (kept alive by the caller).
-  private func printedFixtureBook() throws -> (book: FixtureBook, folder: TemporaryDirectory, pdf: String) {
-    let book = try FixtureBook()
-    let folder = try TemporaryDirectory()
-    try ReportWriter.write(
-      try ReportBuilder(metadata: book.metadata).build(book.chapters), to: folder.path)
-    let pdf = folder.path + "/report.pdf"
-    try PDFExporter().export(folder.path + "/print.html", to: pdf)
-    return (book, folder, pdf)
-  }
-
-  @Test func printsAnA4PDFWithMathFiguresAndNoBrowserHeader() throws {
-    let (_, folder, pdf) = try printedFixtureBook()
-    defer { withExtendedLifetime(folder) {} }
+  @Test func printsAnA4PDFWithMathFiguresAndNoBrowserHeader() async throws {
+    let pdf = try await PrintedFixture.pdf()
 
     let info = try poppler("pdfinfo", [pdf])
     #expect(info.contains("(A4)"))
@@ -45,8 +34,9 @@ import _TestSupport
     #expect(fonts.contains("KaTeX_Main"), "math was not typeset with KaTeX fonts")
   }
 
-  @Test func theContentsGiveThePageEachChapterStartsOn() throws {
-    let (book, folder, pdf) = try printedFixtureBook()
+  @Test func theContentsGiveThePageEachChapterStartsOn() async throws {
+    let pdf = try await PrintedFixture.pdf()
+    let folder = URL(fileURLWithPath: pdf).deletingLastPathComponent().path
 
     // A chapter's contents entry reads "1 Title … 3" (sections "1.1 …" are skipped); the title must be
     // printed on that page.
@@ -58,12 +48,12 @@ import _TestSupport
       guard before != ".", !(before?.isNumber ?? false), let page = Int(match.3) else { return nil }
       return (String(match.2), page)
     }
-    #expect(entries.count == book.chapters.count, "\(contents)")
+    #expect(entries.count == (try FixtureBook().chapters.count), "\(contents)")
     for entry in entries {
       let page = try poppler("pdftotext", ["-f", "\(entry.page)", "-l", "\(entry.page)", pdf, "-"])
       #expect(page.contains(entry.title), "\(entry.title) is not on page \(entry.page)")
     }
-    #expect(!FileManager.default.fileExists(atPath: folder.path + "/.numbered-print.html"), "the copy is left behind")
+    #expect(!FileManager.default.fileExists(atPath: folder + "/.numbered-print.html"), "the copy is left behind")
   }
 
   @Test func missingPageIsAClearError() throws {
@@ -73,4 +63,47 @@ import _TestSupport
     }
     #expect(error?.description.contains("build the HTML report first") == true)
   }
+}
+
+/// The fixture book woven, written and printed to `report.pdf` once for the suite that asks for it with
+/// `@Suite(.printedFixture)`, on first request; the folder is removed when the suite ends.
+final class PrintedFixture: Sendable {
+  /// The printed fixture of the running suite (set by `.printedFixture`).
+  @TaskLocal static var current: PrintedFixture?
+
+  private let folder: TemporaryDirectory
+  private let printed: SharedResult<String>
+
+  private init() throws {
+    let folder = try TemporaryDirectory()
+    let path = folder.path
+    printed = SharedResult {
+      let book = try FixtureBook()
+      try ReportWriter.write(try ReportBuilder(metadata: book.metadata).build(book.chapters), to: path)
+      try PDFExporter().export(path + "/print.html", to: path + "/report.pdf")
+      return path + "/report.pdf"
+    }
+    self.folder = folder
+  }
+
+  /// The path of the running suite's printed PDF (printed on the first call).
+  static func pdf(sourceLocation: SourceLocation = #_sourceLocation) async throws -> String {
+    try await #require(current, "the suite's scope holds the fixture", sourceLocation: sourceLocation).printed.value
+  }
+
+  /// Holds the fixture while the suite's tests run and removes it after them.
+  struct Scope: SuiteTrait, TestScoping {
+    var isRecursive: Bool { false }
+
+    func provideScope(
+      for test: Test, testCase: Test.Case?, performing function: @Sendable () async throws -> Void
+    ) async throws {
+      try await PrintedFixture.$current.withValue(PrintedFixture()) { try await function() }
+    }
+  }
+}
+
+extension Trait where Self == PrintedFixture.Scope {
+  /// The suite's tests share one printed fixture book (`PrintedFixture.pdf()`).
+  static var printedFixture: Self { Self() }
 }

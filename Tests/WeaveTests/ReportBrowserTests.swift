@@ -7,29 +7,17 @@ import _TestSupport
 /// The fixture report, written to disk with its assets and opened in headless Chromium: math typeset,
 /// images loaded, code highlighted, no console errors, nothing fetched from outside the folder.
 ///
+/// The report is written once for the suite and each page opened once (`FixtureReport`): a Chromium
+/// run costs about a second and a half of CPU, so the tests that read the same page share its run.
 /// Set `FLOWBOOK_FIXTURE_REPORT=DIR` (a folder that does not exist yet) to keep a copy of the report to look at.
-@Suite struct ReportBrowserTests {
-  let folder: TemporaryDirectory
-  let browser: BrowserCheck
-
-  init() throws {
-    let book = try FixtureBook()
-    let report = try ReportBuilder(metadata: book.metadata, linksPDF: false).build(book.chapters)
-    folder = try TemporaryDirectory()
-    try ReportWriter.write(report, to: folder.path)
-    // Creating the folder is atomic, so only one of the concurrently running tests writes the copy.
-    if let keep = ProcessInfo.processInfo.environment["FLOWBOOK_FIXTURE_REPORT"],
-      (try? FileManager.default.createDirectory(atPath: keep, withIntermediateDirectories: false))
-        != nil
-    {
-      try ReportWriter.write(report, to: keep)
-    }
-    browser = BrowserCheck(chromium: try HeadlessChromium())
+@Suite(.fixtureReport) struct ReportBrowserTests {
+  private func check(_ page: String) async throws -> BrowserCheck.Outcome {
+    try await #require(FixtureReport.current, "the suite's scope writes the report").outcome(of: page)
   }
 
   @Test(arguments: ["index.html", "01-intro.html", "02-coupling.html", "print.html"])
-  func pageRendersCleanlyOffline(page: String) throws {
-    let outcome = try browser.check(page: page, in: folder.path)
+  func pageRendersCleanlyOffline(page: String) async throws {
+    let outcome = try await check(page)
     let result = outcome.result
     #expect(result.problems.isEmpty, "\(result.problems)")
     #expect(outcome.consoleLines.isEmpty, "\(outcome.consoleLines)")
@@ -43,8 +31,8 @@ import _TestSupport
     #expect(result.highlightedBlocks == result.codeBlocks)
   }
 
-  @Test func chapterPageShowsMathFigureAndHighlightedCode() throws {
-    let result = try browser.check(page: "02-coupling.html", in: folder.path).result
+  @Test func chapterPageShowsMathFigureAndHighlightedCode() async throws {
+    let result = try await check("02-coupling.html").result
     // Two formulas, and the two equations shown in the tooltips of the links to them.
     #expect(result.mathElements == 4)
     let image = try #require(result.images.first)
@@ -55,8 +43,8 @@ import _TestSupport
     #expect(result.text.contains("<script>alert(2)</script>"))
   }
 
-  @Test func printVersionHoldsTheWholeBook() throws {
-    let result = try browser.check(page: "print.html", in: folder.path).result
+  @Test func printVersionHoldsTheWholeBook() async throws {
+    let result = try await check("print.html").result
     #expect(result.text.contains("Printing costs $5 and $10."))
     #expect(result.text.contains("A tip\n\nCallouts hold Markdown: bold and a link."))
     #expect(result.text.contains("<script>alert(1)</script>"))
@@ -80,7 +68,7 @@ extension ReportBrowserTests {
       .replacingOccurrences(
         of: "</article>", with: "<p><img src=\"figures/none.svg\" alt=\"none\"></p>\n</article>")
     try page.write(toFile: broken.path + "/print.html", atomically: true, encoding: .utf8)
-    let result = try browser.check(page: "print.html", in: broken.path).result
+    let result = try BrowserCheck(chromium: HeadlessChromium()).check(page: "print.html", in: broken.path).result
     #expect(result.katexErrors == 1)
     #expect(result.images.map(\.naturalWidth) == [0])
     #expect(

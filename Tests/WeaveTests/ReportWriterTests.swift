@@ -29,4 +29,19 @@ import _TestSupport
     #expect(fileManager.fileExists(atPath: output.path + "/report.pdf"))
     #expect(fileManager.fileExists(atPath: output.path + "/.cache/keep"))
   }
+
+  /// Files are written in place: a longer file already there is cut to the new content, and a file that cannot be
+  /// written is one error naming it.
+  @Test func overwritesWholeFilesAndNamesOneItCannotWrite() throws {
+    let output = try TemporaryDirectory()
+    try output.write("a much longer stylesheet than the new one", to: "assets/flowbook.css")
+    try ReportWriter.write(Report(files: ["assets/flowbook.css": .data(Data("p{}".utf8))]), to: output.path)
+    #expect(try String(contentsOfFile: output.path + "/assets/flowbook.css", encoding: .utf8) == "p{}")
+
+    try FileManager.default.createDirectory(atPath: output.path + "/taken.css", withIntermediateDirectories: true)
+    let error = #expect(throws: WeaveError.self) {
+      try ReportWriter.write(Report(files: ["taken.css": .data(Data("p{}".utf8))]), to: output.path)
+    }
+    #expect(error?.description.contains(output.path + "/taken.css") == true, "\(String(describing: error))")
+  }
 }

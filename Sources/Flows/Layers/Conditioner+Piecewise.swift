@@ -100,8 +100,9 @@ final class PiecewiseScratch {
     for k in 0..<hidden { breakpoints.pointer[k] = t[Int(order[k])] }
   }
 
-  /// Sorts the rows by `u` (LSD radix sort, 4 passes of 8 bits over an order-preserving integer key) into
-  /// `sampleOrder` and `sortedInputs`.
+  /// Sorts the rows by `u` into `sampleOrder` and `sortedInputs`: an LSD radix sort on the top 16 bits of an
+  /// order-preserving integer key (2 passes of 8 bits), then an insertion sort on the whole key, which only
+  /// moves samples that share those 16 bits (sign, exponent and 7 bits of mantissa: a few per bucket).
   func sortSamples(_ u: UnsafePointer<Float>, rows: Int) {
     var source = keys.pointer
     var target = sortedKeys.pointer
@@ -111,7 +112,7 @@ final class PiecewiseScratch {
       source[i] = UInt64(key) << 32 | UInt64(i)
     }
     withUnsafeTemporaryAllocation(of: Int.self, capacity: 256) { count in
-      for shift in stride(from: 32, to: 64, by: 8) {
+      for shift in stride(from: 48, to: 64, by: 8) {
         count.initialize(repeating: 0)
         for i in 0..<rows { count[Int((source[i] >> UInt64(shift)) & 0xFF)] += 1 }
         if count.contains(rows) { continue }  // every key has this digit: nothing to move
@@ -128,6 +129,15 @@ final class PiecewiseScratch {
         }
         swap(&source, &target)
       }
+    }
+    for i in 1..<max(rows, 1) {
+      let key = source[i]
+      var m = i
+      while m > 0 && source[m - 1] > key {
+        source[m] = source[m - 1]
+        m -= 1
+      }
+      source[m] = key
     }
     for position in 0..<rows {
       let row = Int32(truncatingIfNeeded: source[position])

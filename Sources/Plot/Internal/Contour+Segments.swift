@@ -15,8 +15,15 @@ extension Contour {
     for j in 0..<(g.rows - 1) {
       for i in 0..<(g.columns - 1) {
         // Corners counter-clockwise from bottom-left: (i,j), (i+1,j), (i+1,j+1), (i,j+1).
-        let v = [g[i, j], g[i + 1, j], g[i + 1, j + 1], g[i, j + 1]]
-        guard v.allSatisfy(\.isFinite) else { continue }
+        let v0 = g[i, j]
+        let v1 = g[i + 1, j]
+        let v2 = g[i + 1, j + 1]
+        let v3 = g[i, j + 1]
+        guard v0.isFinite, v1.isFinite, v2.isFinite, v3.isFinite else { continue }
+        // Most squares lie wholly on one side of the level: no crossing, nothing to allocate.
+        let below = v0 < level
+        if (v1 < level) == below, (v2 < level) == below, (v3 < level) == below { continue }
+        let v = [v0, v1, v2, v3]
         let corners = [(0.0, 0.0), (1.0, 0.0), (1.0, 1.0), (0.0, 1.0)]
         // Where `level` crosses edge k (from corner k to corner k+1), in cell-index coordinates.
         func crossing(_ k: Int) -> (Double, Double)? {
