@@ -7,7 +7,7 @@
 #   make mutate — plant the bugs of scripts/mutations.txt one at a time and check the tests catch each (slow)
 SWIFT_SOURCES = Sources Tests Package.swift
 
-.PHONY: report test test-slow format format-check sanitize mutate clean
+.PHONY: report test test-env test-slow format format-check sanitize mutate clean
 
 report:
 	@scripts/setup.sh $(if $(PDF),--browser,)
@@ -25,6 +25,10 @@ test: format-check
 	@scripts/setup.sh --browser
 	swift build --build-tests
 	$(TEST_ENV) swift test --skip-build
+
+# The environment of make test's test run, for scripts/time-tests.sh.
+test-env:
+	@echo $(TEST_ENV)
 
 # The suites (or tests) holding tests marked `.enabled(if: slowTestsEnabled)` (Tests/_TestSupport/SlowTests.swift).
 SLOW_SUITES = CourseMistakeTests|CourseStudentEditionTests|GalleryCommandTests|twoMillionLines

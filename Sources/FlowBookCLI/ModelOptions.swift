@@ -31,10 +31,8 @@ struct ModelOptions: ParsableArguments {
   @Option(parsing: .unconditional, help: "Minibatch size.")
   var batch = 512
 
-  @Option(
-    parsing: .unconditional,
-    help: "Adam's (peak) learning rate; default 1e-3, in `train` the recipe's \(ModelDefaults.recipe.learningRate).")
-  var lr: Float?
+  @Option(parsing: .unconditional, help: "Adam's (peak) learning rate.")
+  var lr: Float = 1e-3
 
   @Option(
     help:
@@ -49,9 +47,7 @@ struct ModelOptions: ParsableArguments {
 
   @Option(
     parsing: .unconditional,
-    help:
-      "End with an exponential moving average of the parameters with this decay; 0: none (the default, but in `train` \(ModelDefaults.recipe.averageDecay ?? 0))."
-  )
+    help: "End with an exponential moving average of the parameters with this decay (e.g. 0.999).")
   var averageDecay: Float?
 
   @Option(parsing: .unconditional, help: "Clip the global gradient norm to this value.")
@@ -125,14 +121,13 @@ struct ModelOptions: ParsableArguments {
     var options = TrainingOptions()
     options.steps = steps
     options.batchSize = batch
-    options.learningRate = lr ?? defaults.learningRate
+    options.learningRate = lr
     options.schedule = schedule
     options.clipNorm = clip
     options.evaluationInterval = evalEvery
     options.seed = seed
     options.timeBudget = timeBudget
-    // --average-decay 0 turns a command's default averaging off.
-    options.averageDecay = (averageDecay ?? defaults.averageDecay).flatMap { $0 == 0 ? nil : $0 }
+    options.averageDecay = averageDecay
     do { try options.validate() } catch { throw UserError("\(error)") }
     return options
   }
@@ -144,14 +139,10 @@ struct ModelDefaults {
   var couplings: Int
   /// Width of the conditioners' hidden layers.
   var hidden: Int
-  /// Adam's base learning rate.
-  var learningRate: Float
-  /// The decay of the weight average the run ends with, if any.
-  var averageDecay: Float?
 
-  /// `verify` and `bench flows`: RealNVP-8x128 at lr 1e-3 without averaging, as the PyTorch reference runs.
-  static let plain = ModelDefaults(couplings: 8, hidden: 128, learningRate: 1e-3, averageDecay: nil)
+  /// `verify` and `bench flows`: RealNVP-8x128, as the PyTorch reference runs.
+  static let plain = ModelDefaults(couplings: 8, hidden: 128)
   /// `train`: the recipe that reached the lowest held-out NLL in 40 s of training (README, "Better flows in 40
   /// seconds"): narrower conditioners than `plain`, so that more steps fit the time, and more of them.
-  static let recipe = ModelDefaults(couplings: 12, hidden: 64, learningRate: 2e-3, averageDecay: 0.999)
+  static let recipe = ModelDefaults(couplings: 12, hidden: 64)
 }

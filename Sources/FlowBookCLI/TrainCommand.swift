@@ -11,9 +11,8 @@ struct TrainCommand: ParsableCommand {
     discussion: """
       Defaults, the recipe for a short run: RealNVP with \(recipe.couplings) couplings of conditioners \
       1→\(recipe.hidden)→\(recipe.hidden)→2 whose last layers start at zero, batch 512, Adam from lr \
-      \(recipe.learningRate) with cosine decay to 0, and the flow ends with an exponential moving average of its \
-      parameters (decay \(recipe.averageDecay ?? 0)). `--layers 8 --hidden 128 --lr 1e-3 \
-      --average-decay 0 --schedule constant --no-zero-init` is the issue's canonical PyTorch recipe. Engine: the \
+      1e-3 with cosine decay to 0. `--layers 8 --hidden 128 --schedule constant --no-zero-init` is the \
+      issue's canonical PyTorch recipe. Engine: the \
       plain-arrays implementation with hand-derived gradients; by default its piecewise mode (each 1-input \
       conditioner evaluated exactly as a piecewise-linear function, no hidden×hidden product), or with \
       `--engine dense` one sgemm per product, rounding exactly like the autodiff engine. `flowbook verify` \

@@ -66,6 +66,29 @@ import _TestSupport
     #expect(try build(book).page.contains("closure ran"))
   }
 
+  @Test func onlyTheSixMostRecentlyUsedValuesOfANameAreKept() throws {
+    let book = try TemporaryDirectory()
+    try book.write(Self.chapter(), to: "chapters/a.md")
+    _ = try build(book)
+    let folder = book.path + "/.flowbook-cache/memo"
+    let first = try #require(try FileManager.default.contentsOfDirectory(atPath: folder).first)
+    let suffix = String(first.drop { $0 != "-" })
+    // Seven older values of the same name, as seven earlier edits of the cell would have left.
+    for age in 1...7 {
+      let path = folder + "/old\(age)" + suffix
+      try FileManager.default.copyItem(atPath: folder + "/" + first, toPath: path)
+      try FileManager.default.setAttributes(
+        [.modificationDate: Date(timeIntervalSinceNow: -3600 * Double(age))], ofItemAtPath: path)
+    }
+    try book.write(Self.chapter(memoCell: "// edited"), to: "chapters/a.md")
+    #expect(try build(book).page.contains("closure ran"))
+    let kept = Set(try FileManager.default.contentsOfDirectory(atPath: folder))
+    #expect(kept.count == 6)
+    #expect(kept.contains(first))
+    #expect(!kept.contains("old5" + suffix) && !kept.contains("old7" + suffix))
+    #expect(kept.contains("old4" + suffix))
+  }
+
   @Test func aDamagedStoredValueIsComputedAgainWithAWarningAndForceRecomputes() throws {
     let book = try TemporaryDirectory()
     try book.write(Self.chapter(), to: "chapters/a.md")

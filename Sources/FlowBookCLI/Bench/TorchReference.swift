@@ -27,7 +27,7 @@ enum TorchReference {
     var arguments = [
       python, script, "--dataset", model.dataset, "--steps", "\(steps)", "--seed", "\(model.seed)",
       "--layers", "\(model.couplings())", "--hidden", "\(model.hiddenWidth())", "--batch", "\(model.batch)",
-      "--lr", "\(model.lr ?? ModelDefaults.plain.learningRate)",
+      "--lr", "\(model.lr)",
       "--schedule", model.schedule,
     ]
     if model.zeroInit { arguments.append("--zero-init") }
