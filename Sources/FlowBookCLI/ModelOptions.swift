@@ -56,6 +56,11 @@ struct ModelOptions: ParsableArguments {
   @Option(parsing: .unconditional, help: "Record train and held-out log-likelihood every this many steps.")
   var evalEvery = 100
 
+  @Option(
+    parsing: .unconditional,
+    help: "Fresh points the final test NLL is measured on (its standard error falls as 1/√n).")
+  var testSize = TrainingOptions().testSize
+
   @Flag(
     inversion: .prefixedNo,
     help:
@@ -125,6 +130,7 @@ struct ModelOptions: ParsableArguments {
     options.schedule = schedule
     options.clipNorm = clip
     options.evaluationInterval = evalEvery
+    options.testSize = testSize
     options.seed = seed
     options.timeBudget = timeBudget
     options.averageDecay = averageDecay

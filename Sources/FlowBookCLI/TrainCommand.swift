@@ -75,6 +75,12 @@ struct TrainCommand: ParsableCommand {
       "final_held_out_nll": -(result.records.last?.heldOutLogLikelihood ?? .nan),
     ]
     if let entropy = dataset.entropy { report["entropy_bound"] = entropy }
+    let truth = dataset == .moons ? TrueDensityGap(flow, on: Trainer(options: options).testSet(of: dataset)) : nil
+    if let truth {
+      report["true_density_test_nll"] = truth.trueNLL
+      report["gap_to_true_density"] = truth.gap
+      report["gap_standard_error"] = truth.gapStandardError
+    }
     if curves {
       report["curves"] = result.records.map {
         [
@@ -95,6 +101,12 @@ struct TrainCommand: ParsableCommand {
           result.steps, options.timeBudget == nil ? "" : " (planned \(result.plannedSteps))",
           result.millisecondsPerStep, result.seconds,
           options.timeBudget.map { String(format: " of a %.0f s budget", $0) } ?? "", engineText))
+      if let truth {
+        print(
+          String(
+            format: "the true density scores %.4f on the same points: the flow is %.4f ± %.4f nats above it",
+            truth.trueNLL, truth.gap, truth.gapStandardError))
+      }
     }
   }
 

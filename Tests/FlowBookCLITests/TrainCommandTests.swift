@@ -6,6 +6,7 @@ import _TestSupport
 @Suite struct TrainCommandTests {
   static let tiny = [
     "--steps", "20", "--layers", "2", "--hidden", "8", "--batch", "64", "--eval-every", "10",
+    "--test-size", "4000",
   ]
 
   @Test func trainPrintsOneJSONLineAndSavesALoadableModel() throws {
@@ -28,17 +29,28 @@ import _TestSupport
   }
 
   /// More steps of the same run give a lower test NLL: a number the training did not produce cannot pass.
+  /// The moons' true density scores the same held-out points in both runs (the same seed draws them), and
+  /// the flow's gap to it is its test NLL minus the truth's, falling with training too.
   @Test func theTestNLLFallsWithTraining() throws {
-    let nll = try [2, 150].map { steps in
+    let runs = try [2, 150].map { steps in
       let run = try FlowBookBinary.run(
         ["train", "--dataset", "moons", "--json", "--lr", "5e-3"]
           + Self.tiny.map { $0 == "20" ? "\(steps)" : $0 })
       #expect(run.exitCode == 0, "\(run.standardError)")
       let object = try #require(
         try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any])
-      return try #require(object["test_nll"] as? Double)
+      #expect(object["test_size"] as? Int == 4000)
+      let nll = try #require(object["test_nll"] as? Double)
+      let truth = try #require(object["true_density_test_nll"] as? Double)
+      let gap = try #require(object["gap_to_true_density"] as? Double)
+      #expect(abs(nll - truth - gap) < 1e-6, "test NLL \(nll) − true \(truth) ≠ gap \(gap)")
+      return (nll: nll, truth: truth, gap: gap)
     }
-    #expect(nll[1] < nll[0] - 0.3, "test NLL after 2 steps \(nll[0]), after 150 \(nll[1])")
+    #expect(runs[1].nll < runs[0].nll - 0.3, "test NLL after 2 steps \(runs[0].nll), after 150 \(runs[1].nll)")
+    #expect(runs[0].truth == runs[1].truth)
+    // The moons' entropy is 0.2892 nats (scripts/moons-entropy.py); 4,000 points estimate it to ±0.011.
+    #expect(abs(runs[0].truth - 0.2892) < 0.045, "true density's test NLL \(runs[0].truth)")
+    #expect(runs[1].gap < runs[0].gap && runs[1].gap > 0)
   }
 
   @Test func theAutodiffEngineAndOtherScaleBoundsTrainFromTheCommandLine() throws {

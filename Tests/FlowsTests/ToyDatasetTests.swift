@@ -40,6 +40,23 @@ import Testing
     #expect(ToyDataset.moons.logDensity(Batch(x: [0], y: [0])) == nil)
   }
 
+  /// The quadrature density integrates to one, and matches the thin-ring approximation on the outer moon's
+  /// crest: p(0, 1 + δ) ≈ ½ · (1/π) · N(δ; 0, σ²) / √(1 + δ), far from the ends and from the other moon.
+  @Test func theMoonsTrueDensityIsNormalisedAndMatchesTheRingApproximation() {
+    let grid = Batch.grid(x: -1.4...2.4, y: -0.9...1.4, resolution: 161)
+    let density = ToyDataset.moonsLogDensity(grid, nodes: 180)
+    let mass = density.reduce(0.0) { $0 + exp($1) } * (3.8 / 160) * (2.3 / 160)
+    #expect(abs(mass - 1) < 1e-3, "the moons' density integrates to \(mass)")
+    let sigma = 0.05
+    let crest = ToyDataset.moonsLogDensity(Batch(x: [0, 0, 0], y: [1, 1.05, 0.9]))
+    for (value, offset) in zip(crest, [0.0, 0.05, -0.1]) {
+      let ring =
+        log(0.5 / Double.pi) - offset * offset / (2 * sigma * sigma) - log((2 * Double.pi).squareRoot() * sigma)
+        - 0.5 * log(1 + offset)
+      #expect(abs(value - ring) < 2e-3, "log p(0, \(1 + offset)) = \(value), ring approximation \(ring)")
+    }
+  }
+
   @Test func moonsFollowScikitLearnsConstruction() {
     let x = ToyDataset.moons.sample(4000, seed: 2)
     let xs = x.column(0)

@@ -15,6 +15,11 @@ public struct Trainer {
   /// A trainer; `options.validate()` runs in `train`.
   public init(options: TrainingOptions = TrainingOptions()) { self.options = options }
 
+  /// The `testSize` held-out points `train` scores the trained flow on: fresh samples, fixed by the seed.
+  public func testSet(of dataset: ToyDataset) -> Batch {
+    dataset.sample(options.testSize, seed: options.seed &+ 0x7E57)
+  }
+
   /// Trains `flow` in place on `dataset` and returns curves, losses, test NLL and timing. With
   /// `options.timeBudget`, the number of steps is planned from the measured pace (`StepPlan`), so the
   /// schedule completes within the budget; with `options.averageDecay`, the flow ends with the moving
@@ -95,7 +100,7 @@ public struct Trainer {
       }
     }
     average?.apply()
-    let test = dataset.sample(options.testSize, seed: options.seed &+ 0x7E57)
+    let test = testSet(of: dataset)
     let testLogDensities = flow.logProb(test).map(Double.init)
     let testNLL = -testLogDensities.reduce(0, +) / Double(test.count)
     guard testNLL.isFinite else { throw FlowError.nonFinite(step: step, layer: nil) }
