@@ -5,6 +5,14 @@ import _TestSupport
 @testable import Flows
 
 @Suite struct FlowArchiveTests {
+  /// Rewrites the saved flow at `path` after `edit` changes its JSON object: how these tests damage a file.
+  static func editSavedFlow(at path: String, _ edit: (inout [String: Any]) -> Void) throws {
+    let url = URL(fileURLWithPath: path)
+    var json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
+    edit(&json)
+    try JSONSerialization.data(withJSONObject: json).write(to: url)
+  }
+
   @Test func aSavedFlowLoadsWithTheSameDensity() throws {
     let directory = try TemporaryDirectory()
     let flow = try Flow(
@@ -37,12 +45,10 @@ import _TestSupport
     let flow = try Flow(FlowConfiguration(couplings: 2, hidden: 8), seed: 3)
     let path = directory.path + "/flow.json"
     try flow.save(to: path)
-    var object =
-      try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path)))
-      as! [String: Any]
-    object["version"] = 2
-    object["parameters"] = Dictionary(uniqueKeysWithValues: flow.parameters.map { ($0.name, $0.value.array) })
-    try JSONSerialization.data(withJSONObject: object).write(to: URL(fileURLWithPath: path))
+    try Self.editSavedFlow(at: path) { json in
+      json["version"] = 2
+      json["parameters"] = Dictionary(uniqueKeysWithValues: flow.parameters.map { ($0.name, $0.value.array) })
+    }
     let x = ToyDataset.moons.sample(64, seed: 1)
     #expect(try Flow.load(from: path).logProb(x) == flow.logProb(x))
   }
@@ -51,13 +57,11 @@ import _TestSupport
     let directory = try TemporaryDirectory()
     let path = directory.path + "/flow.json"
     try Flow(FlowConfiguration(couplings: 2, hidden: 4)).save(to: path)
-    var object =
-      try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path)))
-      as! [String: Any]
-    var parameters = object["parameters"] as! [String: String]
-    parameters["layer0.coupling.conditioner.weight1"] = "not base64!"
-    object["parameters"] = parameters
-    try JSONSerialization.data(withJSONObject: object).write(to: URL(fileURLWithPath: path))
+    try Self.editSavedFlow(at: path) { json in
+      var parameters = json["parameters"] as! [String: String]
+      parameters["layer0.coupling.conditioner.weight1"] = "not base64!"
+      json["parameters"] = parameters
+    }
     #expect(throws: FlowError.self) { try Flow.load(from: path) }
   }
 
@@ -76,13 +80,11 @@ import _TestSupport
     let directory = try TemporaryDirectory()
     let path = directory.path + "/huge.json"
     try Flow(FlowConfiguration(couplings: 2, hidden: 4)).save(to: path)
-    var object =
-      try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path)))
-      as! [String: Any]
-    var configuration = object["configuration"] as! [String: Any]
-    configuration["couplings"] = 2_000_000
-    object["configuration"] = configuration
-    try JSONSerialization.data(withJSONObject: object).write(to: URL(fileURLWithPath: path))
+    try Self.editSavedFlow(at: path) { json in
+      var configuration = json["configuration"] as! [String: Any]
+      configuration["couplings"] = 2_000_000
+      json["configuration"] = configuration
+    }
     #expect {
       try Flow.load(from: path)
     } throws: { error in
@@ -94,13 +96,11 @@ import _TestSupport
     let directory = try TemporaryDirectory()
     let path = directory.path + "/flow.json"
     try Flow(FlowConfiguration(couplings: 2, hidden: 4)).save(to: path)
-    var object =
-      try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path)))
-      as! [String: Any]
-    var parameters = object["parameters"] as! [String: String]
-    parameters["layer1.coupling.conditioner.bias2"] = Data(repeating: 0, count: 4).base64EncodedString()
-    object["parameters"] = parameters
-    try JSONSerialization.data(withJSONObject: object).write(to: URL(fileURLWithPath: path))
+    try Self.editSavedFlow(at: path) { json in
+      var parameters = json["parameters"] as! [String: String]
+      parameters["layer1.coupling.conditioner.bias2"] = Data(repeating: 0, count: 4).base64EncodedString()
+      json["parameters"] = parameters
+    }
     #expect {
       try Flow.load(from: path)
     } throws: { error in

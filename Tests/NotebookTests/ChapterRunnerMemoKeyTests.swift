@@ -24,10 +24,7 @@ import _TestSupport
   static func keys(
     _ chapter: Chapter = chapter(), _ settings: BuildSettings = base, in folder: TemporaryDirectory
   ) throws -> [String] {
-    let toolchain = Toolchain(libraryDirectory: folder.path + "/build", sourcesDirectory: folder.path + "/Sources")
-    let runner = try ChapterRunner(
-      toolchain: toolchain, settings: settings, cacheDirectory: folder.path + "/cache", chapters: [chapter])
-    return runner.memoKeys(for: chapter)
+    try ChapterRunnerTests.runner(chapter, settings, in: folder).memoKeys(for: chapter)
   }
 
   static let base = BuildSettings(bookDirectory: "/book", parameters: ["steps": "10"], profile: .full, seed: 0)

@@ -5,18 +5,24 @@ import _TestSupport
 
 /// The chapter cache key: whatever changes a chapter's results changes its key, and nothing else does.
 @Suite struct ChapterRunnerTests {
-  /// A runner over a fake library (no compiler run beyond `swiftc --version`).
+  /// A runner of `chapter` over a fake library in `folder` (no compiler run beyond `swiftc --version`).
+  static func runner(_ chapter: Chapter, _ settings: BuildSettings, in folder: TemporaryDirectory) throws
+    -> ChapterRunner
+  {
+    let toolchain = Toolchain(libraryDirectory: folder.path + "/build", sourcesDirectory: folder.path + "/Sources")
+    return try ChapterRunner(
+      toolchain: toolchain, settings: settings, cacheDirectory: folder.path + "/cache", chapters: [chapter])
+  }
+
+  /// The cache key of a one-cell chapter built with `settings`.
   static func key(
     _ settings: BuildSettings, code: String = "print(1)\n", prose: String = "Words.",
     in folder: TemporaryDirectory
   ) throws -> String {
-    let toolchain = Toolchain(libraryDirectory: folder.path + "/build", sourcesDirectory: folder.path + "/Sources")
     let chapter = Chapter(
       file: "chapters/a.md",
       blocks: [.prose(prose, line: 1), .cell(Cell(index: 0, code: code, line: 3))])
-    let runner = try ChapterRunner(
-      toolchain: toolchain, settings: settings, cacheDirectory: folder.path + "/cache", chapters: [chapter])
-    return runner.key(for: chapter)
+    return try runner(chapter, settings, in: folder).key(for: chapter)
   }
 
   static let base = BuildSettings(bookDirectory: "/book", parameters: ["steps": "10"], profile: .full, seed: 0)
