@@ -3,6 +3,7 @@
 // Contraction into FMA is off: every kernel rounds exactly like the scalar Swift code it replaces (and
 // like NeuralNet's Adam and the autodiff engine), so the dense engine's loss curve stays the autodiff one.
 #include "FlowKernels.h"
+#include "AdamLoop.h"
 
 #pragma clang fp contract(off)
 
@@ -30,15 +31,7 @@
   for (long i = 0; i < rows; i++)                                                                      \
     for (long j = 0; j < columns; j++) m[i * columns + j] = b[j];
 
-#define ADAM_BODY                                                                                      \
-  for (long i = 0; i < count; i++) {                                                                   \
-    float gi = g[i];                                                                                   \
-    float mi = beta1 * m[i] + (1 - beta1) * gi;                                                        \
-    float vi = beta2 * v[i] + (1 - beta2) * gi * gi;                                                   \
-    m[i] = mi;                                                                                         \
-    v[i] = vi;                                                                                         \
-    theta[i] = theta[i] - learningRate * (mi / correction1) / (SQRT(vi / correction2) + epsilon);    \
-  }
+#define ADAM_BODY ADAM_LOOP(theta[i] - learningRate * (mi / correction1) / (SQRT(vi / correction2) + epsilon))
 
 #define AVERAGE_BODY                                                                                   \
   for (long i = 0; i < count; i++) average[i] = decay * average[i] + (1 - decay) * value[i];

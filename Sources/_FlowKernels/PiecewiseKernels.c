@@ -3,6 +3,7 @@
 // may contract into FMA: the piecewise engine rounds differently from the dense one anyway and is checked
 // against it with tolerances.
 #include "FlowKernels.h"
+#include "AdamLoop.h"
 
 #pragma clang fp contract(fast)
 #pragma clang fp reassociate(on)
@@ -136,15 +137,7 @@
 
 /* Adam in its one-division form (FusedAdam without exact rounding): θ −= step·m / (√(v·inverseCorrection2)
    + ε) with step = lr/(1−β₁ᵗ), inverseCorrection2 = 1/(1−β₂ᵗ). */
-#define ADAM_BODY                                                                                      \
-  for (long i = 0; i < count; i++) {                                                                   \
-    float gi = g[i];                                                                                   \
-    float mi = beta1 * m[i] + (1 - beta1) * gi;                                                        \
-    float vi = beta2 * v[i] + (1 - beta2) * gi * gi;                                                   \
-    m[i] = mi;                                                                                         \
-    v[i] = vi;                                                                                         \
-    theta[i] -= step * mi / (__builtin_elementwise_sqrt(vi * inverseCorrection2) + epsilon);           \
-  }
+#define ADAM_BODY ADAM_LOOP(theta[i] - step * mi / (__builtin_elementwise_sqrt(vi * inverseCorrection2) + epsilon))
 
 #define DEFINE_PIECEWISE(SUFFIX, ATTRIBUTE)                                                            \
   ATTRIBUTE static void toggle_##SUFFIX(double *restrict slope, double *restrict offset,               \
