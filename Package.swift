@@ -62,7 +62,7 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "FlyingSocks", package: "FlyingFox"),
       ]),
-    .executableTarget(name: "flowbook", dependencies: ["FlowBookCLI"]),
+    .executableTarget(name: "flowbook", dependencies: ["FlowBookCLI", "Autodiff"]),
 
     // MARK: - Tests
     .target(name: "_TestSupport", dependencies: ["Autodiff"], path: "Tests/_TestSupport"),

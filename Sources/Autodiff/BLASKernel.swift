@@ -12,7 +12,9 @@ import Foundation
 /// which re-read that variable and switch the kernel table. The variable also reaches child
 /// processes (chapter programs), which then load the right kernel directly.
 ///
-/// BLAS runs on one thread unless `OPENBLAS_NUM_THREADS` or `OMP_NUM_THREADS` says otherwise.
+/// BLAS runs on one thread unless `OPENBLAS_NUM_THREADS` or `OMP_NUM_THREADS` says otherwise; then the
+/// worker threads OpenBLAS started when it loaded are stopped, so call `configure()` early (`flowbook` does
+/// so first thing): each spins for about 0.1 s of CPU before it sleeps.
 public enum BLASKernel {
   /// The kernel OpenBLAS uses now, e.g. `Haswell`, `SkylakeX` or `Cooperlake`.
   public static var coreName: String {
@@ -40,6 +42,8 @@ public enum BLASKernel {
     }
     if environment["OPENBLAS_NUM_THREADS"] == nil && environment["OMP_NUM_THREADS"] == nil {
       openblas_set_num_threads(1)
+      // The workers started at load would otherwise spin for ~0.1 s of CPU each, whatever the process does.
+      blas_thread_shutdown_()
     }
   }()
 

@@ -25,7 +25,7 @@ public struct ChapterRunner: Sendable {
     self.toolchain = toolchain
     self.settings = settings
     try FileManager.default.createDirectory(atPath: cacheDirectory, withIntermediateDirectories: true)
-    let compilerVersion = try toolchain.compilerVersion(memoFile: cacheDirectory + "/compiler-version")
+    let compilerVersion = try toolchain.compilerVersion()
     self.compilerVersion = compilerVersion
     self.cache = ResultCache(directory: cacheDirectory)
     let library = LibraryFingerprint(toolchain: toolchain)

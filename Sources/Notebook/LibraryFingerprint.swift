@@ -7,15 +7,20 @@ import Foundation
 /// A module's dependencies are the project modules its sources import (transitively); its fingerprint hashes
 /// its compiled object files (`<Module>.build/*.o` beside the library), i.e. the code that actually runs; a C shim
 /// (`module.modulemap`) is hashed by its files. Where a Swift module's objects are missing, its sources and the
-/// whole `libFlowBookKit.so` and `Modules/` stand in, so a result is never stale.
+/// whole `libFlowBookKit.so` and `Modules/` stand in, so a result is never stale. Both are remembered beside the
+/// library (`.flowbook-fingerprints/`) under a stamp of the files read, as reading and hashing a debug build's
+/// objects took a tenth of a second in every `flowbook` run.
 final class LibraryFingerprint: @unchecked Sendable {
   private let toolchain: Toolchain
   private let lock = NSLock()
   private var moduleHashes: [String: String] = [:]
   private var importsByModule: [String: Set<String>] = [:]
 
+  private let memo: FileStampMemo
+
   init(toolchain: Toolchain) {
     self.toolchain = toolchain
+    memo = FileStampMemo(directory: toolchain.fingerprintDirectory)
   }
 
   /// `Module=hash` lines for every project module `sources` import (always `CellRuntime` and what it imports).
@@ -53,10 +58,12 @@ final class LibraryFingerprint: @unchecked Sendable {
   private func imports(of module: String) -> Set<String> {
     if let known = lock.withLock({ importsByModule[module] }) { return known }
     let folder = toolchain.sourcesDirectory + "/" + module
-    let imports = Set(
-      Self.files(in: folder, suffix: ".swift").flatMap { file in
-        Self.imports(in: (try? String(contentsOfFile: folder + "/" + file, encoding: .utf8)) ?? "")
-      })
+    let files = Self.files(in: folder, suffix: ".swift").map { folder + "/" + $0 }
+    let names = memo.value(named: module + ".imports", for: files) {
+      Set(files.flatMap { Self.imports(in: (try? String(contentsOfFile: $0, encoding: .utf8)) ?? "") })
+        .sorted().joined(separator: " ")
+    }
+    let imports = Set(names.split(separator: " ").map(String.init))
     lock.withLock { importsByModule[module] = imports }
     return imports
   }
@@ -76,12 +83,14 @@ final class LibraryFingerprint: @unchecked Sendable {
       let modules = toolchain.libraryDirectory + "/Modules"
       paths += Self.files(in: modules, suffix: ".swiftmodule").map { modules + "/" + $0 }
     }
-    var hasher = StableHasher()
-    for path in paths {
-      hasher.combine(path)
-      hasher.combine((try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)) ?? Data())
+    let digest = memo.value(named: module + ".hash", for: paths) {
+      var hasher = StableHasher()
+      for path in paths {
+        hasher.combine(path)
+        hasher.combine((try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)) ?? Data())
+      }
+      return hasher.hexDigest
     }
-    let digest = hasher.hexDigest
     lock.withLock { moduleHashes[module] = digest }
     return digest
   }

@@ -29,32 +29,27 @@ public struct Toolchain: Sendable {
 
   /// The first line of `swiftc --version`, e.g. `Swift version 6.3.1 (swift-6.3.1-RELEASE)`.
   ///
-  /// Remembered in `memoFile` together with the compiler binaries' identity (path, size, modification
-  /// time), so an unchanged compiler is not started on every build; a changed one is asked again.
-  public func compilerVersion(memoFile: String) throws -> String {
-    let identity = compilerIdentity()
-    if let memo = try? String(contentsOfFile: memoFile, encoding: .utf8), memo.hasPrefix(identity + "\n") {
-      return String(memo.dropFirst(identity.count + 1))
+  /// Remembered beside the library under the compiler binaries' paths, sizes and modification times (`swiftc` on
+  /// `PATH`, the driver it links to, the `swift-frontend` beside it), so an unchanged compiler is not started on
+  /// every build, nor for every new book; a changed one is asked again.
+  public func compilerVersion() throws -> String {
+    var binaries = ["no swiftc on PATH"]
+    if let swiftc = Self.swiftcOnPath() {
+      let driver = URL(fileURLWithPath: swiftc).resolvingSymlinksInPath()
+      let frontend = driver.deletingLastPathComponent().appendingPathComponent("swift-frontend")
+      binaries = [swiftc, driver.path, frontend.resolvingSymlinksInPath().path]
     }
-    let outcome = try ChildProcess.run(["swiftc", "--version"])
-    guard outcome.exitCode == 0, let line = outcome.standardOutput.split(separator: "\n").first else {
-      throw ExecutionError.launchFailed(reason: "swiftc --version failed: \(outcome.standardError)")
+    return try FileStampMemo(directory: fingerprintDirectory).value(named: "swiftc-version", for: binaries) {
+      let outcome = try ChildProcess.run(["swiftc", "--version"])
+      guard outcome.exitCode == 0, let line = outcome.standardOutput.split(separator: "\n").first else {
+        throw ExecutionError.launchFailed(reason: "swiftc --version failed: \(outcome.standardError)")
+      }
+      return String(line)
     }
-    try? (identity + "\n" + line).write(toFile: memoFile, atomically: true, encoding: .utf8)
-    return String(line)
   }
 
-  /// Path, size and modification time of `swiftc` on `PATH` and of the `swift-frontend` beside it.
-  private func compilerIdentity() -> String {
-    guard let swiftc = Self.swiftcOnPath() else { return "no swiftc on PATH" }
-    let driver = URL(fileURLWithPath: swiftc).resolvingSymlinksInPath()
-    let frontend = driver.deletingLastPathComponent().appendingPathComponent("swift-frontend").resolvingSymlinksInPath()
-    return [swiftc, driver.path, frontend.path].map { file in
-      let attributes = try? FileManager.default.attributesOfItem(atPath: file)
-      let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
-      return "\(file) \(attributes?[.size] as? Int ?? -1) \(modified)"
-    }.joined(separator: " | ")
-  }
+  /// Where facts about the library and compiler are remembered between runs (`FileStampMemo`).
+  var fingerprintDirectory: String { libraryDirectory + "/.flowbook-fingerprints" }
 
   /// The first `swiftc` on `PATH`.
   private static func swiftcOnPath() -> String? {

@@ -38,7 +38,7 @@ import _TestSupport
     let folder = try TemporaryDirectory()
     let key = try Self.key(Self.base, in: folder)
     let toolchain = Toolchain(libraryDirectory: folder.path + "/build", sourcesDirectory: folder.path + "/Sources")
-    let compiler = try toolchain.compilerVersion(memoFile: folder.path + "/cache/compiler-version")
+    let compiler = try toolchain.compilerVersion()
     #expect(compiler.contains("Swift"))
     #expect(key.contains(compiler))
   }
