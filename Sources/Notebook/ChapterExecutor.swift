@@ -113,8 +113,8 @@ struct ChapterExecutor: Sendable {
     if let programs, let programKey, programs.restore(programKey, to: executable) { return CompileFailures() }
     report(.compiling)
     let started = Date()
-    let outcome = try ChildProcess.run(
-      toolchain.compileArguments(sources: sources, executable: executable),
+    let outcome = try toolchain.compile(
+      sources: sources, executable: executable,
       shouldStop: { Date().timeIntervalSince(started) > Self.compileTimeout })
     guard outcome.exitCode != 0 else {
       if let programs, let programKey { try programs.store(executable, key: programKey) }
