@@ -29,6 +29,8 @@ final class SharedChromium: @unchecked Sendable {
   private var connected = true
   private var stopped = false
 
+  private typealias CloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
+
   /// The browser of the test process, started when none runs (or the last one died).
   static func current() throws -> SharedChromium {
     try lock.withLock {
@@ -66,8 +68,15 @@ final class SharedChromium: @unchecked Sendable {
     defer { posix_spawn_file_actions_destroy(&actions) }
     posix_spawn_file_actions_adddup2(&actions, toBrowser[0], 3)
     posix_spawn_file_actions_adddup2(&actions, fromBrowser[1], 4)
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
     posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
     posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+    // Nor may any other descriptor: a pipe another test opened at that moment for its own child, once in this
+    // long-lived browser, would never reach its end for that test's reader. (glibc declares the action for
+    // _GNU_SOURCE only, which Swift's Glibc module does not define.)
+    guard let closeFrom = dlsym(nil, "posix_spawn_file_actions_addclosefrom_np"),
+      unsafeBitCast(closeFrom, to: CloseFrom.self)(&actions, 5) == 0
+    else { throw DevToolsError("no posix_spawn_file_actions_addclosefrom_np (glibc 2.34 or later)") }
     let argv = arguments.map { strdup($0) } + [nil]
     defer { for argument in argv { free(argument) } }
     let spawned = posix_spawn(&process, arguments[0], &actions, nil, argv, environ)
