@@ -42,7 +42,7 @@ format:
 	swift format format --in-place --recursive $(SWIFT_SOURCES)
 
 format-check:
-	@swift format lint --strict --recursive $(SWIFT_SOURCES) || \
+	@swift format lint --strict --parallel --recursive $(SWIFT_SOURCES) || \
 	  { echo "swift format: the files above are not formatted; run 'make format'" >&2; exit 1; }
 
 sanitize:

@@ -37,8 +37,12 @@ let package = Package(
     .target(name: "Autodiff", dependencies: ["CBLAS"]),
     .target(name: "NeuralNet", dependencies: ["Autodiff"]),
     .target(name: "Flows", dependencies: ["NeuralNet", "Autodiff", "CBLAS", "Plot", "_FlowKernels"]),
-    /// The elementwise kernels of the flows' training step in C, AVX2 chosen at run time.
-    .target(name: "_FlowKernels", publicHeadersPath: "."),
+    /// The elementwise kernels of the flows' training step in C, AVX2 chosen at run time, and the moons' true
+    /// density. Optimised in debug builds too: hot loops with nothing to step through, which a debug `flowbook`
+    /// and the tests run on thousands of points (the release build's own flags are kept).
+    .target(
+      name: "_FlowKernels", publicHeadersPath: ".",
+      cSettings: [.unsafeFlags(["-O2"], .when(configuration: .debug))]),
 
     // MARK: - Plotting
     .target(name: "Plot"),

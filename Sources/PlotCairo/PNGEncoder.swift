@@ -22,20 +22,26 @@ enum PNGEncoder {
     ) {
       $0
     }
-    // One filter byte per row, then RGB differences to the pixel on the left ("Sub", filter type 1).
+    // One filter byte per row, then RGB differences to the pixel on the left ("Sub", filter type 1). Through
+    // pointers and `while`: a debug build's array subscripts and range iterators cost ~10× this loop's work.
     let rowBytes = 1 + 3 * width
     var raw = [UInt8](repeating: 0, count: rowBytes * height)
-    for y in 0..<height {
-      let row = y * rowBytes
-      raw[row] = 1
-      var previous: UInt32 = 0
-      for x in 0..<width {
-        let pixel = pixels[y * stride + x]
-        let o = row + 1 + 3 * x
-        raw[o] = UInt8(truncatingIfNeeded: (pixel >> 16) &- (previous >> 16))
-        raw[o + 1] = UInt8(truncatingIfNeeded: (pixel >> 8) &- (previous >> 8))
-        raw[o + 2] = UInt8(truncatingIfNeeded: pixel &- previous)
-        previous = pixel
+    raw.withUnsafeMutableBufferPointer { buffer in
+      for y in 0..<height {
+        let row = buffer.baseAddress! + y * rowBytes
+        let source = pixels + y * stride
+        row[0] = 1
+        var previous: UInt32 = 0
+        var x = 0
+        while x < width {
+          let pixel = source[x]
+          let o = 1 + 3 * x
+          row[o] = UInt8(truncatingIfNeeded: (pixel >> 16) &- (previous >> 16))
+          row[o + 1] = UInt8(truncatingIfNeeded: (pixel >> 8) &- (previous >> 8))
+          row[o + 2] = UInt8(truncatingIfNeeded: pixel &- previous)
+          previous = pixel
+          x += 1
+        }
       }
     }
     var compressedSize = compressBound(uLong(raw.count))

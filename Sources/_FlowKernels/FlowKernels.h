@@ -50,4 +50,12 @@ void fk_pw_contribute(const float *row, float *gw2row, const double *p, const do
 void fk_pw_adam(float *theta, const float *g, float *m, float *v, long count, float beta1, float beta2,
                 float step, float inverseCorrection2, float epsilon);
 
+// The moons' true density (MixtureDensity.c).
+/// out[i] = offset + log Σ_k exp(−|p_i − c_k|² / twoVariance) for the 2-D points p_i = (points[2i],
+/// points[2i + 1]) and the centres c_k = (centreX[k], centreY[k]), summed from the largest term (terms more
+/// than 60 below it are skipped); `exponents` holds `centres` doubles of scratch.
+void fk_mixture_log_density(const float *points, long count, const double *centreX, const double *centreY,
+                            long centres, double twoVariance, double offset, double *exponents,
+                            double *out);
+
 #endif

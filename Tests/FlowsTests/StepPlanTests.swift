@@ -48,7 +48,8 @@ import Testing
     (options.batchSize, options.evaluationInterval, options.heldOutSize, options.testSize) = (
       32, 50, 64, 128
     )
-    options.timeBudget = 1
+    // A quarter of a second: about 400 steps of this tiny flow, planned after 30 and again after 250.
+    options.timeBudget = 0.25
     options.averageDecay = 0.9
     let flow = try Flow(FlowConfiguration(couplings: 2, hidden: 8), seed: 1)
     var last: TrainingProgress?

@@ -1,4 +1,5 @@
 import Foundation
+import _FlowKernels
 
 extension ToyDataset {
   /// The true log-density of the two moons (noise σ = 0.05) at each point of `x`, in `Double`.
@@ -18,17 +19,9 @@ extension ToyDataset {
     // (log-sum-exp) so that points far from the moons do not underflow to −∞.
     let logNormaliser = -log(2 * Double.pi * sigma * sigma) - log(Double(centreX.count))
     var exponents = [Double](repeating: 0, count: centreX.count)
-    return (0..<x.count).map { i in
-      let (a, b) = (Double(x.values[2 * i]), Double(x.values[2 * i + 1]))
-      var top = -Double.infinity
-      for k in exponents.indices {
-        let (dx, dy) = (a - centreX[k], b - centreY[k])
-        exponents[k] = -(dx * dx + dy * dy) / (2 * sigma * sigma)
-        top = max(top, exponents[k])
-      }
-      var sum = 0.0
-      for exponent in exponents where exponent > top - 60 { sum += exp(exponent - top) }
-      return logNormaliser + top + log(sum)
-    }
+    var logDensity = [Double](repeating: 0, count: x.count)
+    fk_mixture_log_density(
+      x.values, x.count, centreX, centreY, centreX.count, 2 * sigma * sigma, logNormaliser, &exponents, &logDensity)
+    return logDensity
   }
 }
