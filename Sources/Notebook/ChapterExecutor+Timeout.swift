@@ -21,8 +21,7 @@ extension ChapterExecutor {
       let stoppedCell = chapter.cells[last]
       let place = "\(chapter.file):\(stoppedCell.line)"
       let replay = program.filter { !skipped.contains($0.index) }
-      report(.compiling)
-      let failures = try compile(chapter, replay, inline: false, in: workDirectory)
+      let failures = try compile(chapter, replay, inline: false, in: workDirectory, report: report)
       guard failures.cells.isEmpty else {
         for index in later where run.cells[index].status == .notRun {
           run.cells[index].notRunReason =

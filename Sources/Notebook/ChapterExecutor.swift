@@ -34,6 +34,8 @@ struct ChapterExecutor: Sendable {
   var sharedDirectory: String
   /// Where `memo(…)` keeps values and each cell's memo key (`CellProtocol.Variable`), for the program's environment.
   var memoEnvironment: [String: String] = [:]
+  /// Where programs that compiled are kept and looked up before compiling; `nil` compiles every time.
+  var programs: ProgramCache?
 
   /// Compile errors and their notes, by the index of the cell (`cells`) or inline expression (`inline`) they are in.
   struct CompileFailures {
@@ -64,8 +66,7 @@ struct ChapterExecutor: Sendable {
     while true {
       let program = cells.filter { $0.index < stopBefore && $0.options.eval && !leftOut.contains($0.index) }
       guard !program.isEmpty || inline else { return run }
-      report(.compiling)
-      let failures = try compile(chapter, program, inline: inline, in: workDirectory)
+      let failures = try compile(chapter, program, inline: inline, in: workDirectory, report: report)
       guard !failures.cells.isEmpty || !failures.inline.isEmpty else {
         let (executed, timedOut) = try execute(
           chapter, program, keeping: run, displays: displays, in: workDirectory, report: report)
@@ -85,11 +86,12 @@ struct ChapterExecutor: Sendable {
     }
   }
 
-  /// Compiles `program` (with `inline`, also the inline expressions); returns the compile errors (none
-  /// when it compiled).
-  func compile(_ chapter: Chapter, _ program: [Cell], inline: Bool, in workDirectory: String) throws
-    -> CompileFailures
-  {
+  /// Compiles `program` (with `inline`, also the inline expressions) into `workDirectory/chapter`, or takes the
+  /// same program from `programs`; returns the compile errors (none when it compiled).
+  func compile(
+    _ chapter: Chapter, _ program: [Cell], inline: Bool, in workDirectory: String,
+    report: (ChapterProgress) -> Void
+  ) throws -> CompileFailures {
     var sources = [workDirectory + "/main.swift"]
     try ChapterProgram.source(for: chapter, cells: program, inline: inline)
       .write(toFile: sources[0], atomically: true, encoding: .utf8)
@@ -103,11 +105,21 @@ struct ChapterExecutor: Sendable {
       try ChapterProgram.source(forExports: chapter.exports)
         .write(toFile: sources.last!, atomically: true, encoding: .utf8)
     }
+    let executable = workDirectory + "/chapter"
+    let programKey = try programs?.key(
+      arguments: toolchain.compileArguments(
+        sources: sources.map { ($0 as NSString).lastPathComponent }, executable: "chapter"),
+      sources: sources)
+    if let programs, let programKey, programs.restore(programKey, to: executable) { return CompileFailures() }
+    report(.compiling)
     let started = Date()
-    let outcome = try ChildProcess.run(
-      toolchain.compileArguments(sources: sources, executable: workDirectory + "/chapter"),
+    let outcome = try toolchain.compile(
+      sources: sources, executable: executable,
       shouldStop: { Date().timeIntervalSince(started) > Self.compileTimeout })
-    guard outcome.exitCode != 0 else { return CompileFailures() }
+    guard outcome.exitCode != 0 else {
+      if let programs, let programKey { try programs.store(executable, key: programKey) }
+      return CompileFailures()
+    }
     var failures = CompileFailures()
     let expressions = inline ? chapter.inlineExpressions : []
     // A chapter whose prose has inline expressions but no cells to run compiles them alone.

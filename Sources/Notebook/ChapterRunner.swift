@@ -71,6 +71,9 @@ public struct ChapterRunner: Sendable {
         CellProtocol.Variable.memoKeys: memoKeys(for: chapter).joined(separator: ","),
         CellProtocol.Variable.memoRecompute: recomputesMemos ? "1" : "0",
       ]
+      executor.programs = ProgramCache(
+        directory: cache.directory + "/programs", chapter: chapter.file, compilerVersion: compilerVersion,
+        library: library.fingerprint(of: chapter.sources))
       let run = try executor.run(chapter, in: work, report: report)
       var displays = work + "/displays"
       if run.isReproducible {

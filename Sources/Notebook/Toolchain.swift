@@ -33,19 +33,22 @@ public struct Toolchain: Sendable {
   /// `PATH`, the driver it links to, the `swift-frontend` beside it), so an unchanged compiler is not started on
   /// every build, nor for every new book; a changed one is asked again.
   public func compilerVersion() throws -> String {
-    var binaries = ["no swiftc on PATH"]
-    if let swiftc = Self.swiftcOnPath() {
-      let driver = URL(fileURLWithPath: swiftc).resolvingSymlinksInPath()
-      let frontend = driver.deletingLastPathComponent().appendingPathComponent("swift-frontend")
-      binaries = [swiftc, driver.path, frontend.resolvingSymlinksInPath().path]
-    }
-    return try FileStampMemo(directory: fingerprintDirectory).value(named: "swiftc-version", for: binaries) {
+    try FileStampMemo(directory: fingerprintDirectory).value(named: "swiftc-version", for: compilerBinaries) {
       let outcome = try ChildProcess.run(["swiftc", "--version"])
       guard outcome.exitCode == 0, let line = outcome.standardOutput.split(separator: "\n").first else {
         throw ExecutionError.launchFailed(reason: "swiftc --version failed: \(outcome.standardError)")
       }
       return String(line)
     }
+  }
+
+  /// The compiler's binaries whose stamps stand for it in what is remembered about it (`FileStampMemo`): `swiftc` on
+  /// `PATH`, the driver it links to and the `swift-frontend` beside it.
+  var compilerBinaries: [String] {
+    guard let swiftc = Self.swiftcOnPath() else { return ["no swiftc on PATH"] }
+    let driver = URL(fileURLWithPath: swiftc).resolvingSymlinksInPath()
+    let frontend = driver.deletingLastPathComponent().appendingPathComponent("swift-frontend")
+    return [swiftc, driver.path, frontend.resolvingSymlinksInPath().path]
   }
 
   /// Where facts about the library and compiler are remembered between runs (`FileStampMemo`).

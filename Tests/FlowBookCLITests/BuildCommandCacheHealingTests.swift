@@ -2,16 +2,15 @@ import Foundation
 import Testing
 import _TestSupport
 
-/// End-to-end: a damaged cache entry is rebuilt, and a report that cannot be written fails in one line.
-@Suite struct BuildCommandCacheHealingTests {
-  private func makeBook() throws -> TemporaryDirectory {
-    let book = try TemporaryDirectory()
+/// End-to-end: a damaged cache entry is rebuilt, and a report that cannot be written fails in one line. Each test
+/// starts from its own copy of one built book (`BuiltBook`), whose chapter computes a value and shows a figure.
+@Suite(
+  .builtBook { book in
     try book.write(
       "# A\n\n```{swift}\nprint(\"computed \\(6 * 7)\")\nshow(Figure().scatter([0, 1], [1, 0]))\n```\n",
       to: "chapters/a.md")
-    return book
-  }
-
+  })
+struct BuildCommandCacheHealingTests {
   /// Every file of the chapter's cache entries, by the test's choice of damage.
   private func entryFiles(_ book: TemporaryDirectory, named name: String) throws -> [String] {
     let chapters = book.path + "/.flowbook-cache/chapters"
@@ -20,9 +19,8 @@ import _TestSupport
   }
 
   @Test(arguments: ["truncated run", "corrupted figure", "older format", "missing checksum"])
-  func aDamagedEntryIsRunAgain(damage: String) throws {
-    let book = try makeBook()
-    #expect(try FlowBookBinary.run(["build", "--book", book.path]).exitCode == 0)
+  func aDamagedEntryIsRunAgain(damage: String) async throws {
+    let book = try await BuiltBook.copy()
     let run = try #require(try entryFiles(book, named: "run.json").first { $0.hasSuffix("run.json") })
     switch damage {
     case "truncated run":
@@ -50,9 +48,8 @@ import _TestSupport
     #expect(try BuildRecordReader(book: book.path).isCached("chapters/a.md") == true)
   }
 
-  @Test func anUnwritableOutputFolderFailsInOneLineAndKeepsTheLastReport() throws {
-    let book = try makeBook()
-    #expect(try FlowBookBinary.run(["build", "--book", book.path]).exitCode == 0)
+  @Test func anUnwritableOutputFolderFailsInOneLineAndKeepsTheLastReport() async throws {
+    let book = try await BuiltBook.copy()
     let index = try String(contentsOfFile: book.path + "/output/index.html", encoding: .utf8)
     try book.write("# A\n\n```{swift}\nprint(\"edited\")\n```\n", to: "chapters/a.md")
     let output = book.path + "/output"

@@ -2,36 +2,39 @@ import Foundation
 import Testing
 import _TestSupport
 
-/// End-to-end: `memo(…)` keeps a cell's value in the cache, reuses it while the cell and those before it are
-/// unchanged, and computes it again when they change, when its stored file is damaged, and with `--force`.
-@Suite struct BuildCommandMemoTests {
-  /// A chapter whose middle cell memoises a value (a NaN too) and prints "closure ran" whenever its closure runs.
-  static func chapter(memoCell: String = "", later: String = "print(\"later\")", prose: String = "Words.") -> String {
-    """
-    # A
+/// A chapter whose middle cell memoises a value (a NaN too) and prints "closure ran" whenever its closure runs.
+private func memoChapter(memoCell: String = "", later: String = "print(\"later\")", prose: String = "Words.") -> String
+{
+  """
+  # A
 
-    \(prose)
+  \(prose)
 
-    ```{swift}
-    let base = 40
-    ```
+  ```{swift}
+  let base = 40
+  ```
 
-    ```{swift}
-    \(memoCell)
-    let value = memo("answer") { () -> [Double] in
-      print("closure", "ran")
-      return [Double(base + Build.parameter("inner", default: 2)), .nan]
-    }
-    print("value", value[0], value[1].isNaN)
-    ```
-
-    ```{swift}
-    \(later)
-    ```
-
-    """
+  ```{swift}
+  \(memoCell)
+  let value = memo("answer") { () -> [Double] in
+    print("closure", "ran")
+    return [Double(base + Build.parameter("inner", default: 2)), .nan]
   }
+  print("value", value[0], value[1].isNaN)
+  ```
 
+  ```{swift}
+  \(later)
+  ```
+
+  """
+}
+
+/// End-to-end: `memo(…)` keeps a cell's value in the cache, reuses it while the cell and those before it are
+/// unchanged, and computes it again when they change, when its stored file is damaged, and with `--force`. Each test
+/// starts from its own copy of one book of `memoChapter()`, built once (`BuiltBook`).
+@Suite(.builtBook { try $0.write(memoChapter(), to: "chapters/a.md") })
+struct BuildCommandMemoTests {
   /// Builds `book` with `arguments`; returns the page of chapter a and the build's standard error.
   private func build(
     _ book: TemporaryDirectory, _ arguments: [String] = [], sourceLocation: SourceLocation = #_sourceLocation
@@ -43,13 +46,13 @@ import _TestSupport
     return (page, run.standardError)
   }
 
-  @Test func aStoredValueIsReusedUntilItsCellOrAnEarlierOneChanges() throws {
-    let book = try TemporaryDirectory()
-    try book.write(Self.chapter(), to: "chapters/a.md")
-    #expect(try build(book).page.contains("closure ran"))
+  @Test func aStoredValueIsReusedUntilItsCellOrAnEarlierOneChanges() async throws {
+    let book = try await BuiltBook.copy()
+    let first = try String(contentsOfFile: book.path + "/output/a.html", encoding: .utf8)
+    #expect(first.contains("value 42.0 true") && first.contains("closure ran"))
 
     // A later cell and the prose changed: the chapter reruns, the value comes from the store.
-    try book.write(Self.chapter(later: "print(\"later, edited\")", prose: "Other words."), to: "chapters/a.md")
+    try book.write(memoChapter(later: "print(\"later, edited\")", prose: "Other words."), to: "chapters/a.md")
     let reused = try build(book)
     #expect(try BuildRecordReader(book: book.path).isCached("chapters/a.md") == false)
     #expect(!reused.page.contains("closure ran"))
@@ -62,14 +65,12 @@ import _TestSupport
     #expect(try String(contentsOfFile: book.path + "/output/a.html", encoding: .utf8).contains("closure ran"))
 
     // The memo's own cell changed: computed again.
-    try book.write(Self.chapter(memoCell: "// edited"), to: "chapters/a.md")
+    try book.write(memoChapter(memoCell: "// edited"), to: "chapters/a.md")
     #expect(try build(book).page.contains("closure ran"))
   }
 
-  @Test func onlyTheSixMostRecentlyUsedValuesOfANameAreKept() throws {
-    let book = try TemporaryDirectory()
-    try book.write(Self.chapter(), to: "chapters/a.md")
-    _ = try build(book)
+  @Test func onlyTheSixMostRecentlyUsedValuesOfANameAreKept() async throws {
+    let book = try await BuiltBook.copy()
     let folder = book.path + "/.flowbook-cache/memo"
     let first = try #require(try FileManager.default.contentsOfDirectory(atPath: folder).first)
     let suffix = String(first.drop { $0 != "-" })
@@ -80,7 +81,7 @@ import _TestSupport
       try FileManager.default.setAttributes(
         [.modificationDate: Date(timeIntervalSinceNow: -3600 * Double(age))], ofItemAtPath: path)
     }
-    try book.write(Self.chapter(memoCell: "// edited"), to: "chapters/a.md")
+    try book.write(memoChapter(memoCell: "// edited"), to: "chapters/a.md")
     #expect(try build(book).page.contains("closure ran"))
     let kept = Set(try FileManager.default.contentsOfDirectory(atPath: folder))
     #expect(kept.count == 6)
@@ -89,10 +90,8 @@ import _TestSupport
     #expect(kept.contains("old4" + suffix))
   }
 
-  @Test func aDamagedStoredValueIsComputedAgainWithAWarningAndForceRecomputes() throws {
-    let book = try TemporaryDirectory()
-    try book.write(Self.chapter(), to: "chapters/a.md")
-    _ = try build(book)
+  @Test func aDamagedStoredValueIsComputedAgainWithAWarningAndForceRecomputes() async throws {
+    let book = try await BuiltBook.copy()
     let folder = book.path + "/.flowbook-cache/memo"
     let files = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".memo") }
     try #require(files.count == 1)
@@ -101,7 +100,7 @@ import _TestSupport
     try stored.replacingOccurrences(of: "42", with: "43").write(
       toFile: folder + "/" + files[0], atomically: true, encoding: .utf8)
 
-    try book.write(Self.chapter(later: "print(\"later, edited\")"), to: "chapters/a.md")
+    try book.write(memoChapter(later: "print(\"later, edited\")"), to: "chapters/a.md")
     let damaged = try build(book)
     #expect(damaged.page.contains("closure ran"))
     #expect(
@@ -110,7 +109,7 @@ import _TestSupport
     #expect(damaged.standardError.contains("checksum mismatch"))
 
     // Rewritten by that build: the next one reuses it, silently; --force computes it again.
-    try book.write(Self.chapter(later: "print(\"later, edited again\")"), to: "chapters/a.md")
+    try book.write(memoChapter(later: "print(\"later, edited again\")"), to: "chapters/a.md")
     let healed = try build(book)
     #expect(!healed.page.contains("closure ran"))
     #expect(!healed.standardError.contains("warning"))

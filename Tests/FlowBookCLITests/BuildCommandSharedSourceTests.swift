@@ -2,14 +2,23 @@ import Foundation
 import Testing
 import _TestSupport
 
-/// End-to-end: a book's shared Swift source (`shared:` in book.yml) and the build's shared folder.
-@Suite struct BuildCommandSharedSourceTests {
+/// Writes a book whose shared source is `shared`: chapter a prints `greeting()`, b the shared folder.
+private func writeSharedSourceBook(_ book: TemporaryDirectory, shared: String) throws {
+  try book.write("shared: common.swift\n", to: "chapters/book.yml")
+  try book.write(shared, to: "chapters/common.swift")
+  try book.write("# A\n\nFirst words.\n\n```{swift}\nprint(greeting())\n```\n", to: "chapters/a.md")
+  try book.write("# B\n\n```{swift}\nprint(Build.sharedDirectory)\n```\n", to: "chapters/b.md")
+}
+
+/// End-to-end: a book's shared Swift source (`shared:` in book.yml) and the build's shared folder. The tests that
+/// start from the book with `greeting` each take a copy of it built once (`BuiltBook`).
+@Suite(
+  .builtBook { try writeSharedSourceBook($0, shared: "func greeting() -> String { \"hello from the shared file\" }\n") }
+)
+struct BuildCommandSharedSourceTests {
   private func makeBook(shared: String) throws -> TemporaryDirectory {
     let book = try TemporaryDirectory()
-    try book.write("shared: common.swift\n", to: "chapters/book.yml")
-    try book.write(shared, to: "chapters/common.swift")
-    try book.write("# A\n\nFirst words.\n\n```{swift}\nprint(greeting())\n```\n", to: "chapters/a.md")
-    try book.write("# B\n\n```{swift}\nprint(Build.sharedDirectory)\n```\n", to: "chapters/b.md")
+    try writeSharedSourceBook(book, shared: shared)
     return book
   }
 
@@ -17,10 +26,8 @@ import _TestSupport
     try String(contentsOfFile: book.path + "/output/print.html", encoding: .utf8)
   }
 
-  @Test func sharedCodeIsVisibleInCellsAndEditingItRerunsTheChapters() throws {
-    let book = try makeBook(shared: "func greeting() -> String { \"hello from the shared file\" }\n")
-    let first = try FlowBookBinary.run(["build", "--book", book.path])
-    #expect(first.exitCode == 0, "\(first.standardError)")
+  @Test func sharedCodeIsVisibleInCellsAndEditingItRerunsTheChapters() async throws {
+    let book = try await BuiltBook.copy()
     #expect(try page(book).contains("hello from the shared file"))
 
     try book.write("# A\n\nNew words.\n\n```{swift}\nprint(greeting())\n```\n", to: "chapters/a.md")
@@ -106,25 +113,28 @@ import _TestSupport
     #expect(record.statuses("chapters/b.md") == ["ok"])
   }
 
-  @Test func chaptersShareOneFolderPerBuildSettingsThatCleanRemoves() throws {
-    let book = try makeBook(shared: "func greeting() -> String { \"hi\" }\n")
-    #expect(try FlowBookBinary.run(["build", "--book", book.path]).exitCode == 0)
-    let shared = try #require(
-      try page(book).firstMatch(of: /(\/[^<\n]*\/\.flowbook-cache\/shared\/[0-9a-f-]+)/)?.1)
+  @Test func chaptersShareOneFolderPerBuildSettingsThatCleanRemoves() async throws {
+    let book = try await BuiltBook.copy()
+    // The folder chapter b printed, in this copy of the book (the first build printed the path of the original).
+    func sharedFolder() throws -> String {
+      let name = try #require(try page(book).firstMatch(of: /\/\.flowbook-cache\/shared\/([0-9a-f-]+)/)?.1)
+      return book.path + "/.flowbook-cache/shared/" + name
+    }
+    let shared = try sharedFolder()
     var isDirectory: ObjCBool = false
-    #expect(FileManager.default.fileExists(atPath: String(shared), isDirectory: &isDirectory) && isDirectory.boolValue)
+    #expect(FileManager.default.fileExists(atPath: shared, isDirectory: &isDirectory) && isDirectory.boolValue)
 
     #expect(try FlowBookBinary.run(["build", "--book", book.path, "--force", "--seed", "3"]).exitCode == 0)
-    let reseeded = try #require(
-      try page(book).firstMatch(of: /(\/[^<\n]*\/\.flowbook-cache\/shared\/[0-9a-f-]+)/)?.1)
+    let reseeded = try sharedFolder()
+    #expect(try page(book).contains(reseeded), "chapter b did not run again in this copy")
     #expect(reseeded != shared)
 
     // --force reruns everything, including what the chapters shared.
-    try "kept".write(toFile: String(reseeded) + "/marker", atomically: true, encoding: .utf8)
+    try "kept".write(toFile: reseeded + "/marker", atomically: true, encoding: .utf8)
     #expect(try FlowBookBinary.run(["build", "--book", book.path, "--seed", "3"]).exitCode == 0)
-    #expect(FileManager.default.fileExists(atPath: String(reseeded) + "/marker"))
+    #expect(FileManager.default.fileExists(atPath: reseeded + "/marker"))
     #expect(try FlowBookBinary.run(["build", "--book", book.path, "--seed", "3", "--force"]).exitCode == 0)
-    #expect(!FileManager.default.fileExists(atPath: String(reseeded) + "/marker"))
+    #expect(!FileManager.default.fileExists(atPath: reseeded + "/marker"))
 
     #expect(try FlowBookBinary.run(["clean", "--book", book.path]).exitCode == 0)
     #expect(!FileManager.default.fileExists(atPath: book.path + "/.flowbook-cache/shared"))

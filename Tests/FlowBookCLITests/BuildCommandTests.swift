@@ -94,7 +94,7 @@ import _TestSupport
     }
     try book.write("# Trap\n\n" + fiveCells.joined(separator: "\n"), to: "chapters/2-trap.md")
     try book.write(
-      "```{swift}\n//| timeout: 0.5\nprint(\"spinning\")\nwhile true {}\n```\n\n```{swift}\nprint(\"after\")\n```\n",
+      "```{swift}\n//| timeout: 0.5\nprint(\"waiting\")\nwhile true { sleep(1) }\n```\n\n```{swift}\nprint(\"after\")\n```\n",
       to: "chapters/3-loop.md")
     try book.write(
       """
@@ -141,7 +141,7 @@ import _TestSupport
     #expect(record.statuses("chapters/5-fine.md") == ["ok"])
     let html = try page(book)
     for text in [
-      "out 2", "spinning", "after", "state is 1", "fine chapter", "state too big", "cannot convert value of type",
+      "out 2", "waiting", "after", "state is 1", "fine chapter", "state too big", "cannot convert value of type",
     ] {
       #expect(html.contains(text), "\(text) missing from the page")
     }

@@ -3,7 +3,7 @@ import Foundation
 /// The built `flowbook` executable, run as a user would run it.
 public enum FlowBookBinary {
   /// Result of one run.
-  public struct Run {
+  public struct Run: Sendable {
     public var exitCode: Int32
     public var standardOutput: String
     public var standardError: String
