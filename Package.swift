@@ -3,6 +3,10 @@
 // Data flows one way: chapters → Notebook (parse, execute, cache) → Weave (HTML/PDF) → output/.
 import PackageDescription
 
+/// `-O` in debug builds as well, for modules of hot loops without preconditions whose messages a debug
+/// build must print (`-O` drops them).
+let optimisedInDebug: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .debug))]
+
 let package = Package(
   name: "FlowBook",
   platforms: [.macOS(.v13)],
@@ -45,8 +49,10 @@ let package = Package(
       cSettings: [.unsafeFlags(["-O2"], .when(configuration: .debug))]),
 
     // MARK: - Plotting
-    .target(name: "Plot"),
-    .target(name: "PlotCairo", dependencies: ["Plot", "CCairo", "CZlib"]),
+    // Optimised in debug builds too (output identical): a debug build's figures (the tests', chapters run
+    // against a debug library) took twice the time in per-point Swift loops that nobody steps through.
+    .target(name: "Plot", swiftSettings: optimisedInDebug),
+    .target(name: "PlotCairo", dependencies: ["Plot", "CCairo", "CZlib"], swiftSettings: optimisedInDebug),
 
     // MARK: - Notebook engine, weaving, cell runtime
     /// The build↔cell contract (environment, event prefix, profile), shared by the engine and the cells.
@@ -69,7 +75,7 @@ let package = Package(
     .executableTarget(name: "flowbook", dependencies: ["FlowBookCLI", "Autodiff"]),
 
     // MARK: - Tests
-    .target(name: "_TestSupport", dependencies: ["Autodiff"], path: "Tests/_TestSupport"),
+    .target(name: "_TestSupport", dependencies: ["Autodiff", "Weave"], path: "Tests/_TestSupport"),
     .testTarget(name: "NotebookTests", dependencies: ["Notebook", "_TestSupport"]),
     .testTarget(name: "FlowBookCLITests", dependencies: ["FlowBookCLI", "_TestSupport"]),
     .testTarget(name: "AutodiffTests", dependencies: ["Autodiff", "_TestSupport"]),
