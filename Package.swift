@@ -75,7 +75,7 @@ let package = Package(
     .executableTarget(name: "flowbook", dependencies: ["FlowBookCLI", "Autodiff"]),
 
     // MARK: - Tests
-    .target(name: "_TestSupport", dependencies: ["Autodiff"], path: "Tests/_TestSupport"),
+    .target(name: "_TestSupport", dependencies: ["Autodiff", "Weave"], path: "Tests/_TestSupport"),
     .testTarget(name: "NotebookTests", dependencies: ["Notebook", "_TestSupport"]),
     .testTarget(name: "FlowBookCLITests", dependencies: ["FlowBookCLI", "_TestSupport"]),
     .testTarget(name: "AutodiffTests", dependencies: ["Autodiff", "_TestSupport"]),

@@ -1,5 +1,5 @@
 import Foundation
-import Weave
+import _TestSupport
 
 /// Opens a page of a written report in headless Chromium and reports what a reader would meet.
 ///
@@ -7,10 +7,12 @@ import Weave
 /// copy; the report itself carries no test code). The script records console errors and warnings,
 /// uncaught exceptions and failed loads (image, script, stylesheet, font) from the first moment, and
 /// after `load` and `document.fonts.ready` it writes a JSON summary into `<pre id="flowbook-check">`.
-/// Chromium's `--dump-dom` prints the DOM after the virtual time budget, and the test decodes the
-/// JSON. As a second, independent net, Chromium's own log (`--enable-logging=stderr`) must contain no
-/// console message at all. Network access is impossible anyway (`HeadlessChromium` resolves no host),
-/// and every resource the page fetched or references must lie inside the report folder.
+/// The page is opened in the test process's Chromium (`BrowserPage`), which the test asks for that
+/// summary once it is there, and decodes. As a second, independent net, the browser's console messages
+/// (every `console` call, uncaught exception and browser message, whatever its level, as the DevTools
+/// protocol reports them) must be none at all. Network access is impossible anyway (the browser resolves
+/// no host but the loopback one), and every resource the page fetched or references must lie inside the
+/// report folder.
 struct BrowserCheck {
   /// The summary written by the injected script.
   struct Result: Decodable {
@@ -33,41 +35,30 @@ struct BrowserCheck {
     }
   }
 
-  /// `Result` plus the console lines Chromium logged.
+  /// `Result` plus the console messages the page logged.
   struct Outcome {
     var result: Result
     var consoleLines: [String]
   }
 
-  let chromium: HeadlessChromium
-
-  /// Checks `page` inside the written report `folder`.
+  /// Checks `page` inside the written report `folder`, in a page of the test process's Chromium.
   func check(page: String, in folder: String) throws -> Outcome {
     let path = folder + "/" + page
     let html = try String(contentsOfFile: path, encoding: .utf8)
     let instrumented = html.replacingOccurrences(
       of: "<head>\n", with: "<head>\n<script>\(Self.script)</script>\n")
     try instrumented.write(toFile: path, atomically: true, encoding: .utf8)
-    let output = try chromium.run([
-      "--enable-logging=stderr", "--v=0", "--virtual-time-budget=10000", "--dump-dom",
-      URL(fileURLWithPath: path).absoluteString,
-    ])
-    guard
-      let match = output.standardOutput.firstMatch(
-        of: /<pre id="flowbook-check">(.*?)<\/pre>/.dotMatchesNewlines())
-    else {
-      throw CheckFailure(
-        "no check result in the DOM of \(page); Chromium said: \(output.standardError.suffix(600))")
+    let browser = try BrowserPage(url: URL(fileURLWithPath: path).absoluteString)
+    defer { browser.close() }
+    let summary = "document.getElementById('flowbook-check')"
+    do { try browser.waitUntil("\(summary) !== null", timeout: 120) } catch {
+      throw CheckFailure("no check result in \(page): \(error); the console said: \(browser.consoleMessages)")
     }
-    let json = String(match.1).replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(
-      of: "&gt;", with: ">"
-    )
-    .replacingOccurrences(of: "&amp;", with: "&")
+    guard let json = try browser.evaluate("\(summary).textContent") as? String else {
+      throw CheckFailure("the check result of \(page) is no text")
+    }
     let result = try JSONDecoder().decode(Result.self, from: Data(json.utf8))
-    let consoleLines = output.standardError.split(separator: "\n").filter {
-      $0.contains(":CONSOLE")
-    }.map(String.init)
-    return Outcome(result: result, consoleLines: consoleLines)
+    return Outcome(result: result, consoleLines: browser.consoleMessages.map(\.description))
   }
 
   struct CheckFailure: Error, CustomStringConvertible {

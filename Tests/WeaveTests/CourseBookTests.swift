@@ -45,7 +45,7 @@ import _TestSupport
       try ReportWriter.write(report, to: keep)
     }
 
-    let outcome = try BrowserCheck(chromium: HeadlessChromium()).check(
+    let outcome = try BrowserCheck().check(
       page: "print.html", in: folder.path)
     #expect(outcome.result.katexErrors == 0, "KaTeX could not typeset some of the course's TeX")
     #expect(outcome.result.unrenderedMath == 0)

@@ -23,7 +23,7 @@ final class FixtureReport: Sendable {
     {
       try ReportWriter.write(report, to: keep)
     }
-    let browser = BrowserCheck(chromium: try HeadlessChromium())
+    let browser = BrowserCheck()
     let path = folder.path
     pages = Dictionary(
       uniqueKeysWithValues: report.files.keys.filter { !$0.contains("/") && $0.hasSuffix(".html") }.map { page in

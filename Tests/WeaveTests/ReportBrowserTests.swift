@@ -7,8 +7,8 @@ import _TestSupport
 /// The fixture report, written to disk with its assets and opened in headless Chromium: math typeset,
 /// images loaded, code highlighted, no console errors, nothing fetched from outside the folder.
 ///
-/// The report is written once for the suite and each page opened once (`FixtureReport`): a Chromium
-/// run costs about a second and a half of CPU, so the tests that read the same page share its run.
+/// The report is written once for the suite and each page opened once (`FixtureReport`): opening and
+/// typesetting a page costs CPU, so the tests that read the same page share its outcome.
 /// Set `FLOWBOOK_FIXTURE_REPORT=DIR` (a folder that does not exist yet) to keep a copy of the report to look at.
 @Suite(.fixtureReport) struct ReportBrowserTests {
   private func check(_ page: String) async throws -> BrowserCheck.Outcome {
@@ -68,7 +68,7 @@ extension ReportBrowserTests {
       .replacingOccurrences(
         of: "</article>", with: "<p><img src=\"figures/none.svg\" alt=\"none\"></p>\n</article>")
     try page.write(toFile: broken.path + "/print.html", atomically: true, encoding: .utf8)
-    let result = try BrowserCheck(chromium: HeadlessChromium()).check(page: "print.html", in: broken.path).result
+    let result = try BrowserCheck().check(page: "print.html", in: broken.path).result
     #expect(result.katexErrors == 1)
     #expect(result.images.map(\.naturalWidth) == [0])
     #expect(

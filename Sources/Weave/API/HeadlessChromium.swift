@@ -1,6 +1,6 @@
 import Foundation
 
-/// Chromium run headless on a page of the report: for the PDF export and for the browser tests.
+/// Chromium run headless on a page of the report, for the PDF export.
 ///
 /// Every run gets a fresh profile folder (so runs can overlap) and a host resolver that resolves
 /// nothing, so a page that tried to reach the network would fail visibly instead of fetching.

@@ -66,18 +66,6 @@ final class LineCollector: @unchecked Sendable {
     return String(decoding: data, as: UTF8.self)
   }
 
-  /// Waits up to `timeout` seconds until `text` occurs `count` times.
-  func waitForCount(of text: String, count: Int, timeout: Double) throws {
-    let deadline = Date() + timeout
-    condition.lock()
-    defer { condition.unlock() }
-    while String(decoding: data, as: UTF8.self).components(separatedBy: text).count - 1 < count {
-      guard condition.wait(until: deadline) else {
-        throw RawHTTP.Failure("'\(text)' not seen \(count) times within \(Int(timeout)) s")
-      }
-    }
-  }
-
   /// The first line matching `pattern`, waiting up to `timeout` seconds for it.
   func wait(for pattern: some RegexComponent, timeout: Double) throws -> String {
     let deadline = Date() + timeout
