@@ -12,17 +12,14 @@ extension Tensor {
     }
     let width = indices.count
     let result = Tensor(uninitializedShape: [rows, width])
+    // Positions, not `indices.enumerated()`: per row, a debug build looked up the pairs' tuple metadata.
     for row in 0..<rows {
-      for (position, column) in indices.enumerated() {
-        result.storage[row * width + position] = storage[row * columns + column]
-      }
+      for position in 0..<width { result.storage[row * width + position] = storage[row * columns + indices[position]] }
     }
     return result.recorded("columns", from: self) { _, g in
       self.accumulateGradient { gradient in
         for row in 0..<rows {
-          for (position, column) in indices.enumerated() {
-            gradient[row * columns + column] += g[row * width + position]
-          }
+          for position in 0..<width { gradient[row * columns + indices[position]] += g[row * width + position] }
         }
       }
     }

@@ -44,7 +44,7 @@ import _TestSupport
       to: "reference.py")
     let run = try FlowBookBinary.run([
       "bench", "flows", "--json", "--script", directory.path + "/reference.py", "--steps", "2",
-      "--compare-steps", "0", "--layers", "2", "--hidden", "8", "--batch", "64",
+      "--compare-steps", "0", "--layers", "2", "--hidden", "8", "--batch", "64", "--test-size", "500",
     ])
     #expect(run.exitCode == 0, "\(run.standardError)")
     let object = try #require(
@@ -53,7 +53,7 @@ import _TestSupport
 
     let withActNorm = try FlowBookBinary.run([
       "bench", "flows", "--json", "--script", directory.path + "/reference.py", "--steps", "2",
-      "--compare-steps", "0", "--layers", "2", "--hidden", "8", "--batch", "64", "--actnorm",
+      "--compare-steps", "0", "--layers", "2", "--hidden", "8", "--batch", "64", "--test-size", "500", "--actnorm",
     ])
     let skipped = try #require(
       try JSONSerialization.jsonObject(with: Data(withActNorm.standardOutput.utf8)) as? [String: Any])

@@ -10,12 +10,21 @@ import _TestSupport
 /// The page's every console message counts, whatever its level; the preview script's own are `[flowbook] …`,
 /// so any other is a failure.
 @Suite(.serialized) struct PreviewBrowserTests {
-  @Test func servedPageConnectsAndReloadsAfterAnEdit() throws {
+  @Test func servedPageConnectsAndReloadsAfterAnEditAndItsFileHasNoScript() throws {
     let book = try PreviewBook.make()
     let preview = try PreviewProcess(book: book.path)
     let browser = try BrowserPage(url: "http://127.0.0.1:\(preview.port)/01-intro.html")
     defer { browser.close() }
     try browser.waitForMessages(containing: "[flowbook] preview connected", count: 1, timeout: 120)
+
+    // The same page opened from disk: no preview script, nothing logged by one.
+    #expect(try RawHTTP.get("/01-intro.html", port: preview.port).body.contains("/_flowbook/preview.js"))
+    let file = try BrowserPage(url: URL(fileURLWithPath: book.path + "/output/01-intro.html").absoluteString)
+    defer { file.close() }
+    try file.waitUntil("document.readyState === 'complete' && document.body.innerText.includes('First prose.')")
+    let html = try #require(try file.evaluate("document.documentElement.outerHTML") as? String)
+    #expect(!html.contains("_flowbook"))
+    #expect(!file.consoleMessages.contains { $0.text.contains("[flowbook]") }, "\(file.consoleMessages)")
 
     try PreviewBook.save(PreviewBook.intro(prose: "Edited while open."), to: PreviewBook.intro, in: book)
     try browser.waitForMessages(containing: "[flowbook] 01-intro.html changed, reloading", count: 1, timeout: 600)
@@ -66,18 +75,5 @@ import _TestSupport
     #expect(overlay?.contains("chapters/01-intro.md:304") == true, "\(overlay ?? "")")
     #expect(overlay?.contains("cannot convert") == true)
     #expect(try browser.evaluate("document.body.innerText.includes('The new end.')") as? Bool == true)
-  }
-
-  @Test func pageOpenedFromDiskHasNoPreviewScript() throws {
-    let book = try PreviewBook.make()
-    let preview = try PreviewProcess(book: book.path)
-    #expect(try RawHTTP.get("/01-intro.html", port: preview.port).body.contains("/_flowbook/preview.js"))
-    let page = URL(fileURLWithPath: book.path + "/output/01-intro.html").absoluteString
-    let browser = try BrowserPage(url: page)
-    defer { browser.close() }
-    try browser.waitUntil("document.readyState === 'complete' && document.body.innerText.includes('First prose.')")
-    let html = try #require(try browser.evaluate("document.documentElement.outerHTML") as? String)
-    #expect(!html.contains("_flowbook"))
-    #expect(!browser.consoleMessages.contains { $0.text.contains("[flowbook]") }, "\(browser.consoleMessages)")
   }
 }

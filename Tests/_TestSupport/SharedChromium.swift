@@ -5,10 +5,10 @@ import Weave
   import Glibc
 #endif
 
-/// One headless Chromium for the whole test process, driven through the DevTools protocol over a pipe
+/// One headless Chromium for the whole test process, driven through the DevTools protocol
 /// (`--remote-debugging-pipe`: commands go in on its descriptor 3, answers and events come out on 4, each a JSON
 /// message ended by a NUL byte). Started on first use, started again if it died, ended when the process exits
-/// (and, should the process be killed, when its end of the pipe closes). Tests open their own pages in it
+/// (and, should the process be killed, when its end of the commands' socket closes). Tests open their own pages in it
 /// (`BrowserPage`), each in a browser context of its own, so tests running at the same time share nothing.
 ///
 /// Its flags are those of `HeadlessChromium` (the loopback server excepted from its resolve-nothing rule, for the
@@ -50,7 +50,9 @@ final class SharedChromium: @unchecked Sendable {
   private init() throws {
     var toBrowser: [Int32] = [0, 0]
     var fromBrowser: [Int32] = [0, 0]
-    guard pipe(&toBrowser) == 0, pipe(&fromBrowser) == 0 else {
+    // Commands go through a socket rather than a pipe: written with MSG_NOSIGNAL, a command to a browser that
+    // died fails with an error instead of ending the test process with SIGPIPE.
+    guard socketpair(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0, &toBrowser) == 0, pipe(&fromBrowser) == 0 else {
       throw DevToolsError("no pipe: \(String(cString: strerror(errno)))")
     }
     // Only the copies made for Chromium's descriptors 3 and 4 may reach it (or any other child).
@@ -109,7 +111,11 @@ final class SharedChromium: @unchecked Sendable {
     }
     if !stopped {
       stopped = true
-      close(commands)
+      // Under the writing lock, so no page still holding this browser writes to a reused descriptor.
+      writing.withLock {
+        condition.withLock { connected = false }
+        close(commands)
+      }
       try? FileManager.default.removeItem(at: profile)
     }
   }
@@ -128,7 +134,10 @@ final class SharedChromium: @unchecked Sendable {
     var message: [String: Any] = ["id": id, "method": method, "params": parameters]
     if let session { message["sessionId"] = session }
     let data = try JSONSerialization.data(withJSONObject: message) + Data([0])
-    let written = writing.withLock { data.withUnsafeBytes { write(commands, $0.baseAddress, $0.count) } }
+    let written = writing.withLock {
+      guard condition.withLock({ connected }) else { return -1 }
+      return data.withUnsafeBytes { Glibc.send(commands, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+    }
     guard written == data.count else { throw DevToolsError("cannot write \(method) to Chromium") }
     let deadline = Date() + 60
     condition.lock()

@@ -69,6 +69,10 @@ public final class AffineCoupling: FlowLayer {
   public var parameters: [Parameter] { conditioner.parameters }
   var kind: String { "coupling" }
 
+  // The per-row loops below index the coordinate lists (`for c in 0..<width`) instead of enumerating them:
+  // in a debug build each step of `enumerated()` looked up the pair's tuple metadata, which was most of a
+  // debug training step (the tests train and evaluate flows in debug builds).
+
   // region: conditioner
   /// Gathers the kept coordinates into a contiguous rows×|kept| block and runs the conditioner;
   /// row i of the result is (ŝ, t) for point i.
@@ -80,7 +84,7 @@ public final class AffineCoupling: FlowLayer {
     let xk = workspace.buffer("xk", count: rows * kept)
     let out = workspace.buffer("out", count: rows * paired)
     for i in 0..<rows {
-      for (c, j) in keptIndices.enumerated() { xk[i * kept + c] = x[i * dimension + j] }
+      for c in 0..<kept { xk[i * kept + c] = x[i * dimension + keptIndices[c]] }
     }
     conditioner.forward(xk, into: out, rows: rows)
     return out
@@ -103,7 +107,8 @@ public final class AffineCoupling: FlowLayer {
       let oi = out + i * 2 * width
       for j in keptIndices { yi[j] = xi[j] }
       var sum: Float = 0
-      for (c, j) in transformedIndices.enumerated() {
+      for c in 0..<width {
+        let j = transformedIndices[c]
         let s = scaleBound.apply(oi[c])
         let e = expf(s)
         scale[i * width + c] = s
@@ -131,7 +136,8 @@ public final class AffineCoupling: FlowLayer {
       let oi = out + i * 2 * width
       for j in keptIndices { xi[j] = yi[j] }
       var sum: Float = 0
-      for (c, j) in transformedIndices.enumerated() {
+      for c in 0..<width {
+        let j = transformedIndices[c]
         let s = scaleBound.apply(oi[c])
         xi[j] = (yi[j] - oi[width + c]) * expf(-s)
         sum += s
@@ -161,7 +167,8 @@ public final class AffineCoupling: FlowLayer {
       let dyi = dy + i * dimension
       let dxi = dx + i * dimension
       let di = dOut + i * 2 * width
-      for (c, j) in transformedIndices.enumerated() {
+      for c in 0..<width {
+        let j = transformedIndices[c]
         let s = scale[i * width + c]
         let e = expScale[i * width + c]
         let g = dyi[j]
@@ -173,7 +180,8 @@ public final class AffineCoupling: FlowLayer {
     }
     conditioner.backward(outputGradient: dOut, input: xk, inputGradient: dxk, rows: rows)
     for i in 0..<rows {
-      for (c, j) in keptIndices.enumerated() {
+      for c in 0..<kept {
+        let j = keptIndices[c]
         dx[i * dimension + j] = dy[i * dimension + j] + dxk[i * kept + c]
       }
     }
@@ -184,7 +192,8 @@ public final class AffineCoupling: FlowLayer {
     let out = conditioner.referenceForward(keptIndices.map { x[$0] })
     var z = x
     var logDet = 0.0
-    for (c, j) in transformedIndices.enumerated() {
+    for c in transformedIndices.indices {
+      let j = transformedIndices[c]
       let s = scaleBound.apply(out[c])
       z[j] = x[j] * Foundation.exp(s) + out[transformedIndices.count + c]
       logDet += s
