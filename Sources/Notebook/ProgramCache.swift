@@ -33,29 +33,29 @@ struct ProgramCache: Sendable {
     return key
   }
 
-  /// Writes the program stored for `key` to `executable`; `false` when none is stored.
-  /// A damaged entry is removed, so the program is compiled and stored again.
+  /// Links the program stored for `key` to `executable`; `false` when none is stored (or the folder cannot hold
+  /// links). A damaged entry is removed, so the program is compiled and stored again.
   func restore(_ key: String, to executable: String) -> Bool {
     let folder = folder(for: key)
     let fileManager = FileManager.default
     guard fileManager.fileExists(atPath: folder) else { return false }
     guard let storedKey = fileManager.contents(atPath: folder + "/key"), storedKey == Data(key.utf8),
       let program = fileManager.contents(atPath: folder + "/chapter"),
-      let sum = fileManager.contents(atPath: folder + "/chapter.sum"), sum == Data(Self.hash(program).utf8),
-      // A link, not a copy: a file this process opened for writing may be inherited by a child another chapter
-      // forks meanwhile, and executing it would then fail with "Text file busy".
-      (try? fileManager.linkItem(atPath: folder + "/chapter", toPath: executable)) != nil
+      let sum = fileManager.contents(atPath: folder + "/chapter.sum"), sum == Data(Self.hash(program).utf8)
     else {
       try? fileManager.removeItem(atPath: folder)
       return false
     }
+    // A link, not a copy: a file this process opened for writing may be inherited by a child another chapter
+    // forks meanwhile, and executing it would then fail with "Text file busy".
+    guard (try? fileManager.linkItem(atPath: folder + "/chapter", toPath: executable)) != nil else { return false }
     // Marked as recently used, so pruning keeps it.
     try? fileManager.setAttributes([.modificationDate: Date()], ofItemAtPath: folder)
     return true
   }
 
   /// Keeps the compiled program `executable` for `key`, dropping the chapter's oldest programs beyond
-  /// `programsPerChapter`.
+  /// `programsPerChapter`. On a file system without hard links nothing is kept: programs are compiled every time.
   func store(_ executable: String, key: String) throws {
     let folder = folder(for: key)
     let staging = folder + ".partial-\(ProcessInfo.processInfo.processIdentifier)"
@@ -63,7 +63,10 @@ struct ProgramCache: Sendable {
     try? fileManager.removeItem(atPath: staging)
     try fileManager.createDirectory(atPath: staging, withIntermediateDirectories: true)
     // Linked for the same reason as in `restore`; the linker writes each program to a new file, never into this one.
-    try fileManager.linkItem(atPath: executable, toPath: staging + "/chapter")
+    guard (try? fileManager.linkItem(atPath: executable, toPath: staging + "/chapter")) != nil else {
+      try? fileManager.removeItem(atPath: staging)
+      return
+    }
     let program = try Data(contentsOf: URL(fileURLWithPath: executable))
     try Data(Self.hash(program).utf8).write(to: URL(fileURLWithPath: staging + "/chapter.sum"))
     try Data(key.utf8).write(to: URL(fileURLWithPath: staging + "/key"))

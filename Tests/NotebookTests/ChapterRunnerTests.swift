@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import _TestSupport
 
@@ -5,11 +6,17 @@ import _TestSupport
 
 /// The chapter cache key: whatever changes a chapter's results changes its key, and nothing else does.
 @Suite struct ChapterRunnerTests {
-  /// A runner of `chapter` over a fake library in `folder` (no compiler run beyond `swiftc --version`).
+  /// The folder of the fake library, the same for every test and run: `swiftc --version` is asked once and
+  /// remembered there (`Toolchain.compilerVersion`), instead of once per test. It holds nothing else.
+  static let libraryDirectory = FileManager.default.temporaryDirectory.appendingPathComponent(
+    "flowbook-test-fake-library"
+  ).path
+
+  /// A runner of `chapter` over a fake library, caching in `folder` (no compiler run beyond `swiftc --version`).
   static func runner(_ chapter: Chapter, _ settings: BuildSettings, in folder: TemporaryDirectory) throws
     -> ChapterRunner
   {
-    let toolchain = Toolchain(libraryDirectory: folder.path + "/build", sourcesDirectory: folder.path + "/Sources")
+    let toolchain = Toolchain(libraryDirectory: libraryDirectory, sourcesDirectory: folder.path + "/Sources")
     return try ChapterRunner(
       toolchain: toolchain, settings: settings, cacheDirectory: folder.path + "/cache", chapters: [chapter])
   }
@@ -37,7 +44,7 @@ import _TestSupport
   @Test func theKeyNamesTheCompiler() throws {
     let folder = try TemporaryDirectory()
     let key = try Self.key(Self.base, in: folder)
-    let toolchain = Toolchain(libraryDirectory: folder.path + "/build", sourcesDirectory: folder.path + "/Sources")
+    let toolchain = Toolchain(libraryDirectory: Self.libraryDirectory, sourcesDirectory: folder.path + "/Sources")
     let compiler = try toolchain.compilerVersion()
     #expect(compiler.contains("Swift"))
     #expect(key.contains(compiler))
