@@ -44,9 +44,14 @@ struct ChildProcess {
     var exited = false
     var readsAfterExit = 0
     var open = [output.read, errors.read]
+    // Once both pipes are closed the program is usually exiting: it is looked for again after 1 ms, then after
+    // twice as long each time up to 20 ms, instead of 20 ms at once (which each compile job and chapter waited).
+    var closedWait: Int32 = 1
     while true {
       var descriptors = open.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
-      let ready = poll(&descriptors, nfds_t(descriptors.count), exited ? 0 : open.isEmpty ? 20 : 100)
+      let wait = exited ? 0 : open.isEmpty ? closedWait : 100
+      if open.isEmpty { closedWait = min(closedWait * 2, 20) }
+      let ready = poll(&descriptors, nfds_t(descriptors.count), wait)
       for descriptor in descriptors where descriptor.revents != 0 {
         let chunk = readAvailable(descriptor.fd)
         if chunk.isEmpty {
