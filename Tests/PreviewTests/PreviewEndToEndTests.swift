@@ -91,8 +91,11 @@ import _TestSupport
     #expect(preview.interrupt() == 128 + SIGINT)
     #expect(preview.output.contains("interrupted; output/ keeps the previous report"))
     #expect(throws: (any Error).self) { try RawHTTP.get("/", port: preview.port) }
-    // The chapter program's process group was killed with it; give the kernel a moment to reap it.
-    Thread.sleep(forTimeInterval: 0.2)
+    // The chapter program's process group was killed with it; the kernel may take a moment to reap it.
+    let reaped = Date() + 30
+    while ProcessTable.commandLines().contains(where: { $0.contains(book.path) }), Date() < reaped {
+      Thread.sleep(forTimeInterval: 0.02)
+    }
     #expect(!ProcessTable.commandLines().contains { $0.contains(book.path) })
   }
 }

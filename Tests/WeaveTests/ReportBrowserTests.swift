@@ -55,7 +55,8 @@ import _TestSupport
 }
 
 extension ReportBrowserTests {
-  /// The check itself can fail: bad TeX shows up as a KaTeX error, a missing figure as an image that did not load.
+  /// The check itself can fail: bad TeX shows up as a KaTeX error, a missing figure as an image that did not load
+  /// and in the console.
   @Test func checkSeesTeXErrorsAndBrokenImages() throws {
     let broken = try TemporaryDirectory()
     let chapter = ExecutedChapter(
@@ -68,11 +69,14 @@ extension ReportBrowserTests {
       .replacingOccurrences(
         of: "</article>", with: "<p><img src=\"figures/none.svg\" alt=\"none\"></p>\n</article>")
     try page.write(toFile: broken.path + "/print.html", atomically: true, encoding: .utf8)
-    let result = try BrowserCheck().check(page: "print.html", in: broken.path).result
+    let outcome = try BrowserCheck().check(page: "print.html", in: broken.path)
+    let result = outcome.result
     #expect(result.katexErrors == 1)
     #expect(result.images.map(\.naturalWidth) == [0])
     #expect(
       result.problems.contains { $0.contains("failed to load") && $0.hasSuffix("figures/none.svg") }
     )
+    // The console net sees it too.
+    #expect(outcome.consoleLines.contains { $0.contains("figures/none.svg") }, "\(outcome.consoleLines)")
   }
 }
