@@ -2,10 +2,19 @@ import Foundation
 import Testing
 import _TestSupport
 
+/// Memory options that are not a size, one per chapter of the suite's book (`BuiltBook`), built once.
+private let badMemoryOptions = ["lots", "0GB", "-1MB", "12XB"]
+
 /// End-to-end: a cell that allocates without bound is stopped at its memory limit. The hog allocates 1 MB at a time
 /// without filling it: the limit counts what is allocated, so it is stopped all the same, without the CPU time of
 /// writing 300 MB.
-@Suite struct BuildCommandMemoryLimitTests {
+@Suite(
+  .builtBook { book in
+    for (chapter, value) in badMemoryOptions.enumerated() {
+      try book.write("# A\n\n```{swift}\n//| memory: \(value)\nprint(1)\n```\n", to: "chapters/bad-\(chapter).md")
+    }
+  })
+struct BuildCommandMemoryLimitTests {
   @Test func aMemoryHogIsStoppedAtItsLimitAndLaterCellsDoNotRun() throws {
     let book = try TemporaryDirectory()
     try book.write(
@@ -39,12 +48,15 @@ import _TestSupport
     #expect(try String(contentsOfFile: book.path + "/output/hog.html", encoding: .utf8).contains("small"))
   }
 
-  @Test(arguments: ["lots", "0GB", "-1MB", "12XB"])
-  func aBadMemoryOptionIsAnErrorAtItsLine(value: String) throws {
-    let book = try TemporaryDirectory()
-    try book.write("# A\n\n```{swift}\n//| memory: \(value)\nprint(1)\n```\n", to: "chapters/a.md")
-    let run = try FlowBookBinary.run(["build", "--book", book.path])
+  @Test(arguments: badMemoryOptions)
+  func aBadMemoryOptionIsAnErrorAtItsLine(value: String) async throws {
+    let (book, run) = try await BuiltBook.firstBuild()
     #expect(run.exitCode != 0)
-    #expect(run.standardError.contains("chapters/a.md:4: error: memory must be a size"), "\(run.standardError)")
+    let chapter = try #require(badMemoryOptions.firstIndex(of: value))
+    #expect(
+      run.standardError.contains(
+        "chapters/bad-\(chapter).md:4: error: memory must be a size such as 512MB or 4GB, not '\(value)'"),
+      "\(run.standardError)")
+    #expect(try BuildRecordReader(book: book).statuses("chapters/bad-\(chapter).md") == ["error"])
   }
 }

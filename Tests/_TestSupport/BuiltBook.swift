@@ -34,6 +34,15 @@ public final class BuiltBook: Sendable {
     return copy
   }
 
+  /// The running suite's book and its first build's outcome (built on the first call), for tests that only read
+  /// what that build wrote: they must not change the book.
+  public static func firstBuild(sourceLocation: SourceLocation = #_sourceLocation) async throws
+    -> (path: String, run: FlowBookBinary.Run)
+  {
+    let book = try #require(current, "the suite's scope holds the built book", sourceLocation: sourceLocation)
+    return (book.folder.path, try await book.built.value)
+  }
+
   /// Holds the book while the suite's tests run and removes it after them.
   public struct Scope: SuiteTrait, TestScoping {
     let write: @Sendable (TemporaryDirectory) throws -> Void
