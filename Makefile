@@ -7,7 +7,7 @@
 #   make mutate — plant the bugs of scripts/mutations.txt one at a time and check the tests catch each (slow)
 SWIFT_SOURCES = Sources Tests Package.swift
 
-.PHONY: report test test-env test-slow format format-check sanitize mutate clean
+.PHONY: report test test-command test-slow format format-check sanitize mutate clean
 
 report:
 	@scripts/setup.sh $(if $(PDF),--browser,)
@@ -20,15 +20,18 @@ report:
 # TEST_WIDTH tests running (6: about 4 child processes at a time), so the waits of some overlap the work of others.
 TEST_WIDTH = 6
 TEST_ENV = SWIFT_DEBUG_CONCURRENCY_ENABLE_COOPERATIVE_QUEUES=false SWT_EXPERIMENTAL_MAXIMUM_PARALLELIZATION_WIDTH=$(TEST_WIDTH)
+# Every test is a Swift Testing test: without --disable-xctest, swift test first starts the bundle for XCTest too
+# (half a second of nothing).
+TEST_RUN = swift test --skip-build --disable-xctest
 
 test: format-check
 	@scripts/setup.sh --browser
 	swift build --build-tests
-	$(TEST_ENV) swift test --skip-build
+	$(TEST_ENV) $(TEST_RUN)
 
-# The environment of make test's test run, for scripts/time-tests.sh.
-test-env:
-	@echo $(TEST_ENV)
+# The command of make test's test run, with its environment, for scripts/time-tests.sh.
+test-command:
+	@echo $(TEST_ENV) $(TEST_RUN)
 
 # The suites (or tests) holding tests marked `.enabled(if: slowTestsEnabled)` (Tests/_TestSupport/SlowTests.swift).
 SLOW_SUITES = CourseMistakeTests|CourseStudentEditionTests|GalleryCommandTests|twoMillionLines
@@ -36,7 +39,7 @@ SLOW_SUITES = CourseMistakeTests|CourseStudentEditionTests|GalleryCommandTests|t
 test-slow:
 	@scripts/setup.sh
 	swift build --build-tests
-	FLOWBOOK_SLOW_TESTS=1 swift test --skip-build --filter '$(SLOW_SUITES)'
+	FLOWBOOK_SLOW_TESTS=1 $(TEST_RUN) --filter '$(SLOW_SUITES)'
 
 format:
 	swift format format --in-place --recursive $(SWIFT_SOURCES)
