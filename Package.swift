@@ -3,8 +3,9 @@
 // Data flows one way: chapters → Notebook (parse, execute, cache) → Weave (HTML/PDF) → output/.
 import PackageDescription
 
-/// `-O` in debug builds as well, for modules of hot loops without preconditions whose messages a debug
-/// build must print (`-O` drops them).
+/// `-O` in debug builds as well, for modules without preconditions whose messages a debug build must print (`-O`
+/// drops them) whose work every run repeats: the plotting loops, and the engine's and weaver's text processing
+/// (parsing, keys, HTML), which a debug `flowbook` and the end-to-end tests run on every build.
 let optimisedInDebug: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .debug))]
 
 let package = Package(
@@ -58,8 +59,12 @@ let package = Package(
     /// The build↔cell contract (environment, event prefix, profile), shared by the engine and the cells.
     .target(name: "CellProtocol"),
     .target(name: "CellRuntime", dependencies: ["CellProtocol", "Plot", "PlotCairo"]),
-    .target(name: "Notebook", dependencies: ["CellProtocol", "CCmarkGFM", .product(name: "Yams", package: "Yams")]),
-    .target(name: "Weave", dependencies: ["Notebook", "CCmarkGFM", .product(name: "Yams", package: "Yams")]),
+    .target(
+      name: "Notebook", dependencies: ["CellProtocol", "CCmarkGFM", .product(name: "Yams", package: "Yams")],
+      swiftSettings: optimisedInDebug),
+    .target(
+      name: "Weave", dependencies: ["Notebook", "CCmarkGFM", .product(name: "Yams", package: "Yams")],
+      swiftSettings: optimisedInDebug),
 
     // MARK: - Live preview (HTTP server, file watcher, reload channel)
     .target(name: "Preview", dependencies: [.product(name: "FlyingFox", package: "FlyingFox")]),
