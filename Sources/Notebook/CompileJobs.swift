@@ -7,11 +7,15 @@ import Foundation
 /// start was a third of a one-cell chapter's compile (47 of 150 ms of CPU).
 ///
 /// The jobs are learnt for sources and program in a placeholder folder, which each compile replaces by its own work
-/// folder (the driver's temporary folder for the object files becomes the work folder too). Jobs that do not look as
-/// expected (no frontend job first, an unparsable line) are not used: the compile then runs `swiftc`.
+/// folder (the driver's temporary folder for the object files becomes the work folder too). The files the driver
+/// writes there before its jobs run (for three or more sources, the frontend's supplementary-output map) are kept
+/// and written into each work folder. Jobs that do not look as expected (no frontend job first, an unparsable line,
+/// an unreadable file) are not used: the compile then runs `swiftc`.
 struct CompileJobs: Codable, Equatable {
   /// Each job's command line, with `placeholder` standing for the work folder.
   var commands: [[String]]
+  /// Files the jobs read from the driver's temporary folder, by name, `placeholder` standing for the work folder.
+  var files: [String: String] = [:]
 
   /// Stands for the work folder in the remembered commands.
   static let placeholder = "/flowbook-compile-work"
@@ -26,7 +30,7 @@ struct CompileJobs: Codable, Equatable {
     var hasher = StableHasher()
     hasher.combine(template.joined(separator: "\0"))
     // Jobs that cannot be learnt are remembered as such (an empty value), so compiles do not ask again.
-    let remembered = memo.value(named: "compile-jobs-" + hasher.hexDigest, for: compilerBinaries) {
+    let remembered = memo.value(named: "compile-jobs-v2-" + hasher.hexDigest, for: compilerBinaries) {
       guard let printed = try? ChildProcess.run([template[0], "-driver-print-jobs"] + template.dropFirst()),
         printed.exitCode == 0, let jobs = parse(printed.standardOutput), let data = try? JSONEncoder().encode(jobs)
       else { return "" }
@@ -51,11 +55,30 @@ struct CompileJobs: Codable, Equatable {
       }
       commands.append(command)
     }
-    for folder in temporaryFolders { try? FileManager.default.removeItem(atPath: folder) }
-    guard let frontend = commands.first, frontend.count > 2, frontend[0].hasSuffix("/swift-frontend"),
+    var files: [String: String] = [:]
+    var readable = true
+    for folder in temporaryFolders {
+      for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where name != ".keep-directory" {
+        guard let text = try? String(contentsOfFile: folder + "/" + name, encoding: .utf8) else {
+          readable = false
+          continue
+        }
+        files[name] = text.replacingOccurrences(of: folder, with: placeholder)
+      }
+      try? FileManager.default.removeItem(atPath: folder)
+    }
+    guard readable, let frontend = commands.first, frontend.count > 2, frontend[0].hasSuffix("/swift-frontend"),
       frontend[1] == "-frontend"
     else { return nil }
-    return CompileJobs(commands: commands)
+    return CompileJobs(commands: commands, files: files)
+  }
+
+  /// Writes `files` into the compile's work folder, the placeholder replaced by it.
+  func writeFiles(in workDirectory: String) throws {
+    for (name, text) in files {
+      try text.replacingOccurrences(of: Self.placeholder, with: workDirectory)
+        .write(toFile: workDirectory + "/" + name, atomically: false, encoding: .utf8)
+    }
   }
 
   /// The command lines for a compile in `workDirectory`.
@@ -116,6 +139,7 @@ extension Toolchain {
     else {
       return try ChildProcess.run(compileArguments(sources: sources, executable: executable), shouldStop: shouldStop)
     }
+    try jobs.writeFiles(in: folder)
     var outcome: ChildProcess.Outcome?
     for command in jobs.commands(in: folder) {
       let ran = try ChildProcess.run(command, shouldStop: shouldStop)

@@ -43,6 +43,19 @@ struct BuildCommandSharedSourceTests {
     #expect(try page(book).contains("edited shared file"))
   }
 
+  /// A chapter whose program has three files (its cells, the shared file, an earlier chapter's exported cell): with
+  /// three or more, the compiler's jobs read a file the driver writes first (CompileJobs).
+  @Test func aChapterUsingTheSharedFileAndAnEarlierChaptersExportBuilds() throws {
+    let book = try makeBook(shared: "func greeting() -> String { \"hello\" }\n")
+    try book.write(
+      "# A\n\n```{swift}\n//| export: true\nfunc shout(_ text: String) -> String { text.uppercased() }\n```\n",
+      to: "chapters/a.md")
+    try book.write("# B\n\n```{swift}\nprint(shout(greeting() + \" from b\"))\n```\n", to: "chapters/b.md")
+    let run = try FlowBookBinary.run(["build", "--book", book.path])
+    #expect(run.exitCode == 0, "\(run.standardError)")
+    #expect(try page(book).contains("HELLO FROM B"))
+  }
+
   /// The shared folder is keyed on the parameters the shared source reads: one only a cell reads keeps it (and
   /// what was trained in it); one the shared source reads gets a folder of its own.
   @Test func theSharedFolderIsKeyedOnTheParametersTheSharedSourceReads() throws {

@@ -42,6 +42,26 @@ import _TestSupport
       ])
   }
 
+  @Test func filesTheDriverWroteBeforeItsJobsAreWrittenIntoTheWorkFolder() throws {
+    let folder = try TemporaryDirectory()
+    let temporary = folder.path + "/TemporaryDirectory.q2Wz"
+    let placeholder = CompileJobs.placeholder
+    try folder.write("", to: "TemporaryDirectory.q2Wz/.keep-directory")
+    try folder.write("{\"\(placeholder)/main.swift\": {}}\n", to: "TemporaryDirectory.q2Wz/supplementaryOutputs-1")
+    let printed = """
+      /bin/swift-frontend -frontend -c \(placeholder)/main.swift -supplementary-output-file-map \(temporary)/supplementaryOutputs-1 -o \(temporary)/chapter-1.o
+
+      """
+    let jobs = try #require(CompileJobs.parse(printed))
+    #expect(jobs.files == ["supplementaryOutputs-1": "{\"\(placeholder)/main.swift\": {}}\n"])
+    let work = try TemporaryDirectory()
+    try jobs.writeFiles(in: work.path)
+    #expect(
+      try String(contentsOfFile: work.path + "/supplementaryOutputs-1", encoding: .utf8)
+        == "{\"\(work.path)/main.swift\": {}}\n")
+    #expect(jobs.commands(in: work.path)[0].contains(work.path + "/supplementaryOutputs-1"))
+  }
+
   @Test(arguments: [
     "/bin/clang main.o -o chapter\n",
     "/bin/swift-frontend -c main.swift\n",
