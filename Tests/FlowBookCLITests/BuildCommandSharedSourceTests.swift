@@ -10,10 +10,23 @@ private func writeSharedSourceBook(_ book: TemporaryDirectory, shared: String) t
   try book.write("# B\n\n```{swift}\nprint(Build.sharedDirectory)\n```\n", to: "chapters/b.md")
 }
 
+/// Chapter a of the built book: `prose`, a cell printing `greeting()`, and an exported `shout` that chapter b uses,
+/// so b's program has three files (its cells, the shared file, a's exports), which the compiler handles apart.
+private func builtChapterA(_ prose: String) -> String {
+  "# A\n\n\(prose)\n\n```{swift}\nprint(greeting())\n```\n\n"
+    + "```{swift}\n//| export: true\nfunc shout(_ text: String) -> String { text.uppercased() }\n```\n"
+}
+
 /// End-to-end: a book's shared Swift source (`shared:` in book.yml) and the build's shared folder. The tests that
 /// start from the book with `greeting` each take a copy of it built once (`BuiltBook`).
 @Suite(
-  .builtBook { try writeSharedSourceBook($0, shared: "func greeting() -> String { \"hello from the shared file\" }\n") }
+  .builtBook {
+    try writeSharedSourceBook($0, shared: "func greeting() -> String { \"hello from the shared file\" }\n")
+    try $0.write(builtChapterA("First words."), to: "chapters/a.md")
+    try $0.write(
+      "# B\n\n```{swift}\nprint(shout(\"b uses the export of a\"))\nprint(Build.sharedDirectory)\n```\n",
+      to: "chapters/b.md")
+  }
 )
 struct BuildCommandSharedSourceTests {
   private func makeBook(shared: String) throws -> TemporaryDirectory {
@@ -29,8 +42,9 @@ struct BuildCommandSharedSourceTests {
   @Test func sharedCodeIsVisibleInCellsAndEditingItRerunsTheChapters() async throws {
     let book = try await BuiltBook.copy()
     #expect(try page(book).contains("hello from the shared file"))
+    #expect(try page(book).contains("B USES THE EXPORT OF A"))
 
-    try book.write("# A\n\nNew words.\n\n```{swift}\nprint(greeting())\n```\n", to: "chapters/a.md")
+    try book.write(builtChapterA("New words."), to: "chapters/a.md")
     let proseEdit = try FlowBookBinary.run(["build", "--book", book.path])
     #expect(!proseEdit.standardOutput.contains("compiling"))
     #expect(try BuildRecordReader(book: book.path).isCached("chapters/a.md") == true)
@@ -41,19 +55,6 @@ struct BuildCommandSharedSourceTests {
     #expect(record.isCached("chapters/a.md") == false)
     #expect(record.isCached("chapters/b.md") == false)
     #expect(try page(book).contains("edited shared file"))
-  }
-
-  /// A chapter whose program has three files (its cells, the shared file, an earlier chapter's exported cell): with
-  /// three or more, the compiler's jobs read a file the driver writes first (CompileJobs).
-  @Test func aChapterUsingTheSharedFileAndAnEarlierChaptersExportBuilds() throws {
-    let book = try makeBook(shared: "func greeting() -> String { \"hello\" }\n")
-    try book.write(
-      "# A\n\n```{swift}\n//| export: true\nfunc shout(_ text: String) -> String { text.uppercased() }\n```\n",
-      to: "chapters/a.md")
-    try book.write("# B\n\n```{swift}\nprint(shout(greeting() + \" from b\"))\n```\n", to: "chapters/b.md")
-    let run = try FlowBookBinary.run(["build", "--book", book.path])
-    #expect(run.exitCode == 0, "\(run.standardError)")
-    #expect(try page(book).contains("HELLO FROM B"))
   }
 
   /// The shared folder is keyed on the parameters the shared source reads: one only a cell reads keeps it (and
