@@ -7,33 +7,20 @@
 #   make mutate — plant the bugs of scripts/mutations.txt one at a time and check the tests catch each (slow)
 SWIFT_SOURCES = Sources Tests Package.swift
 
-.PHONY: report test test-command test-slow format format-check sanitize mutate clean
+.PHONY: report test test-slow format format-check sanitize mutate clean
 
 report:
 	@scripts/setup.sh $(if $(PDF),--browser,)
 	swift build -c release
 	.build/release/flowbook build $(if $(PDF),--pdf,)
 
-# Most tests wait on a child process (flowbook, swiftc, Chromium) while blocking their thread, and Swift's
-# cooperative pool has one thread per core: on 2 cores only 2 tests ran at once and a core idled whenever one
-# waited. On plain dispatch queues the pool grows past a blocked thread, and Swift Testing keeps at most
-# TEST_WIDTH tests running (6: about 4 child processes at a time), so the waits of some overlap the work of others.
-TEST_WIDTH = 6
-TEST_ENV = SWIFT_DEBUG_CONCURRENCY_ENABLE_COOPERATIVE_QUEUES=false SWT_EXPERIMENTAL_MAXIMUM_PARALLELIZATION_WIDTH=$(TEST_WIDTH)
-# Every test is a Swift Testing test: without --disable-xctest, swift test first starts the bundle for XCTest too
-# (half a second of nothing).
-TEST_RUN = swift test --skip-build --disable-xctest
-
 # The format check runs beside the build (an unchanged build is mostly waiting on SwiftPM's planning); either
-# failing fails make test, after both have finished.
+# failing fails make test, after both have finished. scripts/run-tests.sh runs the tests (how many at once, and
+# where their temporary files go).
 test:
 	@scripts/setup.sh --browser
 	@$(MAKE) -s format-check & lint=$$!; swift build --build-tests; built=$$?; wait $$lint && exit $$built
-	$(TEST_ENV) $(TEST_RUN)
-
-# The command of make test's test run, with its environment, for scripts/time-tests.sh.
-test-command:
-	@echo $(TEST_ENV) $(TEST_RUN)
+	scripts/run-tests.sh
 
 # The suites (or tests) holding tests marked `.enabled(if: slowTestsEnabled)` (Tests/_TestSupport/SlowTests.swift).
 SLOW_SUITES = CourseMistakeTests|CourseStudentEditionTests|GalleryCommandTests|twoMillionLines
@@ -41,7 +28,7 @@ SLOW_SUITES = CourseMistakeTests|CourseStudentEditionTests|GalleryCommandTests|t
 test-slow:
 	@scripts/setup.sh
 	swift build --build-tests
-	FLOWBOOK_SLOW_TESTS=1 $(TEST_RUN) --filter '$(SLOW_SUITES)'
+	FLOWBOOK_SLOW_TESTS=1 scripts/run-tests.sh --filter '$(SLOW_SUITES)'
 
 format:
 	swift format format --in-place --recursive $(SWIFT_SOURCES)

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Times the test run as `make test` runs it (its command and environment, after `swift build --build-tests`), RUNS times
+# Times the test run as `make test` runs it (scripts/run-tests.sh, after `swift build --build-tests`), RUNS times
 # (default 3): wall seconds, CPU seconds and the load average before and after, for each run, then the medians.
 # CPU is given twice: the user + sys time of the processes the run waited for, and the whole machine's busy time
 # during the run (/proc/stat), which also counts what the first misses (the test process's shared Chromium and
@@ -9,7 +9,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-3}
-command=$(make -s test-command)
 busy_ticks() { awk '/^cpu /{print $2 + $3 + $4 + $7 + $8}' /proc/stat; }
 steal_ticks() { awk '/^cpu /{print $9}' /proc/stat; }
 ticks_per_second=$(getconf CLK_TCK)
@@ -17,8 +16,7 @@ walls=() cpus=() machine_cpus=()
 for run in $(seq "$runs"); do
   before=$(cut -d' ' -f1 /proc/loadavg)
   busy_before=$(busy_ticks) steal_before=$(steal_ticks)
-  # shellcheck disable=SC2086 # the command is words: NAME=VALUE settings, then swift test and its options
-  /usr/bin/time -f "%e %U %S" -o /tmp/time-tests.$$ env $command > /tmp/time-tests.$$.log 2>&1 ||
+  /usr/bin/time -f "%e %U %S" -o /tmp/time-tests.$$ scripts/run-tests.sh > /tmp/time-tests.$$.log 2>&1 ||
     { echo "run $run: tests failed (log /tmp/time-tests.$$.log)" >&2; exit 1; }
   busy_after=$(busy_ticks) steal_after=$(steal_ticks)
   read -r wall user sys < /tmp/time-tests.$$
