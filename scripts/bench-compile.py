@@ -10,24 +10,11 @@ come from `.flowbook-cache/programs/`). Prints, per build and as medians, the wa
 sys) of `flowbook build` and every process it waited for, and the load average, since wall times on a shared
 machine mean little.
 """
-import argparse, os, resource, shutil, statistics, subprocess, sys, tempfile, time
+import argparse, os, statistics, tempfile
+from timed_build import timed_build
 
 def build(binary, book, jobs, arguments=(), cold=True):
-    if cold:
-        for folder in (".flowbook-cache", "output"):
-            shutil.rmtree(os.path.join(book, folder), ignore_errors=True)
-    environment = dict(os.environ)
-    if not jobs:
-        environment["FLOWBOOK_COMPILE_JOBS"] = "off"
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    started = time.time()
-    result = subprocess.run([binary, "build", "--book", book, *arguments], env=environment,
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    wall = time.time() - started
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    if result.returncode != 0:
-        sys.exit(f"the build failed:\n{result.stdout[-3000:]}")
-    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return timed_build(binary, book, arguments, {} if jobs else {"FLOWBOOK_COMPILE_JOBS": "off"}, cold)
 
 def report(label, wall, cpu):
     load = " ".join(f"{value:.1f}" for value in os.getloadavg())

@@ -10,24 +10,11 @@ build and as medians, the wall time and the CPU time (user + sys) of `flowbook b
 waited for (compiler, chapter programs, node), and the load average, since wall times on a shared machine
 mean little.
 """
-import argparse, os, resource, shutil, statistics, subprocess, sys, tempfile, time
+import argparse, os, shutil, statistics, tempfile
+from timed_build import timed_build
 
 def cold_build(binary, book, quick, mapping):
-    for folder in (".flowbook-cache", "output"):
-        shutil.rmtree(os.path.join(book, folder), ignore_errors=True)
-    environment = dict(os.environ)
-    if not mapping:
-        environment["FLOWBOOK_TRAP_LINES"] = "off"
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    started = time.time()
-    result = subprocess.run([binary, "build", "--book", book] + (["--quick"] if quick else []),
-                            env=environment, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    wall = time.time() - started
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    if result.returncode != 0:
-        sys.exit(f"the build failed:\n{result.stdout[-3000:]}")
-    return wall, cpu
+    return timed_build(binary, book, ["--quick"] if quick else [], {} if mapping else {"FLOWBOOK_TRAP_LINES": "off"})
 
 def main():
     parser = argparse.ArgumentParser()
